@@ -1,0 +1,3 @@
+from commandroom.cli import main
+
+raise SystemExit(main())

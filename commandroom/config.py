@@ -1,0 +1,45 @@
+"""Settings: one typed table of defaults, overridden by the command line.
+
+The default database is a SQLite file in the user data directory, so the console runs with
+nothing to configure; any SQLAlchemy URL (e.g. a shared PostgreSQL server) replaces it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "commandroom"
+
+
+def data_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'commandroom.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str = field(default_factory=default_db_url)
+    # zh_CN is the product's own language; "en" loads the English translation.
+    lang: str = "zh_CN"
+    # Written into every event_log row this console makes.
+    console: str = field(default_factory=lambda: os.environ.get("COMMANDROOM_CONSOLE")
+                         or socket.gethostname())
+    # The login the console acts as until sign-in arrives (the demo street has this user).
+    user: str = "duty"
+    # How often the change feed is polled on SQLite (PostgreSQL is woken by NOTIFY as well).
+    feed_poll_ms: int = 500
+    # Events closed within this many days stay in the console's live list.
+    recent_days: int = 7
+    # Map tiles: no tile server by default (there is no internet); a URL template enables one.
+    tile_url: str = ""
+
+
+LANGUAGES = ("zh_CN", "en")

@@ -1,0 +1,33 @@
+"""The Qt-free domain core: tables, lifecycle rules, limits, measures, geo lookup, demo street."""
+
+from commandroom.models.base import Base
+from commandroom.models.catalog import Category, CategoryLimit
+from commandroom.models.events import (
+    Alert,
+    Assignment,
+    Contact,
+    Escalation,
+    Event,
+    ExtensionRequest,
+)
+from commandroom.models.log import EventLog
+from commandroom.models.org import Grid, GridStaff, Street, Unit, User, unit_category
+
+__all__ = [
+    "Alert",
+    "Assignment",
+    "Base",
+    "Category",
+    "CategoryLimit",
+    "Contact",
+    "Escalation",
+    "Event",
+    "EventLog",
+    "ExtensionRequest",
+    "Grid",
+    "GridStaff",
+    "Street",
+    "Unit",
+    "User",
+    "unit_category",
+]

@@ -1,0 +1,48 @@
+"""``event_log``: the append-only audit trail, change feed and replay source.
+
+Every domain command appends one row in the same transaction as its change. ``payload`` is a
+JSON object of the fields the command set (times as ISO strings), so folding the rows of one
+event in id order rebuilds its state at any instant.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from commandroom.models.base import Base, EnumText
+from commandroom.models.enums import Action
+
+# SQLite only aliases the rowid (and so autoincrements) for a plain INTEGER primary key.
+LogId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class EventLog(Base):
+    __tablename__ = "event_log"
+    __table_args__ = (Index("ix_event_log_event", "event_id", "id"),)
+
+    id: Mapped[int] = mapped_column(LogId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(32))
+    console: Mapped[str] = mapped_column(String(64), default="")
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    action: Mapped[Action] = mapped_column(EnumText(Action))
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+def payload_value(value):
+    """A JSON-safe form of a field value: enums by value, times as ISO strings."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, (list, tuple)):
+        return [payload_value(v) for v in value]
+    if hasattr(value, "value") and isinstance(value.value, str):
+        return value.value
+    return value
+
+
+def make_payload(**fields) -> dict:
+    """The payload of a log row: the event fields a command set, plus its own details."""
+    return {key: payload_value(value) for key, value in fields.items()}
