@@ -75,8 +75,10 @@ class Event(Base):
     handling_seconds: Mapped[int | None] = mapped_column(Integer)
     satisfaction: Mapped[Satisfaction | None] = mapped_column(EnumText(Satisfaction))
 
+    # Optimistic locking: every domain command bumps it by one (so it counts the event's log
+    # rows) and SQLAlchemy's UPDATE … WHERE version = old refuses a concurrent change.
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     contacts: Mapped[list[Contact]] = relationship(back_populates="event")
     assignments: Mapped[list[Assignment]] = relationship(

@@ -14,6 +14,8 @@ class Street(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
+    # Prefix of the street's event codes, e.g. "YJ" → YJ20261121-0007.
+    abbr: Mapped[str] = mapped_column(String(8), default="EV")
     name: Mapped[str] = mapped_column(String(64))
     district: Mapped[str] = mapped_column(String(64))
     city: Mapped[str] = mapped_column(String(64), default="")

@@ -43,6 +43,7 @@ def upgrade() -> None:
     op.create_table('street',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=32), nullable=False),
+    sa.Column('abbr', sa.String(length=8), nullable=False),
     sa.Column('name', sa.String(length=64), nullable=False),
     sa.Column('district', sa.String(length=64), nullable=False),
     sa.Column('city', sa.String(length=64), nullable=False),

@@ -1,0 +1,76 @@
+"""The event lifecycle as one table: which command applies in which status, who may give it,
+and the status it leads to (DOMAIN.md, 数字城管 / 12345 closed loop). Nothing else in the code
+decides whether a transition is legal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from commandroom.models.enums import Action, Role, Status
+from commandroom.models.errors import IllegalTransitionError, PermissionDeniedError
+
+S = Status
+OPERATORS = frozenset({Role.DUTY_OFFICER, Role.SHIFT_LEADER})
+LEADERS = frozenset({Role.SHIFT_LEADER})
+INTAKE = OPERATORS | {Role.SYSTEM}
+# While a unit holds the event: the phases in which its deadline runs.
+HELD = frozenset({S.DISPATCHED, S.ACKNOWLEDGED, S.IN_PROGRESS})
+
+
+@dataclass(frozen=True)
+class Rule:
+    sources: frozenset[Status]  # statuses the command applies in (empty: creates the event)
+    target: Status | None  # the status it leads to; None keeps the status
+    roles: frozenset[Role]
+
+
+RULES: dict[Action, Rule] = {
+    Action.RECEIVE: Rule(frozenset(), S.RECEIVED, INTAKE),
+    Action.ATTACH_CONTACT: Rule(
+        frozenset({S.RECEIVED, S.REGISTERED} | HELD | {S.RESOLVED, S.VERIFIED}), None, INTAKE
+    ),
+    Action.REGISTER: Rule(frozenset({S.RECEIVED}), S.REGISTERED, OPERATORS),
+    Action.REJECT: Rule(frozenset({S.RECEIVED}), S.REJECTED, OPERATORS),
+    Action.MERGE: Rule(frozenset({S.RECEIVED, S.REGISTERED}), S.MERGED, OPERATORS),
+    Action.DISPATCH: Rule(frozenset({S.REGISTERED}), S.DISPATCHED, OPERATORS),
+    Action.ACKNOWLEDGE: Rule(frozenset({S.DISPATCHED}), S.ACKNOWLEDGED, OPERATORS),
+    # A wrong unit hands the event back to the dispatcher (流转), before or after signing for it.
+    Action.RETURN: Rule(frozenset({S.DISPATCHED, S.ACKNOWLEDGED}), S.REGISTERED, OPERATORS),
+    Action.START: Rule(frozenset({S.ACKNOWLEDGED}), S.IN_PROGRESS, OPERATORS),
+    Action.RESOLVE: Rule(frozenset({S.ACKNOWLEDGED, S.IN_PROGRESS}), S.RESOLVED, OPERATORS),
+    Action.VERIFY: Rule(frozenset({S.RESOLVED}), S.VERIFIED, OPERATORS),
+    Action.REWORK: Rule(frozenset({S.RESOLVED}), S.IN_PROGRESS, OPERATORS),
+    Action.CLOSE: Rule(frozenset({S.VERIFIED}), S.CLOSED, LEADERS),
+    Action.EVALUATE: Rule(frozenset({S.CLOSED}), S.EVALUATED, OPERATORS),
+    Action.REQUEST_EXTENSION: Rule(HELD, None, OPERATORS),
+    Action.APPROVE_EXTENSION: Rule(HELD, None, LEADERS),
+    Action.DENY_EXTENSION: Rule(HELD, None, LEADERS),
+    Action.ESCALATE: Rule(frozenset({S.REGISTERED}) | HELD, S.DISPATCHED, LEADERS),
+}
+
+
+def allowed_actions(status: Status, role: Role) -> list[Action]:
+    """The commands a role may give on an event in this status (for menus and buttons)."""
+    return [a for a, r in RULES.items() if status in r.sources and role in r.roles]
+
+
+def check_role(action: Action, role: Role) -> None:
+    rule = RULES[action]
+    if role not in rule.roles:
+        allowed = "、".join(r.label for r in sorted(rule.roles))
+        raise PermissionDeniedError(
+            f"「{role.label}」无权执行「{action.label}」，须由{allowed}操作",
+            f"A {role.value} may not {action.value}; it needs: "
+            + ", ".join(sorted(r.value for r in rule.roles)),
+        )
+
+
+def check_transition(action: Action, code: str, status: Status) -> Status:
+    """The status after ``action``; raises if the command does not apply in ``status``."""
+    rule = RULES[action]
+    if status not in rule.sources:
+        raise IllegalTransitionError(
+            f"事件 {code} 当前为「{status.label}」，不能执行「{action.label}」",
+            f"Event {code} is {status.value}; it cannot be given '{action.value}'",
+        )
+    return rule.target or status
