@@ -15,6 +15,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from commandroom.models.base import Base, EnumText
 from commandroom.models.enums import Action
 
+# PostgreSQL NOTIFY channel raised by every command: consoles LISTEN instead of polling hard.
+FEED_CHANNEL = "commandroom_feed"
+
 # SQLite only aliases the rowid (and so autoincrements) for a plain INTEGER primary key.
 LogId = BigInteger().with_variant(Integer(), "sqlite")
 

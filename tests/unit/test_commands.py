@@ -371,3 +371,21 @@ def test_unknown_event(world):
 def test_codes_number_the_day(world):
     codes = [receive(world).code for _ in range(3)]  # the fixture's spare event is -0001
     assert codes == ["YJ20261116-0002", "YJ20261116-0003", "YJ20261116-0004"]
+
+
+@pytest.mark.postgres
+def test_postgres_consoles_are_notified_at_commit(pg_server, clock, officer):
+    import psycopg
+
+    from commandroom.models.db import Database
+    from commandroom.models.log import FEED_CHANNEL
+
+    url = pg_server.create_database("t_notify")
+    db = Database(url)
+    street_fixture.build(db)
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as listener:
+        listener.execute(f"LISTEN {FEED_CHANNEL}")
+        Commands(db, officer, clock).receive(source="walk_in", title="来访反映楼道堆物")
+        notes = list(listener.notifies(timeout=5, stop_after=1))
+    db.dispose()
+    assert [n.channel for n in notes] == [FEED_CHANNEL]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -20,7 +20,7 @@ from commandroom.models.errors import NotFoundError, StaleEventError, Validation
 from commandroom.models.events import Event
 from commandroom.models.geo import GridLocator
 from commandroom.models.lifecycle import check_role, check_transition
-from commandroom.models.log import EventLog, make_payload
+from commandroom.models.log import FEED_CHANNEL, EventLog, make_payload
 from commandroom.models.org import Street, Unit
 
 
@@ -91,6 +91,9 @@ class CommandBase:
                 payload=make_payload(**payload),
             )
         )
+        if session.get_bind().dialect.name == "postgresql":
+            # Delivered at commit, so a listening console wakes only for committed changes.
+            session.execute(text(f"NOTIFY {FEED_CHANNEL}"))
 
     # -- lookups with errors a duty officer understands ----------------------------------
     @staticmethod
