@@ -1,0 +1,227 @@
+"""The composition root: builds the application, opens the database, starts the services and
+shows the console.
+
+Qt is imported inside the functions, never at module level: ``run`` must set the platform
+variables first when a headless screenshot is asked for (Qt reads them once, at start).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_config_path
+
+from commandroom.config import APP_NAME, Settings
+
+log = logging.getLogger(__name__)
+
+# A screenshot waits for the opening load; a database that slow is an error, not a picture.
+SCREENSHOT_TIMEOUT_MS = 120_000
+# Sans-serif families with full CJK coverage, first found wins (Windows, macOS, Linux).
+UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei"]
+
+
+def default_ui_state_path() -> Path:
+    """Where the window layout is kept: an ini file in the user's config directory."""
+    return user_config_path(APP_NAME, appauthor=False, ensure_exists=True) / "console.ini"
+
+
+def run(
+    settings: Settings,
+    screenshot: str | None = None,
+    size: tuple[int, int] = (1920, 1080),
+    *,
+    ui_state_path: Path | None = None,
+) -> int:
+    """Show the console until it is closed; with ``screenshot``, save a picture and exit."""
+    if screenshot is not None and not _has_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    app = _application(settings)
+
+    from commandroom.views import dialogs
+    from commandroom.views.i18n import install_translators, remove_translators
+
+    translators = install_translators(app, settings.lang)
+    try:
+        db = _open_database(settings.db_url)
+        if db is None:
+            return 2
+        try:
+            _ensure_street(db, interactive=screenshot is None)
+            return _run_console(app, db, settings, screenshot, size,
+                                ui_state_path or default_ui_state_path())
+        finally:
+            db.dispose()
+    except Exception as exc:  # the last resort: the officer sees the reason, not a vanished window
+        log.exception("console failed")
+        if screenshot is None:
+            dialogs.show_error(APP_NAME, str(exc))
+        raise
+    finally:
+        remove_translators(app, translators)
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _application(settings: Settings):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from commandroom.views.style import ConsoleStyle
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setStyle(ConsoleStyle())  # Fusion everywhere; console.qss refines it
+    font = QFont(app.font())
+    font.setFamilies(UI_FONTS + font.families())
+    font.setPointSizeF(10)
+    app.setFont(font)
+    app.setStyleSheet(_stylesheet())
+    return app
+
+
+def _stylesheet() -> str:
+    from commandroom.views.resources import resource
+
+    path = resource("styles", "console.qss")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        log.warning("style sheet not found: %s", path)
+        return ""
+
+
+def _open_database(url: str):
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from commandroom.models.db import Database
+    from commandroom.views import dialogs
+
+    try:
+        return Database(url)
+    except SQLAlchemyError as exc:
+        dialogs.database_failed(str(getattr(exc, "orig", None) or exc).splitlines()[0])
+        return None
+
+
+def _ensure_street(db, *, interactive: bool) -> None:
+    """A database without a street gets the offer of the demo street (never in a screenshot)."""
+    from commandroom.models.queries import street_name
+
+    with db.session() as session:
+        if street_name(session) is not None:
+            return
+    if not interactive:
+        log.warning("the database has no street; the console opens empty")
+        return
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from commandroom.views import dialogs
+
+    if not dialogs.ask_create_demo():
+        return
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        from commandroom.models.demo import generate  # the generator is large: load it on demand
+
+        generate(db, days=30, seed=1)
+    except Exception as exc:  # noqa: BLE001 - any failure leaves an empty console, and says why
+        log.exception("demo street failed")
+        QApplication.restoreOverrideCursor()
+        dialogs.demo_failed(str(exc))
+        return
+    QApplication.restoreOverrideCursor()
+
+
+class Console:
+    """The window and the services feeding it, wired; ``start`` shows it and starts the feed."""
+
+    def __init__(self, db, settings: Settings, ui_state_path: Path, clock=None):
+        from PySide6.QtCore import QSettings
+
+        from commandroom.models.clock import Clock
+        from commandroom.models.queries import street_name
+        from commandroom.services.feed_pump import FeedPump
+        from commandroom.services.worker_thread import WorkerThread
+        from commandroom.views.main_window import MainWindow
+
+        clock = clock or Clock()
+        with db.session() as session:  # one quick read, so the title is right from the start
+            street = street_name(session) or ""
+        self.window = MainWindow(
+            street_name=street, database=db.describe(), clock=clock,
+            ui_state=QSettings(str(ui_state_path), QSettings.Format.IniFormat),
+            recent_days=settings.recent_days)
+        self.window.status.set_user(settings.user, "", None)  # until the snapshot names the user
+
+        self.pump = FeedPump(db, login=settings.user, recent_days=settings.recent_days,
+                             poll_ms=settings.feed_poll_ms, clock=clock)
+        self.pump.sig_loaded.connect(self.window.on_loaded)
+        self.pump.sig_rows_changed.connect(self.window.on_rows_changed)
+        self.pump.sig_connection.connect(self.window.on_connection)
+        self.feed = WorkerThread(self.pump, "feed-pump")
+        self.window.sig_reload_requested.connect(self.pump.reload)  # queued into its thread
+        self.window.sig_closing.connect(self.stop)
+
+    def start(self, size: tuple[int, int] | None = None) -> None:
+        self.window.restore_layout(size)
+        self.window.show()
+        self.feed.start()
+
+    def stop(self) -> None:
+        self.feed.stop()
+
+
+def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_state_path: Path) -> int:
+    console = Console(db, settings, ui_state_path)
+    app.aboutToQuit.connect(console.stop)
+    outcome = {"rc": 0}
+    if screenshot is not None:
+        _arrange_screenshot(app, console.window, Path(screenshot), size, outcome)
+    console.start(size if screenshot else None)
+    try:
+        rc = app.exec()
+    finally:
+        console.stop()
+        console.window.deleteLater()
+    return outcome["rc"] or rc
+
+
+def _arrange_screenshot(app, window, path: Path, size, outcome: dict) -> None:
+    """Once the list is populated (a signal, not a timer), picture the window and quit."""
+    from PySide6.QtCore import Qt, QTimer
+
+    def grab() -> None:
+        pixmap = window.grab()
+        if pixmap.size().toTuple() != tuple(size):  # a high-dpi screen: keep the asked size
+            pixmap = pixmap.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not pixmap.save(str(path)):
+            print(f"commandroom: cannot write {path}", file=sys.stderr)
+            outcome["rc"] = 1
+        app.exit(outcome["rc"])
+
+    def too_slow() -> None:
+        print("commandroom: the event list did not load in time; no screenshot", file=sys.stderr)
+        outcome["rc"] = 1
+        app.exit(1)
+
+    # One turn of the event loop after the rows arrive lets the table lay itself out.
+    window.events.sig_populated.connect(lambda _count: QTimer.singleShot(0, grab))
+    guard = QTimer(window)  # dies with the window, so it cannot fire into a later run
+    guard.setSingleShot(True)
+    guard.timeout.connect(too_slow)
+    guard.start(SCREENSHOT_TIMEOUT_MS)

@@ -1,0 +1,119 @@
+"""The change feed: reading ``event_log`` rows past the last one a console has seen.
+
+Every domain command appends one ``event_log`` row in the same transaction as its change, so
+"what changed since I last looked" is ``id > last_seen`` on the primary key: cheap and indexed,
+the same for a change made by this console, another console, the intake server or the scheduler.
+
+On PostgreSQL two transactions may take ids 10 and 11 and commit in the other order: a reader
+that saw 11 and moved on would never see 10. ``FeedCursor`` remembers such holes and asks for
+them again until they appear or time out (a rolled-back transaction leaves a hole for ever).
+On SQLite writers are serialised, so holes only come from rollbacks and cost one extra query.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from commandroom.models.enums import Action
+from commandroom.models.log import EventLog
+
+# Holes older than this are given up: a transaction that has not committed a log row it took an
+# id for after this long has rolled back (or the console will catch up by reloading anyway).
+HOLE_TIMEOUT_S = 30.0
+# A gap wider than this is not tracked id by id (it would mean thousands of concurrent writers).
+MAX_HOLES = 1000
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A frozen copy of one ``event_log`` row: safe to hand to another thread."""
+
+    id: int
+    at: datetime
+    actor: str
+    console: str
+    event_id: int | None
+    action: Action
+    payload: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+_COLUMNS = (
+    EventLog.id,
+    EventLog.at,
+    EventLog.actor,
+    EventLog.console,
+    EventLog.event_id,
+    EventLog.action,
+    EventLog.payload,
+)
+
+
+def read_since(session: Session, last_id: int, limit: int = 1000) -> list[LogEntry]:
+    """The log rows with ``id > last_id``, oldest first, at most ``limit`` of them."""
+    stmt = select(*_COLUMNS).where(EventLog.id > last_id).order_by(EventLog.id).limit(limit)
+    return [LogEntry(*row) for row in session.execute(stmt)]
+
+
+def read_ids(session: Session, ids: Iterable[int]) -> list[LogEntry]:
+    """The log rows with the given ids that exist now (for holes that have since committed)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    stmt = select(*_COLUMNS).where(EventLog.id.in_(wanted)).order_by(EventLog.id)
+    return [LogEntry(*row) for row in session.execute(stmt)]
+
+
+def latest_id(session: Session) -> int:
+    """The newest log id, or 0 on an empty log: where a console that has just loaded starts."""
+    return session.execute(select(func.max(EventLog.id))).scalar_one() or 0
+
+
+def touched_event_ids(entries: Iterable[LogEntry]) -> list[int]:
+    """The distinct event ids the entries touch, in the order first touched."""
+    return list(dict.fromkeys(e.event_id for e in entries if e.event_id is not None))
+
+
+class FeedCursor:
+    """Where one reader is in the log, with the holes it is still waiting for.
+
+    Not thread-safe: one cursor belongs to one reader thread (the feed pump's).
+    """
+
+    def __init__(
+        self,
+        last_id: int = 0,
+        *,
+        hole_timeout_s: float = HOLE_TIMEOUT_S,
+        monotonic: Callable[[], float] = time.monotonic,
+    ):
+        self.last_id = last_id
+        self.hole_timeout_s = hole_timeout_s
+        self._monotonic = monotonic
+        self._holes: dict[int, float] = {}  # id -> when first missed
+
+    @property
+    def holes(self) -> frozenset[int]:
+        return frozenset(self._holes)
+
+    def poll(self, session: Session, limit: int = 1000) -> list[LogEntry]:
+        """New rows since the last poll, plus any earlier holes that have filled, by id."""
+        filled = read_ids(session, self._holes) if self._holes else []
+        fresh = read_since(session, self.last_id, limit)
+        now = self._monotonic()
+        for entry in filled:
+            del self._holes[entry.id]
+        expected = self.last_id + 1
+        for entry in fresh:
+            if entry.id > expected and entry.id - expected <= MAX_HOLES:
+                self._holes.update(dict.fromkeys(range(expected, entry.id), now))
+            expected = entry.id + 1
+        if fresh:
+            self.last_id = fresh[-1].id
+        self._holes = {i: t for i, t in self._holes.items() if now - t < self.hole_timeout_s}
+        return sorted(filled + fresh, key=lambda e: e.id)

@@ -1,0 +1,208 @@
+"""Read-side queries for the console: frozen snapshots of events and the filter vocabularies.
+
+The views never see ORM rows (they live and die with a session in the loader's thread); they get
+``EventRow`` dataclasses built from one flat SELECT with the names they show already joined in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from commandroom.models.catalog import Category
+from commandroom.models.changefeed import latest_id
+from commandroom.models.enums import OPEN_STATUSES, GridLevel, Priority, Role, Source, Status
+from commandroom.models.events import Event
+from commandroom.models.org import Grid, Street, Unit, User
+
+# SQLite allows 999 bound parameters in old builds; stay well under it.
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of the live event list: a frozen snapshot, safe to hand to the GUI thread."""
+
+    id: int
+    code: str
+    status: Status
+    priority: Priority
+    source: Source
+    title: str
+    address: str
+    category_code: str  # "" until registered
+    category_class: str
+    category_name: str
+    grid_id: int | None  # the L4 grid
+    grid_name: str
+    community_id: int | None  # the L3 grid above it
+    community_name: str
+    lead_unit_name: str
+    received_at: datetime
+    response_due: datetime | None
+    handle_due: datetime | None
+    closed_at: datetime | None
+    contact_count: int
+    escalated: bool
+    version: int
+    # Past its handling limit when loaded; a long-lived view asks ``is_overdue(now)`` instead.
+    overdue: bool
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, now: datetime) -> bool:
+        """Still open and past its handling limit (an extension moves ``handle_due``)."""
+        return self.is_open and self.handle_due is not None and now > self.handle_due
+
+
+@dataclass(frozen=True)
+class CategoryChoice:
+    code: str
+    class_name: str
+    name: str
+
+
+@dataclass(frozen=True)
+class GridChoice:
+    id: int
+    level: int
+    code: str
+    name: str
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    login: str
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class LiveSnapshot:
+    """What a console needs to open: the rows, the filter vocabularies and where the feed starts.
+
+    ``last_log_id`` is read in the same transaction before the rows, so a change committed while
+    loading is read again by the feed (harmless) and never lost.
+    """
+
+    last_log_id: int
+    rows: tuple[EventRow, ...]
+    categories: tuple[CategoryChoice, ...]
+    grids: tuple[GridChoice, ...]
+    street_name: str
+    user: UserInfo | None
+
+
+_L4 = aliased(Grid, name="l4")
+_L3 = aliased(Grid, name="l3")
+
+_ROW_COLUMNS = (
+    Event.id,
+    Event.code,
+    Event.status,
+    Event.priority,
+    Event.source,
+    Event.title,
+    Event.address,
+    func.coalesce(Category.code, ""),
+    func.coalesce(Category.class_name, ""),
+    func.coalesce(Category.name, ""),
+    Event.grid_id,
+    func.coalesce(_L4.name, ""),
+    _L3.id,
+    func.coalesce(_L3.name, ""),
+    func.coalesce(Unit.name, ""),
+    Event.received_at,
+    Event.response_due,
+    Event.handle_due,
+    Event.closed_at,
+    Event.contact_count,
+    Event.escalated,
+    Event.version,
+)
+
+
+def _row_select():
+    return (
+        select(*_ROW_COLUMNS)
+        .outerjoin(Category, Category.id == Event.category_id)
+        .outerjoin(_L4, _L4.id == Event.grid_id)
+        .outerjoin(_L3, and_(_L3.id == _L4.parent_id, _L3.level == int(GridLevel.COMMUNITY)))
+        .outerjoin(Unit, Unit.id == Event.lead_unit_id)
+    )
+
+
+def _to_rows(result, now: datetime) -> list[EventRow]:
+    rows = [EventRow(*values, overdue=False) for values in result]
+    return [replace(row, overdue=True) if row.is_overdue(now) else row for row in rows]
+
+
+def load_live_rows(session: Session, now: datetime, recent_days: int) -> list[EventRow]:
+    """Every open event, plus those finished (closed, rejected, merged) in the last days."""
+    cutoff = now - timedelta(days=recent_days)
+    # Rejected and merged events may have no closed_at; their last known time stands in.
+    finished_at = func.coalesce(Event.closed_at, Event.registered_at, Event.received_at)
+    stmt = (
+        _row_select()
+        .where(or_(Event.status.in_(sorted(OPEN_STATUSES)), finished_at >= cutoff))
+        .order_by(Event.received_at, Event.id)
+    )
+    return _to_rows(session.execute(stmt), now)
+
+
+def load_rows(session: Session, ids: Iterable[int], now: datetime) -> list[EventRow]:
+    """Fresh snapshots of the given events (those that exist), in id order."""
+    wanted = sorted(set(ids))
+    rows: list[EventRow] = []
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        stmt = _row_select().where(Event.id.in_(chunk)).order_by(Event.id)
+        rows.extend(_to_rows(session.execute(stmt), now))
+    return rows
+
+
+def list_categories(session: Session) -> list[CategoryChoice]:
+    stmt = select(Category.code, Category.class_name, Category.name).order_by(Category.code)
+    return [CategoryChoice(*row) for row in session.execute(stmt)]
+
+
+def list_grids(session: Session, max_level: int = int(GridLevel.UNIT_GRID)) -> list[GridChoice]:
+    """Grids from the communities (L3) down to ``max_level``, by level then code."""
+    stmt = (
+        select(Grid.id, Grid.level, Grid.code, Grid.name, Grid.parent_id)
+        .where(Grid.level >= int(GridLevel.COMMUNITY), Grid.level <= max_level)
+        .order_by(Grid.level, Grid.code)
+    )
+    return [GridChoice(*row) for row in session.execute(stmt)]
+
+
+def street_name(session: Session) -> str | None:
+    """The name of the (first) street in the database, or None if there is none yet."""
+    return session.execute(select(Street.name).order_by(Street.id).limit(1)).scalar()
+
+
+def user_info(session: Session, login: str) -> UserInfo | None:
+    stmt = select(User.login, User.name, User.role).where(User.login == login)
+    row = session.execute(stmt).first()
+    return UserInfo(*row) if row else None
+
+
+def load_snapshot(session: Session, now: datetime, recent_days: int, login: str) -> LiveSnapshot:
+    """Everything a console opens with, read in one transaction (see ``LiveSnapshot``)."""
+    last = latest_id(session)
+    return LiveSnapshot(
+        last_log_id=last,
+        rows=tuple(load_live_rows(session, now, recent_days)),
+        categories=tuple(list_categories(session)),
+        grids=tuple(list_grids(session)),
+        street_name=street_name(session) or "",
+        user=user_info(session, login),
+    )
+

@@ -1,0 +1,1 @@
+"""Background work for the console (QtCore only): the change-feed pump and its thread."""

@@ -1,0 +1,155 @@
+"""The change-feed pump: loads the console's snapshot, then turns new log rows into fresh rows.
+
+It lives in its own QThread (see ``WorkerThread``) with its own short sessions, one per load or
+poll, so ORM rows never leave that thread: the GUI gets frozen ``EventRow`` snapshots through
+queued signals. On SQLite it polls ``event_log.id > last_seen`` every ``poll_ms``. On PostgreSQL
+the commands' NOTIFY wakes it at once (``PgWakeup``) and the poll becomes a slow safety net.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from sqlalchemy.exc import SQLAlchemyError
+
+from commandroom.models.changefeed import FeedCursor, touched_event_ids
+from commandroom.models.clock import Clock
+from commandroom.models.db import Database
+from commandroom.models.queries import load_rows, load_snapshot
+from commandroom.services.pg_wakeup import PgWakeup
+
+log = logging.getLogger(__name__)
+
+# While the database is unreachable, try again this often instead of every poll.
+RETRY_MS = 3000
+# With LISTEN working, the poll only catches a lost notification: every few seconds is plenty.
+LISTENING_POLL_MS = 5000
+
+
+class FeedPump(QObject):
+    # --- Signals ---------------------------------------------------------------------------
+    sig_loaded = Signal(object)
+    """The console's opening ``LiveSnapshot`` (rows, filter vocabularies, street, user).
+
+    Emitted once, before any ``sig_rows_changed``; emitted again only after ``reload``.
+    """
+
+    sig_rows_changed = Signal(list)
+    """Fresh ``EventRow`` snapshots of the events touched by new log rows, in id order."""
+
+    sig_entries = Signal(list)
+    """The new ``LogEntry`` rows themselves, oldest first (for alerts, call queue, replay)."""
+
+    sig_connection = Signal(bool, str)
+    """Database reachable or not, with the reason in one line when not (for the status bar)."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        login: str,
+        recent_days: int,
+        poll_ms: int,
+        clock: Clock | None = None,
+        batch: int = 1000,
+    ):
+        super().__init__()
+        self.db = db
+        self.login = login
+        self.recent_days = recent_days
+        self.poll_ms = poll_ms
+        self.clock = clock or Clock()
+        self.batch = batch
+        self._cursor: FeedCursor | None = None
+        self._connected: bool | None = None
+        self._timer: QTimer | None = None
+        self._wakeup: PgWakeup | None = None
+
+    # --- Slots (run in the pump's thread) ------------------------------------------------------
+    @Slot()
+    def start(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+        if not self.db.is_sqlite:
+            self._wakeup = PgWakeup(self.db.engine.url, self)
+            self._wakeup.sig_woken.connect(self.poll)
+            self._wakeup.sig_lost.connect(self._set_interval)
+            self._wakeup.listen()
+        self._set_interval()
+        self._timer.start()
+        self.poll()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._wakeup is not None:
+            self._wakeup.close()
+        # Hand the object back to the GUI thread, so its owner may delete it once ours ends.
+        self.moveToThread(QCoreApplication.instance().thread())
+
+    @Slot()
+    def reload(self) -> None:
+        """Load the whole snapshot again (e.g. after a long outage or a day change)."""
+        self._cursor = None
+        self.poll()
+
+    @Slot()
+    def poll(self) -> None:
+        try:
+            full_batch = self._read() if self._cursor else self._load()
+        except SQLAlchemyError as exc:
+            self._set_connected(False, _reason(exc))
+            return
+        self._set_connected(True, "")
+        if full_batch:  # more rows are waiting: drain them without waiting for the timer
+            QTimer.singleShot(0, self.poll)
+
+    # --- Work ----------------------------------------------------------------------------------
+    def _load(self) -> bool:
+        with self.db.session() as session:
+            snapshot = load_snapshot(session, self.clock.now(), self.recent_days, self.login)
+        self._cursor = FeedCursor(snapshot.last_log_id)
+        log.info("console loaded: %d rows, log id %d", len(snapshot.rows), snapshot.last_log_id)
+        self.sig_loaded.emit(snapshot)
+        return False
+
+    def _read(self) -> bool:
+        with self.db.session() as session:
+            entries = self._cursor.poll(session, self.batch)
+            if not entries:
+                return False
+            rows = load_rows(session, touched_event_ids(entries), self.clock.now())
+        self.sig_entries.emit(entries)
+        if rows:
+            self.sig_rows_changed.emit(rows)
+        return len(entries) >= self.batch
+
+    @Slot()
+    def _set_interval(self) -> None:
+        if self._connected is False:
+            interval = max(self.poll_ms, RETRY_MS)
+        elif self._wakeup is not None and self._wakeup.listening:
+            interval = max(self.poll_ms, LISTENING_POLL_MS)
+        else:
+            interval = self.poll_ms
+        self._timer.setInterval(interval)
+
+    def _set_connected(self, ok: bool, reason: str) -> None:
+        if ok == self._connected:
+            return
+        self._connected = ok
+        if ok and self._wakeup is not None:  # back after an outage: LISTEN again
+            self._wakeup.listen()
+        if self._timer is not None:
+            self._set_interval()
+        if not ok:
+            log.warning("change feed: database unreachable: %s", reason)
+        self.sig_connection.emit(ok, reason)
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's own message, first line only (the SQLAlchemy wrapper adds SQL and a URL)."""
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,141 @@
+"""The live event list: filter bar, sortable table, shown/total count.
+
+It is fed snapshots (``load`` once, then ``apply_changes``) and keeps the duty officer's place:
+selection, scroll position, sort and filters survive every live change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from commandroom.models.clock import Clock
+from commandroom.models.enums import Priority, Source, Status
+from commandroom.views.event_filter import EventFilterProxy
+from commandroom.views.event_table_model import Col, EventTableModel
+from commandroom.views.filter_bar import FilterBar
+from commandroom.views.labels import label
+from commandroom.views.style import CELL_MARGIN
+
+# Opening widths in pixels at 96 dpi, sized for the texts they hold; the header remembers the
+# officer's own widths between runs.
+_WIDTHS = {
+    Col.CODE: 132, Col.PRIORITY: 72, Col.STATUS: 72, Col.TITLE: 250, Col.CATEGORY: 118,
+    Col.COMMUNITY: 96, Col.GRID: 130, Col.ADDRESS: 230, Col.SOURCE: 86, Col.LEAD_UNIT: 130,
+    Col.RECEIVED: 96, Col.DUE: 96, Col.REMAINING: 100,
+}
+
+_ENUM_COLUMNS = {Col.STATUS: Status, Col.PRIORITY: Priority, Col.SOURCE: Source}
+
+
+class EventListPanel(QWidget):
+    # --- Signals ---------------------------------------------------------------------------
+    sig_populated = Signal(int)
+    """The opening snapshot is in the table (with the number of events); the list is usable."""
+
+    sig_new_events = Signal(list)
+    """Events that were not in the list before arrived from the feed (their ``EventRow``s)."""
+
+    def __init__(self, clock: Clock | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("eventList")
+        self.model = EventTableModel(clock, self)
+        self.proxy = EventFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filters = FilterBar(self.proxy, self)
+        self.table = QTableView(self, objectName="eventTable")
+        self.loaded = False
+        self._setup_table()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+
+        # The proxy drops rows while the model still holds them (on rowsAboutToBeRemoved), so
+        # the count also follows the model's own signals, which come after the change.
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged, self.model.rowsRemoved, self.model.rowsInserted):
+            signal.connect(self._update_count)
+        self.filters.sig_filter_changed.connect(self._update_count)
+        self._update_count()
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setShowGrid(False)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(max(24, table.fontMetrics().height() + 10))
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for col, width in _WIDTHS.items():
+            table.setColumnWidth(col, max(width, self._needed_width(col)))
+        # Title and address share whatever width is left: the texts that are read, not scanned.
+        for col in (Col.TITLE, Col.ADDRESS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        # Newest first: a duty officer watches what has just come in.
+        table.sortByColumn(Col.RECEIVED, Qt.SortOrder.DescendingOrder)
+
+    def _needed_width(self, col: Col) -> int:
+        """Wide enough for the header and, for enum columns, every label (in this language)."""
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        texts = [self.model.headerData(col, Qt.Orientation.Horizontal)]
+        texts += [label(member) for member in _ENUM_COLUMNS.get(col, ())]
+        widest = max(QFontMetrics(bold).horizontalAdvance(text) for text in texts)
+        return widest + 2 * CELL_MARGIN + 22  # room for the sort arrow
+
+    # --- Feeding ---------------------------------------------------------------------------
+    def load(self, snapshot) -> None:
+        """The opening ``LiveSnapshot`` (or a reload): vocabularies first, then the rows."""
+        self.filters.set_vocabularies(snapshot.categories, snapshot.grids)
+        self.model.set_rows(snapshot.rows)
+        self.loaded = True
+        self.sig_populated.emit(len(snapshot.rows))
+
+    def apply_changes(self, rows: list) -> None:
+        """Fresh snapshots from the feed: new events are appended, known ones updated."""
+        new = [row for row in rows if self.model.row_of(row.id) is None]
+        self.model.upsert(rows)
+        if new:
+            self.sig_new_events.emit(new)
+
+    def tick(self) -> None:
+        """Once a minute: countdowns and overdue tints follow the clock."""
+        self.model.tick()
+        self._update_count()
+
+    def prune_finished(self, recent_days: int) -> int:
+        """Drop finished events older than the live window (the console may run for weeks)."""
+        cutoff: datetime = self.model.now - timedelta(days=recent_days)
+        old = [row.id for row in map(self.model.row_at, range(self.model.rowCount()))
+               if not row.is_open and (row.closed_at or row.received_at) < cutoff]
+        return self.model.remove_ids(old)
+
+    # --- Header state (kept by the window's settings) -----------------------------------------
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header(self, state: QByteArray | None) -> None:
+        if state:
+            self.table.horizontalHeader().restoreState(state)
+
+    def _update_count(self) -> None:
+        self.filters.show_count(self.proxy.rowCount(), self.model.rowCount())

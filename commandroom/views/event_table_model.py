@@ -1,0 +1,265 @@
+"""The live event list's model: event ids in arrival order plus a cache of frozen row snapshots.
+
+Changes arrive as fresh ``EventRow`` snapshots from the feed pump. A known event is replaced in
+place and announced with ``dataChanged`` for its row; a new one is appended between
+``beginInsertRows``/``endInsertRows``. Only the opening load resets the model, so selections,
+scroll position and sorting survive every live change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from commandroom.models.clock import Clock
+from commandroom.models.enums import Priority, Status
+from commandroom.views import palette, timefmt
+from commandroom.views.labels import label
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""A key that sorts the column by meaning (lifecycle order, urgency, time), not by its text."""
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The row's ``EventRow`` snapshot (for filters and, later, the detail pane)."""
+
+_STATUS_ORDER = {status: n for n, status in enumerate(Status)}
+_NO_DUE = 10**12  # sorts events without a limit after every limited one
+
+
+class Col(IntEnum):
+    CODE = 0
+    PRIORITY = 1
+    STATUS = 2
+    TITLE = 3
+    CATEGORY = 4
+    COMMUNITY = 5
+    GRID = 6
+    ADDRESS = 7
+    SOURCE = 8
+    LEAD_UNIT = 9
+    RECEIVED = 10
+    DUE = 11
+    REMAINING = 12
+
+
+HEADERS = {
+    Col.CODE: QT_TRANSLATE_NOOP("EventTableModel", "事件编号"),
+    Col.PRIORITY: QT_TRANSLATE_NOOP("EventTableModel", "紧急程度"),
+    Col.STATUS: QT_TRANSLATE_NOOP("EventTableModel", "状态"),
+    Col.TITLE: QT_TRANSLATE_NOOP("EventTableModel", "标题"),
+    Col.CATEGORY: QT_TRANSLATE_NOOP("EventTableModel", "事件类别"),
+    Col.COMMUNITY: QT_TRANSLATE_NOOP("EventTableModel", "社区"),
+    Col.GRID: QT_TRANSLATE_NOOP("EventTableModel", "网格"),
+    Col.ADDRESS: QT_TRANSLATE_NOOP("EventTableModel", "地址"),
+    Col.SOURCE: QT_TRANSLATE_NOOP("EventTableModel", "来源"),
+    Col.LEAD_UNIT: QT_TRANSLATE_NOOP("EventTableModel", "主办单位"),
+    Col.RECEIVED: QT_TRANSLATE_NOOP("EventTableModel", "受理时间"),
+    Col.DUE: QT_TRANSLATE_NOOP("EventTableModel", "处置时限"),
+    Col.REMAINING: QT_TRANSLATE_NOOP("EventTableModel", "剩余时间"),
+}
+
+_CENTRED = {Col.PRIORITY, Col.STATUS, Col.RECEIVED, Col.DUE, Col.REMAINING}
+_BOLD = QFont()
+_BOLD.setBold(True)
+
+
+class EventTableModel(QAbstractTableModel):
+    def __init__(self, clock: Clock | None = None, parent=None):
+        super().__init__(parent)
+        self._clock = clock or Clock()
+        self._now = self._clock.now()
+        self._ids: list[int] = []
+        self._rows: dict = {}  # id -> EventRow
+        self._pos: dict[int, int] = {}  # id -> row number
+
+    # --- Feeding the model -----------------------------------------------------------------
+    def set_rows(self, rows: Iterable) -> None:
+        """The opening load (or a full reload): the one place the model is reset."""
+        self.beginResetModel()
+        self._rows = {row.id: row for row in rows}
+        self._ids = list(self._rows)
+        self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
+        self._now = self._clock.now()
+        self.endResetModel()
+
+    def upsert(self, rows: Iterable) -> tuple[int, int]:
+        """Replace known rows in place, append new ones; returns (inserted, changed)."""
+        changed: list[int] = []
+        new: dict = {}  # id -> row; a later snapshot of the same event wins
+        for row in rows:
+            if row.id in self._pos:
+                old = self._rows[row.id]
+                self._rows[row.id] = row
+                if row != old:
+                    changed.append(self._pos[row.id])
+            else:
+                new[row.id] = row
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1))
+        if new:
+            start = len(self._ids)
+            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
+            for n, row in enumerate(new.values(), start):
+                self._ids.append(row.id)
+                self._rows[row.id] = row
+                self._pos[row.id] = n
+            self.endInsertRows()
+        return len(new), len(changed)
+
+    def remove_ids(self, ids: Iterable[int]) -> int:
+        """Drop events from the list (finished ones that have aged out); returns how many."""
+        doomed = [self._pos[i] for i in set(ids) if i in self._pos]
+        for first, last in reversed(_runs(doomed)):  # from the bottom: earlier rows keep their numbers
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for event_id in self._ids[first : last + 1]:
+                del self._rows[event_id]
+            del self._ids[first : last + 1]
+            self.endRemoveRows()
+        if doomed:
+            self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
+        return len(doomed)
+
+    def tick(self) -> None:
+        """Move the model's clock on: countdowns and overdue tints follow (one dataChanged)."""
+        self._now = self._clock.now()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ForegroundRole, SORT_ROLE])
+
+    # --- Reading ---------------------------------------------------------------------------
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    def row_at(self, row: int):
+        return self._rows[self._ids[row]]
+
+    def row_of(self, event_id: int) -> int | None:
+        return self._pos.get(event_id)
+
+    def ids(self) -> Sequence[int]:
+        return tuple(self._ids)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[Col(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[self._ids[index.row()]]
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, col)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, col)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return palette.OVERDUE_ROW if row.is_overdue(self._now) else None
+        if role == Qt.ItemDataRole.FontRole:
+            urgent = row.priority == Priority.URGENT and row.is_open
+            return _BOLD if (urgent and col in (Col.PRIORITY, Col.CODE)) or col == Col.STATUS else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in _CENTRED:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    # --- Cells -----------------------------------------------------------------------------
+    def _text(self, row, col: Col) -> str:
+        match col:
+            case Col.CODE:
+                return row.code
+            case Col.PRIORITY:
+                return label(row.priority)
+            case Col.STATUS:
+                return label(row.status)
+            case Col.TITLE:
+                if row.contact_count > 1:  # merged reports: how many times it was raised
+                    return row.title + self.tr("（{n}次反映）").format(n=row.contact_count)
+                return row.title
+            case Col.CATEGORY:
+                return row.category_name or self.tr("待立案")
+            case Col.COMMUNITY:
+                return row.community_name
+            case Col.GRID:
+                return row.grid_name
+            case Col.ADDRESS:
+                return row.address
+            case Col.SOURCE:
+                return label(row.source)
+            case Col.LEAD_UNIT:
+                return row.lead_unit_name
+            case Col.RECEIVED:
+                return timefmt.stamp(row.received_at, self._now)
+            case Col.DUE:
+                return timefmt.stamp(row.handle_due, self._now)
+            case Col.REMAINING:
+                return timefmt.countdown(row.handle_due, self._now) if row.is_open else ""
+        return ""
+
+    def _sort_key(self, row, col: Col):
+        match col:
+            case Col.PRIORITY:
+                return palette.PRIORITY_RANK[row.priority]
+            case Col.STATUS:
+                return _STATUS_ORDER[row.status]
+            case Col.RECEIVED:
+                return row.received_at.isoformat()
+            case Col.DUE | Col.REMAINING:
+                if row.handle_due is None or not row.is_open:
+                    return _NO_DUE
+                return int((row.handle_due - self._now).total_seconds())
+        return self._text(row, col)
+
+    def _foreground(self, row, col: Col):
+        if col == Col.STATUS:
+            return palette.STATUS[row.status]
+        if col == Col.PRIORITY:
+            return palette.PRIORITY[row.priority]
+        if col == Col.REMAINING and row.is_open and row.handle_due is not None:
+            left = (row.handle_due - self._now).total_seconds()
+            if left < 0:
+                return palette.OVERDUE_TEXT
+            if left < 2 * 3600:
+                return palette.DUE_SOON_TEXT
+        if not row.is_open:
+            return palette.FINISHED_TEXT
+        return None
+
+    def _tooltip(self, row, col: Col) -> str | None:
+        if col == Col.CATEGORY and row.category_code:
+            return f"{row.category_class} / {row.category_name}（{row.category_code}）"
+        if col in (Col.TITLE, Col.ADDRESS):
+            return f"{row.title}\n{row.address}"
+        if col in (Col.DUE, Col.REMAINING) and row.handle_due is not None:
+            return self.tr("处置时限：{due}").format(due=row.handle_due.strftime("%Y-%m-%d %H:%M"))
+        return None
+
+
+def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of row numbers as (first, last), lowest first."""
+    ordered = sorted(positions)
+    runs: list[tuple[int, int]] = []
+    for pos in ordered:
+        if runs and pos == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], pos)
+        else:
+            runs.append((pos, pos))
+    return runs

@@ -1,0 +1,205 @@
+"""The duty console's main window: docks, menus, status bar and the saved layout.
+
+Every panel is a dock added with ``add_dock`` (one line each: the event list now; the call
+queue, dispatch board, map and alerts next), so the officer can arrange, hide and restore them;
+the arrangement and the list's columns are kept in ``ui_state`` (a QSettings ini) between runs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+
+from commandroom import __version__
+from commandroom.models.clock import Clock
+from commandroom.views.event_list import EventListPanel
+from commandroom.views.status_bar import ConsoleStatusBar
+
+# Bump when the docks change so much that an old saved layout no longer fits.
+LAYOUT_VERSION = 1
+# Finished events older than this leave the list (the same window as the opening load).
+DEFAULT_RECENT_DAYS = 7
+
+
+class MainWindow(QMainWindow):
+    # --- Signals ---------------------------------------------------------------------------
+    sig_closing = Signal()
+    """The window is closing (its layout is saved): stop the services feeding it."""
+
+    sig_reload_requested = Signal()
+    """The officer asked to load the whole list again (视图 → 重新加载, F5)."""
+
+    def __init__(
+        self,
+        *,
+        street_name: str,
+        database: str,
+        ui_state: QSettings,
+        clock: Clock | None = None,
+        recent_days: int = DEFAULT_RECENT_DAYS,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("consoleWindow")
+        self.clock = clock or Clock()
+        self.ui_state = ui_state
+        self.recent_days = recent_days
+        self.docks: dict[str, QDockWidget] = {}
+        self.set_street(street_name)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+        # No central widget of its own: the docks share the whole window.
+        placeholder = QWidget(self)
+        placeholder.hide()
+        self.setCentralWidget(placeholder)
+
+        self.status = ConsoleStatusBar(database, self)
+        self.setStatusBar(self.status)
+        self.events = EventListPanel(self.clock, self)
+        self.events.sig_new_events.connect(self._announce_new)
+        self._build_menus()
+        self.add_dock(self.events, self.tr("事件列表"), "events", Qt.DockWidgetArea.TopDockWidgetArea)
+
+        self._minute = None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(1000)
+        self._tick()
+
+    # --- Building ------------------------------------------------------------------------------
+    def set_street(self, street_name: str) -> None:
+        if street_name:
+            title = self.tr("{street}综合信息指挥室 — 值班台").format(street=street_name)
+            self.setWindowTitle(title)
+        else:
+            self.setWindowTitle(self.tr("综合信息指挥室 — 值班台"))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        quit_action = QAction(self.tr("退出(&X)"), self, objectName="quitAction")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self._docks_end = self.view_menu.addSeparator()  # dock toggles are inserted above it
+        reset = QAction(self.tr("重置布局(&R)"), self, objectName="resetLayoutAction")
+        reset.triggered.connect(self.reset_layout)
+        self.view_menu.addAction(reset)
+        reload = QAction(self.tr("重新加载(&L)"), self, objectName="reloadAction")
+        reload.setShortcut(QKeySequence.StandardKey.Refresh)
+        reload.triggered.connect(self.sig_reload_requested)
+        self.view_menu.addAction(reload)
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于(&A)"), self, objectName="aboutAction")
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def add_dock(self, widget: QWidget, title: str, name: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Put a panel in a dock; it gets a show/hide entry in 视图 and a place in the layout."""
+        dock = QDockWidget(title, self, objectName=f"{name}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"{name}ToggleAction")
+        self.view_menu.insertAction(self._docks_end, toggle)
+        self.docks[name] = dock
+        return dock
+
+    # --- Layout ----------------------------------------------------------------------------------
+    def restore_layout(self, size: tuple[int, int] | None = None) -> None:
+        """Remember the built layout as the default, then restore the officer's saved one.
+
+        Call once, after every dock is added. ``size`` forces the window size (screenshots);
+        otherwise the saved geometry is used, or most of the screen on the first run.
+        """
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        self._default_header = self.events.header_state()
+        geometry = self.ui_state.value("window/geometry")
+        if size is not None:
+            self.resize(*size)
+        elif geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))
+        state = self.ui_state.value("window/state")
+        if state is not None:
+            self.restoreState(state, LAYOUT_VERSION)
+        self.events.restore_header(self.ui_state.value("events/header"))
+
+    @Slot()
+    def reset_layout(self) -> None:
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        self.events.restore_header(self._default_header)
+
+    def save_layout(self) -> None:
+        self.ui_state.setValue("window/geometry", self.saveGeometry())
+        self.ui_state.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.ui_state.setValue("events/header", self.events.header_state())
+        self.ui_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._timer.stop()
+        self.sig_closing.emit()
+        super().closeEvent(event)
+
+    # --- Fed by the services (queued from their threads) ---------------------------------------
+    @Slot(object)
+    def on_loaded(self, snapshot) -> None:
+        if snapshot.street_name:
+            self.set_street(snapshot.street_name)
+        user = snapshot.user
+        if user is not None:
+            self.status.set_user(user.login, user.name, user.role)
+        self.events.load(snapshot)
+
+    @Slot(list)
+    def on_rows_changed(self, rows: list) -> None:
+        self.events.apply_changes(rows)
+
+    @Slot(bool, str)
+    def on_connection(self, ok: bool, reason: str) -> None:
+        self.status.set_connection(ok, reason)
+
+    # --- Help --------------------------------------------------------------------------------------
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.tr(
+            "<h3>街道综合信息指挥室 值班台</h3>"
+            "<p>版本 {version}</p>"
+            "<p>受理、立案、派遣、处置、核查、结案的闭环管理，"
+            "以及督办提醒与考核统计。</p>"
+            "<p>数据库：{db}</p>").format(version=__version__, db=self.status.database.text()))
+
+    # --- Time --------------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        now = self.clock.now()
+        self.status.show_time(now)
+        minute = now.replace(second=0)
+        if minute != self._minute:
+            first = self._minute is None
+            self._minute = minute
+            if not first:
+                self.events.tick()
+            if minute.minute == 0 and not first:
+                self.events.prune_finished(self.recent_days)
+
+    def _announce_new(self, rows: list) -> None:
+        if len(rows) == 1:
+            row = rows[0]
+            text = self.tr("新事件 {code}：{title}").format(code=row.code, title=row.title)
+        else:
+            text = self.tr("新事件 {n} 件").format(n=len(rows))
+        self.status.showMessage(text, 15_000)

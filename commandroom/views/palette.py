@@ -1,0 +1,43 @@
+"""The console's colour cues, in one place so the list, the status bar and later the board and
+the wall screen speak the same colours. Chosen to stay readable on white for a whole shift:
+strong hues only for what needs attention (urgent, overdue, disconnected)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from commandroom.models.enums import Priority, Status
+
+# Where the event is: with the room (blue), with a unit (amber), back for checking (green),
+# finished (grey). Colours of the status text.
+STATUS = {
+    Status.RECEIVED: QColor("#1565c0"),
+    Status.REGISTERED: QColor("#1565c0"),
+    Status.DISPATCHED: QColor("#b26a00"),
+    Status.ACKNOWLEDGED: QColor("#b26a00"),
+    Status.IN_PROGRESS: QColor("#b26a00"),
+    Status.RESOLVED: QColor("#2e7d32"),
+    Status.VERIFIED: QColor("#2e7d32"),
+    Status.CLOSED: QColor("#78828c"),
+    Status.EVALUATED: QColor("#78828c"),
+    Status.REJECTED: QColor("#9e9e9e"),
+    Status.MERGED: QColor("#9e9e9e"),
+}
+
+PRIORITY = {
+    Priority.URGENT: QColor("#c62828"),
+    Priority.HIGH: QColor("#e65100"),
+    Priority.NORMAL: QColor("#455a64"),
+}
+# Sorting by priority puts the most urgent first.
+PRIORITY_RANK = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.NORMAL: 2}
+
+OVERDUE_ROW = QColor("#fde7e7")  # the whole row of an overdue event
+OVERDUE_TEXT = QColor("#c62828")
+DUE_SOON_TEXT = QColor("#b26a00")
+FINISHED_TEXT = QColor("#8a9099")  # closed, rejected and merged rows recede
+
+# On the dark status bar: brighter hues.
+CONNECTED = QColor("#6fcf73")
+CONNECTING = QColor("#ffc15e")
+DISCONNECTED = QColor("#ff6b6b")

@@ -1,0 +1,98 @@
+"""The change feed reader: ``id > last_seen``, frozen entries, and holes that fill late."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+import pytest
+
+from commandroom.models import EventLog
+from commandroom.models.changefeed import (
+    FeedCursor,
+    LogEntry,
+    latest_id,
+    read_since,
+    touched_event_ids,
+)
+from commandroom.models.enums import Action, Status
+from tests.services.seed import change_event, seed_street, write_event
+
+T0 = datetime(2026, 11, 16, 9, 0)
+
+
+@pytest.fixture
+def street_db(db):
+    seed_street(db)
+    return db
+
+
+def test_empty_log_starts_at_zero(street_db):
+    with street_db.session() as s:
+        assert latest_id(s) == 0
+        assert read_since(s, 0) == []
+
+
+def test_reads_only_rows_after_last_seen_in_order(street_db):
+    first = write_event(street_db, T0, "第一件")
+    with street_db.session() as s:
+        seen = latest_id(s)
+    second = write_event(street_db, T0, "第二件")
+    change_event(street_db, first, T0, Action.REGISTER, status=Status.REGISTERED)
+    with street_db.session() as s:
+        entries = read_since(s, seen)
+    assert [e.event_id for e in entries] == [second, first]
+    assert [e.action for e in entries] == [Action.RECEIVE, Action.REGISTER]
+    assert entries[0].id > seen and entries[1].id > entries[0].id
+    assert entries[0].actor == "duty" and entries[0].console == "console-1"
+
+
+def test_limit_and_entries_are_frozen(street_db):
+    for i in range(5):
+        write_event(street_db, T0, f"事件{i}")
+    with street_db.session() as s:
+        entries = read_since(s, 0, limit=3)
+    assert len(entries) == 3
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entries[0].actor = "x"
+
+
+def test_touched_event_ids_dedupes_in_first_touch_order():
+    def entry(i, event_id):
+        return LogEntry(i, T0, "a", "", event_id, Action.REGISTER)
+
+    entries = [entry(1, 7), entry(2, 3), entry(3, 7), entry(4, None), entry(5, 9)]
+    assert touched_event_ids(entries) == [7, 3, 9]
+
+
+def _log(session, log_id, event_id):
+    session.add(EventLog(id=log_id, at=T0, actor="duty", console="", event_id=event_id,
+                         action=Action.REGISTER, payload={}))
+
+
+def test_cursor_rereads_a_hole_that_commits_late(street_db):
+    """Ids 2 and 3 taken by a transaction that commits after id 4 is read are still seen."""
+    event = write_event(street_db, T0)  # log id 1
+    clock = [0.0]
+    cursor = FeedCursor(1, monotonic=lambda: clock[0])
+    with street_db.session() as s:
+        _log(s, 4, event)
+    with street_db.session() as s:
+        assert [e.id for e in cursor.poll(s)] == [4]
+    assert cursor.holes == {2, 3} and cursor.last_id == 4
+    with street_db.session() as s:
+        _log(s, 3, event)
+    with street_db.session() as s:
+        assert [e.id for e in cursor.poll(s)] == [3]
+    assert cursor.holes == {2}
+    clock[0] = 31.0  # id 2 was rolled back: given up after the timeout
+    with street_db.session() as s:
+        assert cursor.poll(s) == []
+    assert cursor.holes == frozenset()
+
+
+def test_cursor_without_news_reads_nothing(street_db):
+    write_event(street_db, T0)
+    with street_db.session() as s:
+        cursor = FeedCursor(latest_id(s))
+        assert cursor.poll(s) == []

@@ -1,0 +1,41 @@
+"""``commandroom --screenshot FILE --size WxH``: waits for the loaded list, saves a PNG of
+exactly that size and exits 0 — also on a database with no street yet (no dialog is shown)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.services.seed import write_event
+
+
+def _screenshot(tmp_path, url, size="1280x800", lang="zh_CN"):
+    shot = tmp_path / "shots" / "console.png"
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "commandroom", "--db", url, "--screenshot", str(shot), "--size", size,
+         "--lang", lang],
+        capture_output=True, text=True, timeout=120, env=env)
+    return done, shot
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_screenshot_of_a_loaded_console(tmp_path, street_db, lang):
+    write_event(street_db, datetime(2026, 11, 16, 8, 30), "燕翔路井盖缺失")
+    done, shot = _screenshot(tmp_path, street_db.url, lang=lang)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1280, 800)
+    # A picture at a forced size must not overwrite the officer's saved layout.
+    assert not (tmp_path / "config" / "commandroom" / "console.ini").exists()
+
+
+def test_screenshot_of_an_empty_database(tmp_path):
+    done, shot = _screenshot(tmp_path, f"sqlite:///{tmp_path / 'empty.sqlite3'}", "800x600")
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(shot)).size().toTuple() == (800, 600)
