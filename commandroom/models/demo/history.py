@@ -1,0 +1,241 @@
+"""Days of history, one day at a time: arrivals, reports, then each event's lifecycle.
+
+``History.day`` returns that day's rows as plain tuples in table-column order, ready for a bulk
+insert, so memory stays bounded by one day. Log rows are filed by the day they happen on (a case
+received on Monday may close on Thursday) and handed out, sorted by time, on that day: log ids
+then grow with time across the whole history, as the live change feed's do.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from bisect import bisect
+from collections.abc import Callable
+from datetime import date
+from operator import itemgetter
+
+from commandroom.models import Event
+from commandroom.models.demo import names, texts
+from commandroom.models.demo.catalog import SOURCE_CLASS_MIX, CategoryInfo
+from commandroom.models.demo.layout import sample_point
+from commandroom.models.demo.lifecycle import HOUR, MIN, P_ASSIST, Lifecycle
+from commandroom.models.demo.times import DAY, iso, seconds
+from commandroom.models.demo.org import COMMUNITY, GridInfo, Org
+from commandroom.models.enums import Source, UnitType
+
+CUTOFF_HOUR = 16  # "now" is the last day at 16:00: a busy afternoon with live work on every desk
+# Reports per hour of day: quiet nights, a morning peak after 8 and an afternoon one.
+HOURLY = (1.0, 0.6, 0.4, 0.3, 0.3, 0.6, 1.5, 3.5, 6.0, 8.0, 8.5, 7.5,
+          5.5, 5.5, 7.0, 7.5, 7.0, 6.0, 4.5, 4.0, 3.5, 3.0, 2.2, 1.5)
+SOURCE_SHARE = {
+    Source.HOTLINE_12345: 0.35, Source.GRID_PATROL: 0.40, Source.PHOTO_APP: 0.15,
+    Source.WALK_IN: 0.05, Source.MICRO_WISH: 0.02, Source.DISTRICT_ORDER: 0.03,
+}
+P_DUPLICATE = 0.015
+EVENT_COLUMNS = tuple(c.name for c in Event.__table__.columns)
+EVENT_TIMES = tuple(i for i, c in enumerate(Event.__table__.columns) if c.name.endswith(("_at", "_due")))
+# Positions of the time columns in the other rows (see the row layouts in lifecycle.py).
+ROW_TIMES = {"contact": (4,), "assignment": (4, 5, 6), "extension_request": (2, 4, 7),
+             "escalation": (3, 6, 7, 8), "event_log": (1,)}
+
+
+def _json_dumps():
+    """``json.dumps`` with its default settings (what SQLAlchemy's JSON type writes), minus the
+    encoder it builds on every call: a third of the cost for payloads this small."""
+    from json import encoder
+
+    if encoder.c_make_encoder is None:
+        return json.dumps
+    iterencode = encoder.c_make_encoder(None, json.JSONEncoder().default, encoder.encode_basestring_ascii,
+                                        None, ": ", ", ", False, False, True)
+    return lambda obj: "".join(iterencode(obj, 0))
+
+
+dumps = _json_dumps()
+
+
+def _pick(rng: random.Random, cumulative: list[float]) -> int:
+    """The index ``rng.choices`` would pick, without its per-call overhead."""
+    return bisect(cumulative, rng.random() * cumulative[-1])
+
+
+def _cumulative(weights) -> list[float]:
+    out, total = [], 0.0
+    for w in weights:
+        total += w
+        out.append(total)
+    return out
+
+
+class History:
+    def __init__(self, rng: random.Random, org: Org, cats: list[CategoryInfo], end: date,
+                 db_time: Callable[[int], object], street_id: int = 1):
+        self.rng, self.org, self.cats, self.street_id = rng, org, cats, street_id
+        self.horizon = seconds(end) + CUTOFF_HOUR * HOUR
+        self.db_time = db_time  # seconds → what the database driver wants for a DateTime
+        self.ids = {t: 0 for t in ("event", "assignment", "extension_request", "escalation", "event_log")}
+        self.buckets: dict[int, list[tuple]] = {}
+        self.lifecycle = Lifecycle(rng, self.horizon, org.officers, org.leaders, self._emit, iso,
+                                   self._next_id)
+        self.sources = list(SOURCE_SHARE)
+        self.source_cum = _cumulative(SOURCE_SHARE.values())
+        self.cat_cum = {
+            s: _cumulative(c.item.weight * SOURCE_CLASS_MIX[s].get(c.item.class_name, 0) for c in cats)
+            for s in self.sources
+        }
+        # Busy and quiet grids: key areas (markets, flyovers) see more trouble.
+        self.grid_cum = _cumulative(
+            rng.lognormvariate(0, 0.5) * (1.6 if g.name.endswith("重点区域") else 1) for g in org.grids)
+        self.house_no = [rng.randint(1, 320) for _ in org.grids]
+        self.street_units = [u["id"] for u in org.rows["unit"]
+                             if u["type"] != UnitType.DISTRICT_DEPARTMENT.value]
+        self.mean_per_day = rng.randint(60, 120)
+
+    def _next_id(self, table: str) -> int:
+        self.ids[table] += 1
+        return self.ids[table]
+
+    def _emit(self, t: int, actor: tuple[str, str], event_id: int, action: str, payload: dict) -> None:
+        self.buckets.setdefault(t // DAY, []).append(
+            (t, actor[0], actor[1], event_id, action, dumps(payload)))
+
+    def default_count(self, day: date) -> int:
+        """A street's 20–200 a day: fewer at weekends, now and then a storm or a campaign."""
+        rng = self.rng
+        n = self.mean_per_day * (0.7 if day.weekday() >= 5 else 1.0) * rng.lognormvariate(0, 0.18)
+        if rng.random() < 0.02:
+            n *= 1.8
+        return max(20, min(200, round(n)))
+
+    # -- one day -------------------------------------------------------------------------------
+    def day(self, day: date, count: int) -> dict[str, list[tuple]]:
+        rng = self.rng
+        start = seconds(day)
+        hours = HOURLY if start + DAY <= self.horizon else HOURLY[:CUTOFF_HOUR]
+        hours_cum = _cumulative(hours)
+        arrivals = sorted(start + _pick(rng, hours_cum) * HOUR + rng.randrange(HOUR) for _ in range(count))
+        stamp = day.strftime("%Y%m%d")
+        events: list[dict] = []
+        for k, t0 in enumerate(arrivals, start=1):
+            events.append(self._event(t0, f"{names.STREET['abbr']}{stamp}-{k:04d}", stamp, k, events))
+        rows = self._rows(events)
+        rows["event_log"] = self._log_rows(start // DAY)
+        return rows
+
+    def _event(self, t0: int, code: str, stamp: str, k: int, today: list[dict]) -> dict:
+        rng = self.rng
+        source = self.sources[_pick(rng, self.source_cum)]
+        target = self._duplicate_of(t0, today) if rng.random() < P_DUPLICATE else None
+        if target is not None:  # another report of the same matter, from someone else
+            cat, g, grid = target["_cat"], target["_g"], self.org.grids[target["_g"]]
+            priority, lon, lat = target["priority"], target["lon"], target["lat"]
+            address, title = target["address"], target["title"]
+        else:
+            cat = self.cats[_pick(rng, self.cat_cum[source])]
+            g = _pick(rng, self.grid_cum)
+            grid = self.org.grids[g]
+            lon, lat = sample_point(rng, grid.cell)
+            r, (urgent, high) = rng.random(), cat.priority_mix
+            priority = "urgent" if r < urgent else "high" if r < urgent + high else "normal"
+            address, title = self._place(g, grid, cat)
+        reporter, phone = self._reporter(source, grid)
+        event_id = self._next_id("event")
+        e = {c: None for c in EVENT_COLUMNS}
+        e.update(
+            id=event_id, code=code, street_id=self.street_id, status="received", source=source.value,
+            priority=priority, title=title, address=address, lat=lat, lon=lon, grid_id=grid.id,
+            description=f"{texts.OPENING[source]}{address}{cat.item.detail}，{rng.choice(texts.CLOSING)}",
+            reporter_name=reporter, reporter_phone=phone, reject_reason="", escalated=False,
+            received_at=t0, transfer_count=0, rework_count=0, extension_count=0, contact_count=1,
+            version=0, _cat=cat, _g=g, _assign=[], _lead=None, _extensions=[], _escalation=None,
+            # the event's own report: contact id (= event id), the event it belongs to, its reference
+            _contact=[event_id, event_id, self._external_ref(source, stamp, k)],
+        )
+        lead = grid.community_unit if cat.lead_key == COMMUNITY else self.org.units[cat.lead_key]
+        assists = []
+        if cat.assist_keys and rng.random() < P_ASSIST:
+            key = rng.choice(cat.assist_keys)
+            unit = grid.community_unit if key == COMMUNITY else self.org.units[key]
+            assists = [unit] if unit != lead else []
+        self.lifecycle.run(e, cat, lead, lambda: self._wrong_unit(lead), assists, target)
+        return e
+
+    def _duplicate_of(self, t0: int, today: list[dict]) -> dict | None:
+        """A recent open event the new report repeats (same matter, reported again within 6 h)."""
+        candidates = []
+        for e in reversed(today):
+            if e["received_at"] < t0 - 6 * HOUR or len(candidates) >= 20:
+                break
+            if e["status"] not in ("rejected", "merged") and (e["closed_at"] or t0 + DAY) > t0 + 30 * MIN:
+                candidates.append(e)
+        return self.rng.choice(candidates) if candidates else None
+
+    def _wrong_unit(self, lead: int) -> int:
+        while (unit := self.rng.choice(self.street_units)) == lead:
+            pass
+        return unit
+
+    def _place(self, g: int, grid: GridInfo, cat: CategoryInfo) -> tuple[str, str]:
+        district = names.STREET["district"]
+        if grid.name.endswith("重点区域"):
+            place = grid.name.removesuffix("重点区域")
+            road = "" if "路" in place else grid.road  # 燕子山路建筑工地 names its road already
+            return f"{district}{road}{place}附近", f"{place}{cat.item.title}"
+        building = self.rng.randint(1, 12)
+        return (f"{district}{grid.road}{self.house_no[g]}号{grid.name}{building}号楼",
+                f"{grid.name}{cat.item.title}")
+
+    def _reporter(self, source: Source, grid: GridInfo) -> tuple[str, str]:
+        rng = self.rng
+        if source is Source.GRID_PATROL:
+            return grid.worker
+        if source not in texts.PUBLIC:
+            return "", ""
+        name = names.person_name(rng)
+        if rng.random() < 0.3:  # callers often give only a surname
+            name = name[0] + rng.choice(("先生", "女士"))
+        return name, names.mobile(rng)
+
+    @staticmethod
+    def _external_ref(source: Source, stamp: str, k: int) -> str:
+        prefix = texts.EXTERNAL_PREFIX.get(source)
+        return f"{prefix}{stamp}{k:05d}" if prefix else ""
+
+    # -- rows ------------------------------------------------------------------------------------
+    def _rows(self, events: list[dict]) -> dict[str, list[tuple]]:
+        t = self.db_time
+        rows: dict[str, list[tuple]] = {name: [] for name in ("event", "contact", "assignment",
+                                                              "extension_request", "escalation")}
+        for e in events:
+            row = [e[c] for c in EVENT_COLUMNS]
+            for i in EVENT_TIMES:
+                if row[i] is not None:
+                    row[i] = t(row[i])
+            rows["event"].append(tuple(row))
+            contact_id, owner, ref = e["_contact"]
+            rows["contact"].append((contact_id, self.street_id, e["source"], ref, t(e["received_at"]),
+                                    e["reporter_name"], e["reporter_phone"], e["description"],
+                                    e["address"], e["lat"], e["lon"], owner))
+            rows["assignment"].extend(self._timed(a, "assignment") for a in e["_assign"])
+            rows["extension_request"].extend(self._timed(x, "extension_request") for x in e["_extensions"])
+            if e["_escalation"] is not None:
+                rows["escalation"].append(self._timed(e["_escalation"], "escalation"))
+        return rows
+
+    def _timed(self, row, table: str) -> tuple:
+        row = list(row)
+        for i in ROW_TIMES[table]:
+            if row[i] is not None:
+                row[i] = self.db_time(row[i])
+        return tuple(row)
+
+    def _log_rows(self, day_index: int) -> list[tuple]:
+        """The log rows that happen on this day (and, on the last day, all that remain)."""
+        rows = self.buckets.pop(day_index, [])
+        rows.sort(key=itemgetter(0))  # stable: one event's rows keep their order
+        out = []
+        for at, login, console, event_id, action, payload in rows:
+            out.append((self._next_id("event_log"), self.db_time(at), login, console, event_id, action,
+                        payload))
+        return out
