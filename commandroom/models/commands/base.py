@@ -97,34 +97,24 @@ class CommandBase:
 
     # -- lookups with errors a duty officer understands ----------------------------------
     @staticmethod
-    def _event(session: Session, event_id: int) -> Event:
-        event = session.get(Event, event_id)
-        if event is None:
-            raise NotFoundError(f"找不到事件 #{event_id}", f"No event #{event_id}")
-        return event
+    def _found(row, zh: str, en: str):
+        if row is None:
+            raise NotFoundError(zh, en)
+        return row
 
-    @staticmethod
-    def _unit(session: Session, unit_id: int) -> Unit:
-        unit = session.get(Unit, unit_id)
-        if unit is None:
-            raise NotFoundError(f"找不到处置单位 #{unit_id}", f"No unit #{unit_id}")
-        return unit
+    def _event(self, session: Session, event_id: int) -> Event:
+        return self._found(session.get(Event, event_id), f"找不到事件 #{event_id}", f"No event #{event_id}")
 
-    @staticmethod
-    def _category(session: Session, code: str) -> Category:
-        category = session.scalar(select(Category).where(Category.code == code))
-        if category is None:
-            raise NotFoundError(f"找不到事件类别「{code}」", f"No category {code!r}")
-        return category
+    def _unit(self, session: Session, unit_id: int) -> Unit:
+        return self._found(session.get(Unit, unit_id), f"找不到处置单位 #{unit_id}", f"No unit #{unit_id}")
 
-    @staticmethod
-    def _street(session: Session) -> Street:
-        street = session.scalar(select(Street).order_by(Street.id))
-        if street is None:
-            raise NotFoundError(
-                "数据库里还没有街道，请先导入或生成演示街道", "The database has no street yet"
-            )
-        return street
+    def _category(self, session: Session, code: str) -> Category:
+        return self._found(session.scalar(select(Category).where(Category.code == code)),
+                           f"找不到事件类别「{code}」", f"No category {code!r}")
+
+    def _street(self, session: Session) -> Street:
+        return self._found(session.scalar(select(Street).order_by(Street.id)),
+                           "数据库里还没有街道，请先导入或生成演示街道", "The database has no street yet")
 
     # -- location --------------------------------------------------------------------------
     def _grid_for(self, session: Session, street_id: int, point: tuple[float, float]) -> int:
