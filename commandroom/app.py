@@ -137,6 +137,7 @@ def _ensure_street(db, *, interactive: bool) -> None:
         from commandroom.models.demo import generate  # the generator is large: load it on demand
 
         generate(db, days=30, seed=1)
+        db.analyze()
     except Exception as exc:  # noqa: BLE001 - any failure leaves an empty console, and says why
         log.exception("demo street failed")
         QApplication.restoreOverrideCursor()

@@ -104,6 +104,7 @@ def _demo(url: str, args) -> int:
     if args.if_empty and has_street(db):
         return 0
     summary = generate(db, days=args.days, seed=args.seed, per_day=args.per_day, end=args.end)
+    db.analyze()
     print(summary)
     return 0
 

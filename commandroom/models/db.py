@@ -114,5 +114,11 @@ class Database:
             with session.begin():
                 yield session
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics after a bulk load: without them SQLite does not pick
+        the covering indexes the measures rely on."""
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -11,6 +11,9 @@ from alembic import op
 import sqlalchemy as sa
 
 
+# The columns the measures read, covered by two indexes (see models/events.py).
+MEASURE_COLUMNS = ['status', 'registered_at', 'first_dispatched_at', 'on_time', 'transfer_count', 'rework_count', 'extension_count', 'satisfaction', 'response_seconds', 'handling_seconds']
+
 # revision identifiers, used by Alembic.
 revision: str = '0001'
 down_revision: Union[str, Sequence[str], None] = None
@@ -155,8 +158,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.create_index('ix_event_grid', ['grid_id'], unique=False)
-        batch_op.create_index('ix_event_lead_unit', ['lead_unit_id'], unique=False)
-        batch_op.create_index('ix_event_received_at', ['received_at'], unique=False)
+        batch_op.create_index('ix_event_unit_measures', ['lead_unit_id', 'received_at'] + MEASURE_COLUMNS, unique=False)
+        batch_op.create_index('ix_event_measures', ['received_at'] + MEASURE_COLUMNS, unique=False)
         batch_op.create_index('ix_event_status', ['status'], unique=False)
 
     op.create_table('unit_category',
@@ -303,8 +306,8 @@ def downgrade() -> None:
     op.drop_table('unit_category')
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.drop_index('ix_event_status')
-        batch_op.drop_index('ix_event_received_at')
-        batch_op.drop_index('ix_event_lead_unit')
+        batch_op.drop_index('ix_event_measures')
+        batch_op.drop_index('ix_event_unit_measures')
         batch_op.drop_index('ix_event_grid')
 
     op.drop_table('event')
