@@ -43,26 +43,28 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --db and --lang are accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS,
+                        help="SQLAlchemy URL (default: SQLite file in the user data directory)")
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="interface language")
     parser = argparse.ArgumentParser(
-        prog="commandroom", description="街道综合信息指挥室 — console, demo street and measures"
+        prog="commandroom", description="街道综合信息指挥室 — console, demo street and measures",
+        parents=[common],
     )
-    parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: SQLite file in the user data directory)")
-    parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="interface language")
     parser.add_argument("--user", default="duty", help="login the console acts as")
     parser.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the loaded console and exit")
     parser.add_argument("--size", type=_size, default=(1920, 1080), help="window size, e.g. 1920x1080")
     sub = parser.add_subparsers(dest="command")
 
-    demo = sub.add_parser("demo", help="generate the demo street and its history")
-    demo.add_argument("--db", dest="sub_db", default=None)
+    demo = sub.add_parser("demo", help="generate the demo street and its history", parents=[common])
     demo.add_argument("--days", type=_positive, default=30, help="days of history")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same street)")
     demo.add_argument("--per-day", type=_positive, default=None, help="events a day (default: a street's 20–200)")
     demo.add_argument("--end", type=_date, default=None, help="last day of history (default: today)")
     demo.add_argument("--if-empty", action="store_true", help="do nothing if the database has a street")
 
-    kpi = sub.add_parser("kpi", help="print the measures for a period")
-    kpi.add_argument("--db", dest="sub_db", default=None)
+    kpi = sub.add_parser("kpi", help="print the measures for a period", parents=[common])
     kpi.add_argument("--from", dest="start", type=_date, required=True)
     kpi.add_argument("--to", dest="end", type=_date, required=True)
     kpi.add_argument("--by", choices=GROUPINGS, default=None)
@@ -71,7 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    url = getattr(args, "sub_db", None) or args.db or default_db_url()
+    # Not parser defaults: parents share their action objects, so a default set on the main
+    # parser would also overwrite a --db given before the subcommand.
+    args.lang = getattr(args, "lang", "zh_CN")
+    url = getattr(args, "db", None) or default_db_url()
     try:
         if args.command == "demo":
             return _demo(url, args)
