@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter, defaultdict
+from itertools import accumulate
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -14,6 +16,9 @@ from commandroom.models import Base
 from commandroom.models.db import Database
 from commandroom.models.demo import generate, has_street
 from commandroom.models.demo.bulk import ORDER
+from commandroom.models.demo.producer import produce_elsewhere
+from commandroom.models.demo.rand import FastRandom
+from commandroom.models.demo.stream import Plan
 from commandroom.models.enums import OPEN_STATUSES, Action
 from commandroom.models.errors import ConfigError
 
@@ -50,16 +55,40 @@ def test_generate_fills_an_empty_database_once(sqlite_db):
     assert has_street(sqlite_db)
     assert summary.events == 40 and summary.log_rows > 40
     assert "姚家街道" in str(summary) and "事件 40 件" in str(summary)
+    assert sum(summary.written.values()) == summary.rows == sum(n for tx in summary.transactions for _, n in tx)
     with pytest.raises(ConfigError):
         generate(sqlite_db, days=1, seed=3, per_day=20, end=END)
 
 
-def test_same_seed_gives_the_same_rows_on_every_backend(db, tmp_path):
+@pytest.mark.parametrize("overlap", [False, True], ids=["inline", "producer-process"])
+def test_same_seed_gives_the_same_rows_on_every_backend(db, tmp_path, overlap):
     reference = Database(f"sqlite:///{tmp_path / 'reference.sqlite3'}")
-    generate(reference, days=4, seed=5, per_day=40, end=END)
-    generate(db, days=4, seed=5, per_day=40, end=END)
+    generate(reference, days=4, seed=5, per_day=40, end=END, overlap=False)
+    summary = generate(db, days=4, seed=5, per_day=40, end=END, overlap=overlap)
+    assert summary.overlapped == overlap
     assert dump(db) == dump(reference)
     reference.dispose()
+
+
+def test_a_failing_producer_process_says_why():
+    with pytest.raises(RuntimeError, match="demo producer failed"):
+        list(produce_elsewhere(Plan(seed=1, days=1, per_day=5, end=None, sqlite=True)))
+
+
+def test_fast_random_draws_exactly_as_random_does():
+    fast, plain = FastRandom(42), random.Random(42)
+    population, weights = ("a", "b", "c"), (0.87, 0.115, 0.015)
+    cum = list(accumulate(weights))
+    for n in (1, 2, 3, 7, 60, 3600, 10**8):
+        assert [fast.randint(5, 5 + n) for _ in range(200)] == [plain.randint(5, 5 + n) for _ in range(200)]
+        assert [fast.randrange(n) for _ in range(200)] == [plain.randrange(n) for _ in range(200)]
+        seq = list(range(n if n < 1000 else 1000))
+        assert [fast.choice(seq) for _ in range(200)] == [plain.choice(seq) for _ in range(200)]
+    assert [fast.pick(population, cum) for _ in range(500)] == \
+        [plain.choices(population, weights)[0] for _ in range(500)]
+    assert fast.getstate() == plain.getstate()
+    with pytest.raises(ValueError):
+        fast.randint(3, 2)
 
 
 def test_another_seed_gives_another_street(sqlite_db, tmp_path):
@@ -204,6 +233,7 @@ def _check_fold(e, log) -> None:
     for row in log:
         assert Action(row["action"])
         payload = json.loads(row["payload"])
+        assert json.dumps(payload) == row["payload"]  # byte for byte what json.dumps writes
         state.update({k: v for k, v in payload.items() if k in e.keys() and k != "id"})
     for column, value in state.items():
         stored = e[column]

@@ -1,15 +1,18 @@
 """The demo street: a deterministic, realistic street with days of history (``commandroom demo``).
 
 The same seed, days, per_day and end give byte-identical data: every draw comes from one
-``random.Random(seed)`` and no real time enters the data (only the summary's seconds).
+``FastRandom(seed)`` (a ``random.Random`` with the same draws, see rand.py) and no real time
+enters the data (only the summary's seconds). Whether the history is simulated here or in a
+producer process (stream.py, producer.py) does not change a byte either.
 """
 
 from __future__ import annotations
 
-import random
+import os
 import time
-from dataclasses import dataclass
-from datetime import date, timedelta
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import func, select
 
@@ -18,13 +21,16 @@ from commandroom.models.clock import Clock
 from commandroom.models.db import Database
 from commandroom.models.demo import names
 from commandroom.models.demo.bulk import BulkWriter
-from commandroom.models.demo.catalog import build_catalog
-from commandroom.models.demo.history import History
-from commandroom.models.demo.layout import build_layout
-from commandroom.models.demo.org import COMMUNITY, build_org
+from commandroom.models.demo.producer import produce_elsewhere
+from commandroom.models.demo.stream import Plan, gc_paused, produce
 from commandroom.models.errors import ConfigError
 
 __all__ = ["DemoSummary", "generate", "has_street"]
+
+# From about this many events on, simulate in a producer process while this one inserts (see
+# stream.py); below it, starting a second interpreter costs more than it saves.
+OVERLAP_EVENTS = 30_000
+DEFAULT_PER_DAY = 120  # for that estimate: the most a day draws on average (History.mean_per_day)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,12 @@ class DemoSummary:
     first_day: date
     last_day: date
     seconds: float
+    # How the load went (the benchmark reports these and replays the transactions):
+    insert_seconds: float = 0.0  # spent inserting, in this process
+    wait_seconds: float = 0.0  # spent waiting for rows (simulating, or waiting for the producer)
+    overlapped: bool = False  # simulated in a producer process
+    written: dict[str, int] = field(default_factory=dict, compare=False)  # rows per table
+    transactions: tuple[tuple[tuple[str, int], ...], ...] = field(default=(), compare=False, repr=False)
 
     def __str__(self) -> str:
         l1, l2, l3, l4 = self.grids
@@ -58,9 +70,11 @@ def has_street(db: Database) -> bool:
 
 
 def generate(db: Database, *, days: int, seed: int, per_day: int | None = None,
-             end: date | None = None) -> DemoSummary:
+             end: date | None = None, overlap: bool | None = None) -> DemoSummary:
     """Generate the street and ``days`` days of history ending on ``end`` (default: today) into
-    an empty database. ``per_day`` fixes the events a day; by default each day draws its own."""
+    an empty database. ``per_day`` fixes the events a day; by default each day draws its own.
+    ``overlap`` simulates in a producer process (default: for big histories on 2+ cores); the
+    rows are the same either way."""
     if days < 1 or (per_day is not None and not 1 <= per_day <= 9999):
         raise ConfigError("天数须为正数，每日事件数须在 1～9999 之间",
                           "days must be positive and per_day between 1 and 9999")
@@ -68,28 +82,27 @@ def generate(db: Database, *, days: int, seed: int, per_day: int | None = None,
         raise ConfigError("数据库中已有街道数据，演示数据只能生成到空数据库",
                           "The database already holds a street; demo data needs an empty database")
     started = time.perf_counter()
-    end = end or Clock().now().date()
-    rng = random.Random(seed)
-    street = names.STREET
-    layout = build_layout(rng, street["lon"], street["lat"])
-    org = build_org(rng, layout)
-    communities = [uid for key, uid in org.units.items() if key.startswith(COMMUNITY)]
-    catalog_rows, cats = build_catalog(org.units, communities)
-    events = 0
-    with BulkWriter(db.engine) as writer:
-        for table in ("street", "grid", "grid_staff", "unit", "app_user"):
-            writer.insert_dicts(table, org.rows[table])
-        for table in ("category", "category_limit", "unit_category"):
-            writer.insert_dicts(table, catalog_rows[table])
-        history = History(rng, org, cats, end, writer.db_time)
-        first = end - timedelta(days=days - 1)
-        for offset in range(days):
-            day = first + timedelta(days=offset)
-            rows = history.day(day, per_day or history.default_count(day))
+    plan = Plan(seed, days, per_day, end or Clock().now().date(), db.engine.dialect.name == "sqlite")
+    if overlap is None:
+        overlap = days * (per_day or DEFAULT_PER_DAY) >= OVERLAP_EVENTS and (os.cpu_count() or 1) > 1
+    stream = (produce_elsewhere if overlap else produce)(plan)
+    events, waiting = 0, 0.0
+    with gc_paused(), closing(stream), BulkWriter(db.engine) as writer:
+        header = next(stream)
+        for table, rows in header.rows.items():
+            writer.insert_dicts(table, rows)
+        while True:
+            asked = time.perf_counter()
+            rows = next(stream, None)
+            waiting += time.perf_counter() - asked
+            if rows is None:
+                break
             events += len(rows["event"])
             writer.add(rows)
+    street = names.STREET
     return DemoSummary(
-        street["name"], street["district"], street["city"], org.levels, len(org.rows["unit"]),
-        len(cats), events, writer.written["event_log"], sum(writer.written.values()), first, end,
-        time.perf_counter() - started,
+        street["name"], street["district"], street["city"], header.levels, header.units,
+        header.categories, events, writer.written["event_log"], sum(writer.written.values()),
+        plan.first, plan.end, time.perf_counter() - started, writer.seconds, waiting, overlap,
+        dict(writer.written), tuple(writer.transactions),
     )

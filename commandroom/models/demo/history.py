@@ -1,15 +1,14 @@
 """Days of history, one day at a time: arrivals, reports, then each event's lifecycle.
 
-``History.day`` returns that day's rows as plain tuples in table-column order, ready for a bulk
-insert, so memory stays bounded by one day. Log rows are filed by the day they happen on (a case
-received on Monday may close on Thursday) and handed out, sorted by time, on that day: log ids
-then grow with time across the whole history, as the live change feed's do.
+``History.day`` returns that day's rows as plain tuples (lists for the log) in table-column
+order, ready for a bulk insert, so memory stays bounded by one day. Log rows are filed by the
+day they happen on (a case received on Monday may close on Thursday) and handed out, sorted by
+time, on that day: log ids then grow with time across the whole history, as the live change
+feed's do.
 """
 
 from __future__ import annotations
 
-import json
-import random
 from bisect import bisect
 from collections.abc import Callable
 from datetime import date
@@ -22,6 +21,7 @@ from commandroom.models.demo.layout import sample_point
 from commandroom.models.demo.lifecycle import HOUR, MIN, P_ASSIST, Lifecycle
 from commandroom.models.demo.times import DAY, iso, seconds
 from commandroom.models.demo.org import COMMUNITY, GridInfo, Org
+from commandroom.models.demo.rand import FastRandom
 from commandroom.models.enums import Source, UnitType
 
 CUTOFF_HOUR = 16  # "now" is the last day at 16:00: a busy afternoon with live work on every desk
@@ -34,28 +34,14 @@ SOURCE_SHARE = {
 }
 P_DUPLICATE = 0.015
 EVENT_COLUMNS = tuple(c.name for c in Event.__table__.columns)
+EVENT_ROW = itemgetter(*EVENT_COLUMNS)  # event dict → its row, in one C call
 EVENT_TIMES = tuple(i for i, c in enumerate(Event.__table__.columns) if c.name.endswith(("_at", "_due")))
 # Positions of the time columns in the other rows (see the row layouts in lifecycle.py).
 ROW_TIMES = {"contact": (4,), "assignment": (4, 5, 6), "extension_request": (2, 4, 7),
              "escalation": (3, 6, 7, 8), "event_log": (1,)}
 
 
-def _json_dumps():
-    """``json.dumps`` with its default settings (what SQLAlchemy's JSON type writes), minus the
-    encoder it builds on every call: a third of the cost for payloads this small."""
-    from json import encoder
-
-    if encoder.c_make_encoder is None:
-        return json.dumps
-    iterencode = encoder.c_make_encoder(None, json.JSONEncoder().default, encoder.encode_basestring_ascii,
-                                        None, ": ", ", ", False, False, True)
-    return lambda obj: "".join(iterencode(obj, 0))
-
-
-dumps = _json_dumps()
-
-
-def _pick(rng: random.Random, cumulative: list[float]) -> int:
+def _pick(rng: FastRandom, cumulative: list[float]) -> int:
     """The index ``rng.choices`` would pick, without its per-call overhead."""
     return bisect(cumulative, rng.random() * cumulative[-1])
 
@@ -69,14 +55,13 @@ def _cumulative(weights) -> list[float]:
 
 
 class History:
-    def __init__(self, rng: random.Random, org: Org, cats: list[CategoryInfo], end: date,
+    def __init__(self, rng: FastRandom, org: Org, cats: list[CategoryInfo], end: date,
                  db_time: Callable[[int], object], street_id: int = 1):
         self.rng, self.org, self.cats, self.street_id = rng, org, cats, street_id
         self.horizon = seconds(end) + CUTOFF_HOUR * HOUR
         self.db_time = db_time  # seconds → what the database driver wants for a DateTime
         self.ids = {t: 0 for t in ("event", "assignment", "extension_request", "escalation", "event_log")}
-        self.buckets: dict[int, list[tuple]] = {}
-        self.lifecycle = Lifecycle(rng, self.horizon, org.officers, org.leaders, self._emit, iso,
+        self.lifecycle = Lifecycle(rng, self.horizon, org.officers, org.leaders, db_time, iso,
                                    self._next_id)
         self.sources = list(SOURCE_SHARE)
         self.source_cum = _cumulative(SOURCE_SHARE.values())
@@ -95,10 +80,6 @@ class History:
     def _next_id(self, table: str) -> int:
         self.ids[table] += 1
         return self.ids[table]
-
-    def _emit(self, t: int, actor: tuple[str, str], event_id: int, action: str, payload: dict) -> None:
-        self.buckets.setdefault(t // DAY, []).append(
-            (t, actor[0], actor[1], event_id, action, dumps(payload)))
 
     def default_count(self, day: date) -> int:
         """A street's 20–200 a day: fewer at weekends, now and then a storm or a campaign."""
@@ -141,7 +122,7 @@ class History:
             address, title = self._place(g, grid, cat)
         reporter, phone = self._reporter(source, grid)
         event_id = self._next_id("event")
-        e = {c: None for c in EVENT_COLUMNS}
+        e = dict.fromkeys(EVENT_COLUMNS)
         e.update(
             id=event_id, code=code, street_id=self.street_id, status="received", source=source.value,
             priority=priority, title=title, address=address, lat=lat, lon=lon, grid_id=grid.id,
@@ -208,7 +189,7 @@ class History:
         rows: dict[str, list[tuple]] = {name: [] for name in ("event", "contact", "assignment",
                                                               "extension_request", "escalation")}
         for e in events:
-            row = [e[c] for c in EVENT_COLUMNS]
+            row = list(EVENT_ROW(e))
             for i in EVENT_TIMES:
                 if row[i] is not None:
                     row[i] = t(row[i])
@@ -230,12 +211,12 @@ class History:
                 row[i] = self.db_time(row[i])
         return tuple(row)
 
-    def _log_rows(self, day_index: int) -> list[tuple]:
-        """The log rows that happen on this day (and, on the last day, all that remain)."""
-        rows = self.buckets.pop(day_index, [])
-        rows.sort(key=itemgetter(0))  # stable: one event's rows keep their order
-        out = []
-        for at, login, console, event_id, action, payload in rows:
-            out.append((self._next_id("event_log"), self.db_time(at), login, console, event_id, action,
-                        payload))
-        return out
+    def _log_rows(self, day_index: int) -> list[list]:
+        """The log rows that happen on this day (nothing happens after the horizon)."""
+        rows = self.lifecycle.buckets.pop(day_index, [])
+        rows.sort(key=itemgetter(0))  # by time; stable: one event's rows keep their order
+        first = self.ids["event_log"]
+        for row_id, row in enumerate(rows, start=first + 1):
+            row[0] = row_id  # the time has done its work: the slot takes the id
+        self.ids["event_log"] = first + len(rows)
+        return rows

@@ -7,14 +7,16 @@ people and places every time. The place names are in the style of the Yaojia str
 
 from __future__ import annotations
 
-import random
+from itertools import accumulate
 
-# The commonest surnames first: rng.choices with these weights gives a realistic mix.
+from commandroom.models.demo.rand import FastRandom
+
+# The commonest surnames first: picking with falling weights gives a realistic mix.
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
 )
-SURNAME_WEIGHTS = tuple(max(1.0, 30.0 - i * 0.6) for i in range(len(SURNAMES)))
+SURNAME_CUM = list(accumulate(max(1.0, 30.0 - i * 0.6) for i in range(len(SURNAMES))))
 GIVEN = (
     "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华红玉萍建国志文斌宇浩然子轩梓涵欣怡"
     "佳琪雨婷思远博文俊峰海燕晓东春梅秋菊振华学良永庆德福淑珍凤英玉兰国栋立新建军"
@@ -57,24 +59,24 @@ KEY_AREAS = (
 AREA_NUMERALS = "一二三四五六"
 
 
-def person_name(rng: random.Random) -> str:
-    surname = rng.choices(SURNAMES, SURNAME_WEIGHTS)[0]
+def person_name(rng: FastRandom) -> str:
+    surname = rng.pick(SURNAMES, SURNAME_CUM)
     given = rng.choice(GIVEN)
     if rng.random() < 0.7:  # most given names are two characters
         given += rng.choice(GIVEN)
     return surname + given
 
 
-def mobile(rng: random.Random) -> str:
+def mobile(rng: FastRandom) -> str:
     return rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(100_000_000):08d}"
 
 
-def landline(rng: random.Random) -> str:
+def landline(rng: FastRandom) -> str:
     """A Jinan office number (area code 0531, eight digits starting with 8)."""
     return f"0531-8{rng.randrange(10_000_000):07d}"
 
 
-def unit_grid_names(rng: random.Random, count: int) -> list[tuple[str, str]]:
+def unit_grid_names(rng: FastRandom, count: int) -> list[tuple[str, str]]:
     """``count`` distinct L4 grid names with the road each lies on: ~75% courtyards
     (舜华园小区3号院), the rest key areas (燕山立交桥下重点区域)."""
     keys = list(KEY_AREAS)

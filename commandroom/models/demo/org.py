@@ -6,11 +6,11 @@ history simulation needs (which unit answers for what, who works which grid).
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 
 from commandroom.models.demo import names
 from commandroom.models.demo.layout import Cell, Layout, wkt
+from commandroom.models.demo.rand import FastRandom
 from commandroom.models.enums import Committee, Role, StaffRole, UnitStatus, UnitType
 
 COMMUNITY = "社区"  # unit key for "the community committee of the event's grid"
@@ -79,7 +79,7 @@ class Org:
     levels: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
-def build_org(rng: random.Random, layout: Layout, street_id: int = 1) -> Org:
+def build_org(rng: FastRandom, layout: Layout, street_id: int = 1) -> Org:
     org = Org()
     street = names.STREET
     org.rows["street"] = [{"id": street_id, "code": street["code"], "name": street["name"],
@@ -122,7 +122,7 @@ def build_org(rng: random.Random, layout: Layout, street_id: int = 1) -> Org:
     return org
 
 
-def _add_units(rng: random.Random, org: Org, street_id: int, community_names, community_ids) -> None:
+def _add_units(rng: FastRandom, org: Org, street_id: int, community_names, community_ids) -> None:
     short = names.STREET["short"]
     extra = rng.sample(EXTRA_DEPARTMENTS, rng.randint(0, 1))
     specs = [(key, full, committee, None) for key, full, committee in OFFICES + CENTRES]
@@ -146,7 +146,7 @@ def _add_units(rng: random.Random, org: Org, street_id: int, community_names, co
         org.units[key] = len(rows)
 
 
-def _add_users(rng: random.Random, org: Org) -> None:
+def _add_users(rng: FastRandom, org: Org) -> None:
     people = [("duty", Role.DUTY_OFFICER)] + [(f"duty{i}", Role.DUTY_OFFICER) for i in range(2, 5)]
     people += [("leader", Role.SHIFT_LEADER), ("leader2", Role.SHIFT_LEADER)]
     rows = org.rows["app_user"] = [
