@@ -22,6 +22,7 @@ from commandroom.models.db import Database
 from commandroom.models.demo import names
 from commandroom.models.demo.bulk import BulkWriter
 from commandroom.models.demo.producer import produce_elsewhere
+from commandroom.models.demo.history import CUTOFF_HOUR
 from commandroom.models.demo.stream import Plan, gc_paused, produce
 from commandroom.models.errors import ConfigError
 
@@ -71,8 +72,9 @@ def has_street(db: Database) -> bool:
 
 def generate(db: Database, *, days: int, seed: int, per_day: int | None = None,
              end: date | None = None, overlap: bool | None = None) -> DemoSummary:
-    """Generate the street and ``days`` days of history ending on ``end`` (default: today) into
-    an empty database. ``per_day`` fixes the events a day; by default each day draws its own.
+    """Generate the street and ``days`` days of history ending on ``end`` into an empty database.
+    With ``end`` the history stops at 16:00 that day (reproducible); without it, at the last
+    full hour before now, so the console opens on live work and nothing lies in the future. ``per_day`` fixes the events a day; by default each day draws its own.
     ``overlap`` simulates in a producer process (default: for big histories on 2+ cores); the
     rows are the same either way."""
     if days < 1 or (per_day is not None and not 1 <= per_day <= 9999):
@@ -82,7 +84,12 @@ def generate(db: Database, *, days: int, seed: int, per_day: int | None = None,
         raise ConfigError("数据库中已有街道数据，演示数据只能生成到空数据库",
                           "The database already holds a street; demo data needs an empty database")
     started = time.perf_counter()
-    plan = Plan(seed, days, per_day, end or Clock().now().date(), db.engine.dialect.name == "sqlite")
+    if end is None:
+        now = Clock().now()
+        end, cutoff = now.date(), max(1, now.hour)
+    else:
+        cutoff = CUTOFF_HOUR
+    plan = Plan(seed, days, per_day, end, db.engine.dialect.name == "sqlite", cutoff)
     if overlap is None:
         overlap = days * (per_day or DEFAULT_PER_DAY) >= OVERLAP_EVENTS and (os.cpu_count() or 1) > 1
     stream = (produce_elsewhere if overlap else produce)(plan)

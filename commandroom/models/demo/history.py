@@ -24,7 +24,8 @@ from commandroom.models.demo.org import COMMUNITY, GridInfo, Org
 from commandroom.models.demo.rand import FastRandom
 from commandroom.models.enums import Source, UnitType
 
-CUTOFF_HOUR = 16  # "now" is the last day at 16:00: a busy afternoon with live work on every desk
+# "Now" for a history ending on a given day: 16:00, a busy afternoon with live work on every desk.
+CUTOFF_HOUR = 16
 # Reports per hour of day: quiet nights, a morning peak after 8 and an afternoon one.
 HOURLY = (1.0, 0.6, 0.4, 0.3, 0.3, 0.6, 1.5, 3.5, 6.0, 8.0, 8.5, 7.5,
           5.5, 5.5, 7.0, 7.5, 7.0, 6.0, 4.5, 4.0, 3.5, 3.0, 2.2, 1.5)
@@ -56,9 +57,10 @@ def _cumulative(weights) -> list[float]:
 
 class History:
     def __init__(self, rng: FastRandom, org: Org, cats: list[CategoryInfo], end: date,
-                 db_time: Callable[[int], object], street_id: int = 1):
+                 db_time: Callable[[int], object], street_id: int = 1, cutoff_hour: int = CUTOFF_HOUR):
         self.rng, self.org, self.cats, self.street_id = rng, org, cats, street_id
-        self.horizon = seconds(end) + CUTOFF_HOUR * HOUR
+        self.cutoff_hour = cutoff_hour
+        self.horizon = seconds(end) + cutoff_hour * HOUR
         self.db_time = db_time  # seconds → what the database driver wants for a DateTime
         self.ids = {t: 0 for t in ("event", "assignment", "extension_request", "escalation", "event_log")}
         self.lifecycle = Lifecycle(rng, self.horizon, org.officers, org.leaders, db_time, iso,
@@ -93,7 +95,7 @@ class History:
     def day(self, day: date, count: int) -> dict[str, list[tuple]]:
         rng = self.rng
         start = seconds(day)
-        hours = HOURLY if start + DAY <= self.horizon else HOURLY[:CUTOFF_HOUR]
+        hours = HOURLY if start + DAY <= self.horizon else HOURLY[:self.cutoff_hour]
         hours_cum = _cumulative(hours)
         arrivals = sorted(start + _pick(rng, hours_cum) * HOUR + rng.randrange(HOUR) for _ in range(count))
         stamp = day.strftime("%Y%m%d")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from commandroom.models.demo import names
 from commandroom.models.demo.catalog import build_catalog
-from commandroom.models.demo.history import History
+from commandroom.models.demo.history import CUTOFF_HOUR, History
 from commandroom.models.demo.layout import build_layout
 from commandroom.models.demo.org import COMMUNITY, build_org
 from commandroom.models.demo.rand import FastRandom
@@ -27,6 +27,7 @@ class Plan:
     per_day: int | None
     end: date
     sqlite: bool  # SQLite wants times as text, PostgreSQL as datetimes
+    cutoff_hour: int = CUTOFF_HOUR  # "now" on the last day
 
     @property
     def first(self) -> date:
@@ -65,7 +66,8 @@ def produce(plan: Plan) -> Iterator[Header | dict[str, list[tuple]]]:
     catalog_rows, cats = build_catalog(org.units, communities)
     rows = {t: org.rows[t] for t in ("street", "grid", "grid_staff", "unit", "app_user")}
     yield Header(rows | catalog_rows, org.levels, len(org.rows["unit"]), len(cats))
-    history = History(rng, org, cats, plan.end, sqlite_text if plan.sqlite else to_datetime)
+    history = History(rng, org, cats, plan.end, sqlite_text if plan.sqlite else to_datetime,
+                      cutoff_hour=plan.cutoff_hour)
     for offset in range(plan.days):
         day = plan.first + timedelta(days=offset)
         yield history.day(day, plan.per_day or history.default_count(day))
