@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -66,10 +66,10 @@ def head_revision() -> str | None:
 
 def migrate(engine: Engine) -> Path | None:
     """Bring the schema to the newest revision. Returns the backup made of a SQLite file, if any."""
-    current = current_revision(engine)
-    if current == head_revision():
+    if current_revision(engine) == head_revision():
         return None
-    backup = _backup_sqlite(engine) if current is not None else None
+    # Anything already in the file (an older schema, or tables we did not make) is copied first.
+    backup = _backup_sqlite(engine) if inspect(engine).get_table_names() else None
     command.upgrade(_alembic_config(engine), "head")
     return backup
 
