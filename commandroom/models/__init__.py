@@ -2,6 +2,7 @@
 
 from commandroom.models.base import Base
 from commandroom.models.catalog import Category, CategoryLimit
+from commandroom.models.codes import CodeCounter
 from commandroom.models.events import (
     Alert,
     Assignment,
@@ -19,6 +20,7 @@ __all__ = [
     "Base",
     "Category",
     "CategoryLimit",
+    "CodeCounter",
     "Contact",
     "Escalation",
     "Event",

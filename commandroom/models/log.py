@@ -1,8 +1,11 @@
 """``event_log``: the append-only audit trail, change feed and replay source.
 
-Every domain command appends one row in the same transaction as its change. ``payload`` is a
-JSON object of the fields the command set (times as ISO strings), so folding the rows of one
-event in id order rebuilds its state at any instant.
+Every domain command appends one row per event it changes, in the same transaction as the change
+(a command that changes several events, like a merge, writes one row each, tied together by one
+``command_id``). ``payload`` is a ``Change`` (``models/change.py``): every column of the event it
+set, every row it added or changed in the tables that hang off the event, and the details that
+live only here (a resolution note). Folding the rows up to an instant (``models/replay.py``)
+rebuilds those tables as they stood then. The database refuses UPDATE and DELETE on the table.
 """
 
 from __future__ import annotations
@@ -24,12 +27,20 @@ LogId = BigInteger().with_variant(Integer(), "sqlite")
 
 class EventLog(Base):
     __tablename__ = "event_log"
-    __table_args__ = (Index("ix_event_log_event", "event_id", "id"),)
+    __table_args__ = (
+        Index("ix_event_log_event", "event_id", "id"),
+        Index("ix_event_log_street_at", "street_id", "at"),
+    )
 
     id: Mapped[int] = mapped_column(LogId, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     actor: Mapped[str] = mapped_column(String(32))
     console: Mapped[str] = mapped_column(String(64), default="")
+    # The street the change belongs to (a district database holds several): replay and the
+    # change feed of one room read only its own street's rows.
+    street_id: Mapped[int | None] = mapped_column(ForeignKey("street.id"))
+    # One id per command: the rows of a command that changes several events share it.
+    command_id: Mapped[str] = mapped_column(String(32), default="", server_default="")
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
     action: Mapped[Action] = mapped_column(EnumText(Action))
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
