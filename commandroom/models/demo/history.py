@@ -220,5 +220,6 @@ class History:
         first = self.ids["event_log"]
         for row_id, row in enumerate(rows, start=first + 1):
             row[0] = row_id  # the time has done its work: the slot takes the id
+            row += (self.street_id, "")  # street_id, command_id
         self.ids["event_log"] = first + len(rows)
         return rows
