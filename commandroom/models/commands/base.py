@@ -49,10 +49,14 @@ def _stale(code: str) -> StaleEventError:
 
 
 class CommandBase:
-    def __init__(self, db: Database, actor: Actor, clock: Clock | None = None):
+    def __init__(self, db: Database, actor: Actor, clock: Clock | None = None, *,
+                 street_id: int | None = None):
         self.db = db
         self.actor = actor
         self.clock = clock or Clock()
+        # The room's street: its events and units are the only ones these commands see. None
+        # (tools, older tests) falls back to the database's first street.
+        self.street_id = street_id
 
     # -- the one path every command on an existing event takes ---------------------------
     def _apply(self, action: Action, event_id: int, version: int, mutate: Mutation) -> EventRef:
@@ -86,6 +90,7 @@ class CommandBase:
                 at=now,
                 actor=self.actor.login,
                 console=self.actor.console,
+                street_id=event.street_id,
                 event_id=event.id,
                 action=action,
                 payload=make_payload(**payload),
@@ -102,17 +107,28 @@ class CommandBase:
             raise NotFoundError(zh, en)
         return row
 
+    def _own(self, row):
+        """The row if it belongs to this room's street: another street's is not ours to see."""
+        if row is not None and self.street_id is not None and row.street_id != self.street_id:
+            return None
+        return row
+
     def _event(self, session: Session, event_id: int) -> Event:
-        return self._found(session.get(Event, event_id), f"找不到事件 #{event_id}", f"No event #{event_id}")
+        return self._found(self._own(session.get(Event, event_id)),
+                           f"找不到事件 #{event_id}", f"No event #{event_id}")
 
     def _unit(self, session: Session, unit_id: int) -> Unit:
-        return self._found(session.get(Unit, unit_id), f"找不到处置单位 #{unit_id}", f"No unit #{unit_id}")
+        return self._found(self._own(session.get(Unit, unit_id)),
+                           f"找不到处置单位 #{unit_id}", f"No unit #{unit_id}")
 
     def _category(self, session: Session, code: str) -> Category:
         return self._found(session.scalar(select(Category).where(Category.code == code)),
                            f"找不到事件类别「{code}」", f"No category {code!r}")
 
     def _street(self, session: Session) -> Street:
+        if self.street_id is not None:
+            return self._found(session.get(Street, self.street_id), f"找不到街道 #{self.street_id}",
+                               f"No street #{self.street_id}")
         return self._found(session.scalar(select(Street).order_by(Street.id)),
                            "数据库里还没有街道，请先导入或生成演示街道", "The database has no street yet")
 
