@@ -53,6 +53,9 @@ def run(
             return 2
         try:
             _ensure_street(db, interactive=screenshot is None)
+            settings = _choose_street(db, settings, interactive=screenshot is None)
+            if settings is None:  # the officer declined to pick a street
+                return 0
             return _run_console(app, db, settings, screenshot, size,
                                 ui_state_path or default_ui_state_path())
         finally:
@@ -146,43 +149,69 @@ def _ensure_street(db, *, interactive: bool) -> None:
     QApplication.restoreOverrideCursor()
 
 
+def _choose_street(db, settings: Settings, *, interactive: bool) -> Settings | None:
+    """The settings with the room's street named: a district database with several streets and
+    none given asks the officer which (a screenshot was already refused by the CLI)."""
+    from dataclasses import replace
+
+    from commandroom.models.streets import list_streets
+
+    with db.session() as session:
+        streets = list_streets(session)
+    if settings.street or len(streets) < 2 or not interactive:
+        return settings
+    from commandroom.views import dialogs
+
+    picked = dialogs.choose_street([str(street) for street in streets])
+    return None if picked is None else replace(settings, street=streets[picked].code)
+
+
 class Console:
-    """The window and the services feeding it, wired; ``start`` shows it and starts the feed."""
+    """The window and the services feeding it, wired; ``start`` shows it and starts the feed
+    and the command runner. Views give their commands through ``commands`` (a CommandRunner),
+    handed to them here."""
 
     def __init__(self, db, settings: Settings, ui_state_path: Path, clock=None):
         from PySide6.QtCore import QSettings
 
         from commandroom.models.clock import Clock
-        from commandroom.models.queries import street_name
+        from commandroom.models.streets import resolve_street
+        from commandroom.services.command_runner import CommandRunner
         from commandroom.services.feed_pump import FeedPump
         from commandroom.services.worker_thread import WorkerThread
         from commandroom.views.main_window import MainWindow
 
         clock = clock or Clock()
         with db.session() as session:  # one quick read, so the title is right from the start
-            street = street_name(session) or ""
+            street = resolve_street(session, settings.street)
+        street_id = street.id if street else None
         self.window = MainWindow(
-            street_name=street, database=db.describe(), clock=clock,
+            street_name=street.name if street else "", database=db.describe(), clock=clock,
             ui_state=QSettings(str(ui_state_path), QSettings.Format.IniFormat),
             recent_days=settings.recent_days)
         self.window.status.set_user(settings.user, "", None)  # until the snapshot names the user
 
-        self.pump = FeedPump(db, login=settings.user, recent_days=settings.recent_days,
-                             poll_ms=settings.feed_poll_ms, clock=clock)
+        self.pump = FeedPump(db, login=settings.user, street_id=street_id,
+                             recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
+                             clock=clock)
         self.pump.sig_loaded.connect(self.window.on_loaded)
         self.pump.sig_rows_changed.connect(self.window.on_rows_changed)
         self.pump.sig_connection.connect(self.window.on_connection)
         self.feed = WorkerThread(self.pump, "feed-pump")
         self.window.sig_reload_requested.connect(self.pump.reload)  # queued into its thread
         self.window.sig_closing.connect(self.stop)
+        self.commands = CommandRunner(db, login=settings.user, console=settings.console,
+                                      street_id=street_id, lang=settings.lang, clock=clock)
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)
         self.window.show()
+        self.commands.start()
         self.feed.start()
 
     def stop(self) -> None:
         self.feed.stop()
+        self.commands.stop()
 
 
 def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_state_path: Path) -> int:

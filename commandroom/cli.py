@@ -43,11 +43,13 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    # --db and --lang are accepted before or after the subcommand.
+    # --db, --lang and --street are accepted before or after the subcommand.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS,
                         help="SQLAlchemy URL (default: SQLite file in the user data directory)")
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="interface language")
+    common.add_argument("--street", metavar="CODE", default=argparse.SUPPRESS,
+                        help="the street this room serves (default: the database's only street)")
     parser = argparse.ArgumentParser(
         prog="commandroom", description="街道综合信息指挥室 — console, demo street and measures",
         parents=[common],
@@ -76,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     # Not parser defaults: parents share their action objects, so a default set on the main
     # parser would also overwrite a --db given before the subcommand.
     args.lang = getattr(args, "lang", "zh_CN")
+    args.street = getattr(args, "street", "")
     url = getattr(args, "db", None) or default_db_url()
     try:
         if args.command == "demo":
@@ -116,12 +119,15 @@ def _demo(url: str, args) -> int:
 
 def _kpi(url: str, args) -> int:
     from commandroom.models.measures import compute, format_table
+    from commandroom.models.streets import resolve_street
 
     if args.end < args.start:
         raise ConfigError("--to 不能早于 --from", "--to must not be before --from")
     db = _open(url)
     with db.session() as session:
-        rows = compute(session, args.start, args.end, args.by)
+        street = resolve_street(session, args.street)
+        rows = compute(session, args.start, args.end, args.by,
+                       street_id=street.id if street else None)
     print(format_table(rows, by=args.by, lang=args.lang))
     return 0
 
@@ -129,6 +135,14 @@ def _kpi(url: str, args) -> int:
 def _console(url: str, args) -> int:
     from commandroom.app import run
 
-    _open(url).dispose()  # refuse a bad URL with one line, before any window opens
-    settings = Settings(db_url=url, lang=args.lang, user=args.user)
+    from commandroom.models.streets import resolve_street
+
+    db = _open(url)  # refuse a bad URL with one line, before any window opens
+    try:
+        if args.street or args.screenshot:  # an unknown code, or a street no one can pick
+            with db.session() as session:
+                resolve_street(session, args.street)
+    finally:
+        db.dispose()
+    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street)
     return run(settings, screenshot=args.screenshot, size=args.size)

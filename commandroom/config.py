@@ -34,6 +34,8 @@ class Settings:
                          or socket.gethostname())
     # The login the console acts as until sign-in arrives (the demo street has this user).
     user: str = "duty"
+    # The code of the street this room serves; "" means the database's only street.
+    street: str = ""
     # How often the change feed is polled on SQLite (PostgreSQL is woken by NOTIFY as well).
     feed_poll_ms: int = 500
     # Events closed within this many days stay in the console's live list.

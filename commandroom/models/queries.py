@@ -139,13 +139,21 @@ def _row_select():
     )
 
 
+def _in_street(stmt, column, street_id: int | None):
+    """Narrow a query to one street of a district database (None: the whole database)."""
+    return stmt if street_id is None else stmt.where(column == street_id)
+
+
 def _to_rows(result, now: datetime) -> list[EventRow]:
     rows = [EventRow(*values, overdue=False) for values in result]
     return [replace(row, overdue=True) if row.is_overdue(now) else row for row in rows]
 
 
-def load_live_rows(session: Session, now: datetime, recent_days: int) -> list[EventRow]:
-    """Every open event, plus those finished (closed, rejected, merged) in the last days."""
+def load_live_rows(
+    session: Session, now: datetime, recent_days: int, street_id: int | None = None
+) -> list[EventRow]:
+    """Every open event of the street, plus those finished (closed, rejected, merged) in the
+    last days."""
     cutoff = now - timedelta(days=recent_days)
     # Rejected and merged events may have no closed_at; their last known time stands in.
     finished_at = func.coalesce(Event.closed_at, Event.registered_at, Event.received_at)
@@ -154,16 +162,19 @@ def load_live_rows(session: Session, now: datetime, recent_days: int) -> list[Ev
         .where(or_(Event.status.in_(sorted(OPEN_STATUSES)), finished_at >= cutoff))
         .order_by(Event.received_at, Event.id)
     )
-    return _to_rows(session.execute(stmt), now)
+    return _to_rows(session.execute(_in_street(stmt, Event.street_id, street_id)), now)
 
 
-def load_rows(session: Session, ids: Iterable[int], now: datetime) -> list[EventRow]:
-    """Fresh snapshots of the given events (those that exist), in id order."""
+def load_rows(
+    session: Session, ids: Iterable[int], now: datetime, street_id: int | None = None
+) -> list[EventRow]:
+    """Fresh snapshots of the given events (those that exist in the street), in id order."""
     wanted = sorted(set(ids))
     rows: list[EventRow] = []
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
-        stmt = _row_select().where(Event.id.in_(chunk)).order_by(Event.id)
+        stmt = _in_street(_row_select().where(Event.id.in_(chunk)), Event.street_id, street_id)
+        stmt = stmt.order_by(Event.id)
         rows.extend(_to_rows(session.execute(stmt), now))
     return rows
 
@@ -173,19 +184,22 @@ def list_categories(session: Session) -> list[CategoryChoice]:
     return [CategoryChoice(*row) for row in session.execute(stmt)]
 
 
-def list_grids(session: Session, max_level: int = int(GridLevel.UNIT_GRID)) -> list[GridChoice]:
-    """Grids from the communities (L3) down to ``max_level``, by level then code."""
+def list_grids(
+    session: Session, max_level: int = int(GridLevel.UNIT_GRID), street_id: int | None = None
+) -> list[GridChoice]:
+    """The street's grids from the communities (L3) down to ``max_level``, by level then code."""
     stmt = (
         select(Grid.id, Grid.level, Grid.code, Grid.name, Grid.parent_id)
         .where(Grid.level >= int(GridLevel.COMMUNITY), Grid.level <= max_level)
         .order_by(Grid.level, Grid.code)
     )
-    return [GridChoice(*row) for row in session.execute(stmt)]
+    return [GridChoice(*row) for row in session.execute(_in_street(stmt, Grid.street_id, street_id))]
 
 
-def street_name(session: Session) -> str | None:
-    """The name of the (first) street in the database, or None if there is none yet."""
-    return session.execute(select(Street.name).order_by(Street.id).limit(1)).scalar()
+def street_name(session: Session, street_id: int | None = None) -> str | None:
+    """The name of the street (with no id, the first in the database), or None if none."""
+    stmt = _in_street(select(Street.name), Street.id, street_id)
+    return session.execute(stmt.order_by(Street.id).limit(1)).scalar()
 
 
 def user_info(session: Session, login: str) -> UserInfo | None:
@@ -194,15 +208,18 @@ def user_info(session: Session, login: str) -> UserInfo | None:
     return UserInfo(*row) if row else None
 
 
-def load_snapshot(session: Session, now: datetime, recent_days: int, login: str) -> LiveSnapshot:
-    """Everything a console opens with, read in one transaction (see ``LiveSnapshot``)."""
+def load_snapshot(
+    session: Session, now: datetime, recent_days: int, login: str, street_id: int | None = None
+) -> LiveSnapshot:
+    """Everything a console of one street opens with, read in one transaction (see
+    ``LiveSnapshot``). The catalogue is the district's, shared by its streets."""
     last = latest_id(session)
     return LiveSnapshot(
         last_log_id=last,
-        rows=tuple(load_live_rows(session, now, recent_days)),
+        rows=tuple(load_live_rows(session, now, recent_days, street_id)),
         categories=tuple(list_categories(session)),
-        grids=tuple(list_grids(session)),
-        street_name=street_name(session) or "",
+        grids=tuple(list_grids(session, street_id=street_id)),
+        street_name=street_name(session, street_id) or "",
         user=user_info(session, login),
     )
 

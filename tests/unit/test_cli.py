@@ -9,6 +9,9 @@ import sys
 
 import pytest
 
+from commandroom.models.commands import Commands
+from tests.street_fixture import build
+
 
 def cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -56,3 +59,58 @@ def test_refused_input_says_why_in_one_line(tmp_path, args, fragment):
     last = result.stderr.strip().splitlines()[-1]
     assert fragment in last, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def two_streets(sqlite_db, clock, officer):
+    """Yaojia with one event received today, Qianfo with two: the CLI must be told which."""
+    yaojia = build(sqlite_db)
+    qianfo = build(sqlite_db, code="370102006", abbr="QF", name="千佛山街道", origin=(117.05, 36.60))
+    for street, count in ((yaojia, 1), (qianfo, 2)):
+        for i in range(count):
+            Commands(sqlite_db, officer, clock, street_id=street.street_id).receive(
+                source="walk_in", title=f"来访{i}")
+    sqlite_db.dispose()
+    return sqlite_db.url
+
+
+def _received(table: str) -> int:
+    (total,) = [line for line in table.splitlines() if line.startswith(("合计", "Total"))]
+    return int(total.split()[1])
+
+
+PERIOD = ("--from", "2026-11-16", "--to", "2026-11-16")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh_CN", "数据库中有 2 个街道：370102005 姚家街道、370102006 千佛山街道。请用 --street 指定"),
+    ("en", "The database holds 2 streets: 370102005 姚家街道, 370102006 千佛山街道. Name one with --street"),
+])
+def test_two_streets_and_none_named_is_refused_with_the_list(two_streets, lang, words):
+    result = cli("kpi", "--db", two_streets, *PERIOD, "--lang", lang)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"commandroom: {words}"]
+
+
+def test_the_named_street_is_measured_alone_before_or_after_the_subcommand(two_streets):
+    before = cli("--street", "370102005", "kpi", "--db", two_streets, *PERIOD)
+    after = cli("kpi", "--db", two_streets, *PERIOD, "--street", "370102006")
+    assert (before.returncode, after.returncode) == (0, 0), before.stderr + after.stderr
+    assert (_received(before.stdout), _received(after.stdout)) == (1, 2)
+
+
+@pytest.mark.parametrize("args", [
+    ["kpi", *PERIOD, "--street", "999"],
+    ["--street", "999", "--screenshot", "x.png"],
+])
+def test_an_unknown_street_is_refused_with_the_list(two_streets, args):
+    result = cli("--db", two_streets, *args)
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert "没有编码为 999 的街道" in last and "370102006 千佛山街道" in last
+
+
+def test_a_screenshot_of_a_district_must_name_its_street(two_streets, tmp_path):
+    result = cli("--db", two_streets, "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2 and "请用 --street 指定" in result.stderr
+    assert not (tmp_path / "x.png").exists()
