@@ -156,3 +156,4 @@ class Action(Labelled):
     MERGE = ("merge", "合并")
     ESCALATE = ("escalate", "街呼区应")
     RAISE_ALERT = ("raise_alert", "督办提醒")
+    UNIT_STATUS = ("unit_status", "单位状态")
