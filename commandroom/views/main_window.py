@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from commandroom import __version__
 from commandroom.models.clock import Clock
-from commandroom.views.event_list import EventListPanel
+from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
 # Bump when the docks change so much that an old saved layout no longer fits.

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDockWidget
 
 from commandroom.models.clock import FrozenClock
 from commandroom.models.enums import Priority, Role, Source, Status
-from commandroom.views import labels
-from commandroom.views.event_table_model import Col
+from commandroom.views.common import labels
+from commandroom.views.events.event_table_model import Col
 from commandroom.views.i18n import install_translators, remove_translators
 from commandroom.views.main_window import MainWindow
 from commandroom.views.resources import resource

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel
 
 from commandroom.models.clock import FrozenClock
 from commandroom.models.enums import Status
-from commandroom.views.event_table_model import Col
+from commandroom.views.events.event_table_model import Col
 from commandroom.views.main_window import MainWindow
 from tests.views.conftest import NOW, make_row, make_snapshot
 

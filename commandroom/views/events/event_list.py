@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Source, Status
-from commandroom.views.event_filter import EventFilterProxy
-from commandroom.views.event_table_model import Col, EventTableModel
-from commandroom.views.filter_bar import FilterBar
-from commandroom.views.labels import label
-from commandroom.views.style import CELL_MARGIN
+from commandroom.views.common.labels import label
+from commandroom.views.common.style import CELL_MARGIN
+from commandroom.views.events.event_filter import EventFilterProxy
+from commandroom.views.events.event_table_model import Col, EventTableModel
+from commandroom.views.events.filter_bar import FilterBar
 
 # Opening widths in pixels at 96 dpi, sized for the texts they hold; the header remembers the
 # officer's own widths between runs.

@@ -17,8 +17,8 @@ from PySide6.QtGui import QFont
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Status
-from commandroom.views import palette, timefmt
-from commandroom.views.labels import label
+from commandroom.views.common import palette, timefmt
+from commandroom.views.common.labels import label
 
 Index = QModelIndex | QPersistentModelIndex
 

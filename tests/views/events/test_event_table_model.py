@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from commandroom.models.clock import FrozenClock
 from commandroom.models.enums import Priority, Status
-from commandroom.views import palette
-from commandroom.views.event_filter import (
+from commandroom.views.common import palette
+from commandroom.views.events.event_filter import (
     CATEGORY_CLASS,
     CATEGORY_ITEM,
     COMMUNITY,
@@ -19,7 +19,7 @@ from commandroom.views.event_filter import (
     EventFilterProxy,
     choice,
 )
-from commandroom.views.event_table_model import ROW_ROLE, Col, EventTableModel
+from commandroom.views.events.event_table_model import ROW_ROLE, Col, EventTableModel
 from tests.views.conftest import NOW, make_row
 
 
