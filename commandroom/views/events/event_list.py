@@ -6,8 +6,6 @@ selection, scroll position, sort and filters survive every live change.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
@@ -124,9 +122,9 @@ class EventListPanel(QWidget):
 
     def prune_finished(self, recent_days: int) -> int:
         """Drop finished events older than the live window (the console may run for weeks)."""
-        cutoff: datetime = self.model.now - timedelta(days=recent_days)
+        now = self.model.now
         old = [row.id for row in map(self.model.row_at, range(self.model.rowCount()))
-               if not row.is_open and (row.closed_at or row.received_at) < cutoff]
+               if row.has_aged_out(now, recent_days)]
         return self.model.remove_ids(old)
 
     # --- Header state (kept by the window's settings) -----------------------------------------
