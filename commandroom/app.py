@@ -76,7 +76,7 @@ def _application(settings: Settings):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from commandroom.views.style import ConsoleStyle
+    from commandroom.views.common.style import ConsoleStyle
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)

@@ -11,8 +11,7 @@ from datetime import date
 
 from commandroom.config import LANGUAGES, Settings, default_db_url
 from commandroom.models.errors import CommandroomError, ConfigError
-
-GROUPINGS = ("unit", "grid", "category", "source")
+from commandroom.models.measures import GROUPINGS
 
 
 def _date(text: str) -> date:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from commandroom.models.queries import RECENT_DAYS
+
 APP_NAME = "commandroom"
 
 
@@ -37,7 +39,7 @@ class Settings:
     # How often the change feed is polled on SQLite (PostgreSQL is woken by NOTIFY as well).
     feed_poll_ms: int = 500
     # Events closed within this many days stay in the console's live list.
-    recent_days: int = 7
+    recent_days: int = RECENT_DAYS
     # Map tiles: no tile server by default (there is no internet); a URL template enables one.
     tile_url: str = ""
 
