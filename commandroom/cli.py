@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from commandroom.config import LANGUAGES, Settings, default_db_url
 from commandroom.models.errors import CommandroomError, ConfigError
@@ -19,6 +20,13 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text!r}") from None
+
+
+def _instant(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"时刻应为 YYYY-MM-DDTHH:MM：{text!r}") from None
 
 
 def _positive(text: str) -> int:
@@ -63,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--end", type=_date, default=None, help="last day of history (default: today)")
     demo.add_argument("--if-empty", action="store_true", help="do nothing if the database has a street")
 
+    export = sub.add_parser("export", help="the events as they stood at an instant, rebuilt from the log",
+                            parents=[common])
+    export.add_argument("--at", type=_instant, default=None,
+                        help="the instant, e.g. 2026-11-16T00:00 (default: now)")
+    export.add_argument("--format", choices=("csv", "json"), default=None,
+                        help="default: from --out's suffix, else csv")
+    export.add_argument("--out", metavar="FILE", default=None, help="default: standard output")
+
     kpi = sub.add_parser("kpi", help="print the measures for a period", parents=[common])
     kpi.add_argument("--from", dest="start", type=_date, required=True)
     kpi.add_argument("--to", dest="end", type=_date, required=True)
@@ -79,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(url, args)
+        if args.command == "export":
+            return _export(url, args)
         if args.command == "kpi":
             return _kpi(url, args)
         return _console(url, args)
@@ -110,6 +128,31 @@ def _demo(url: str, args) -> int:
     summary = generate(db, days=args.days, seed=args.seed, per_day=args.per_day, end=args.end)
     db.analyze()
     print(summary)
+    return 0
+
+
+def _export(url: str, args) -> int:
+    from commandroom.models.export import export_records, write
+
+    fmt = args.format or ("json" if (args.out or "").lower().endswith(".json") else "csv")
+    db = _open(url)
+    with db.session() as session:
+        records = export_records(session, None, args.at)
+    if args.out is None:
+        write(records, sys.stdout, fmt)
+        return 0
+    # Written beside the target and renamed: a failed export never leaves half a file.
+    # A BOM lets spreadsheet programs read the Chinese text of a CSV as UTF-8.
+    target = Path(args.out)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as out:
+            write(records, out, fmt)
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ConfigError(f"无法写入 {target}：{exc.strerror}", f"Cannot write {target}: {exc.strerror}") from None
+    print(f"{len(records)} 件事件 → {target}", file=sys.stderr)
     return 0
 
 
