@@ -17,6 +17,7 @@ from commandroom.models.catalog import Category
 from commandroom.models.changefeed import latest_id
 from commandroom.models.enums import OPEN_STATUSES, GridLevel, Priority, Role, Source, Status
 from commandroom.models.events import Event
+from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Street, Unit, User
 from commandroom.models.timelimits import DUE_SOON
 
@@ -63,12 +64,14 @@ class EventRow:
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, now: datetime) -> bool:
-        """Still open and past its handling limit (an extension moves ``handle_due``)."""
-        return self.is_open and self.handle_due is not None and now > self.handle_due
+        """Still with the unit and past its handling limit (an extension moves ``handle_due``).
+        Once the unit has reported its result the clock has stopped: a late result shows as
+        not on time at closing, not as overdue (the measures count it the same way)."""
+        return self.status in HELD and self.handle_due is not None and now > self.handle_due
 
     def is_due_soon(self, now: datetime) -> bool:
-        """Still open, not yet overdue, and its handling limit is less than ``DUE_SOON`` away."""
-        return (self.is_open and self.handle_due is not None
+        """Still with the unit, not yet overdue, its handling limit less than ``DUE_SOON`` away."""
+        return (self.status in HELD and self.handle_due is not None
                 and now <= self.handle_due < now + DUE_SOON)
 
     def has_aged_out(self, now: datetime, recent_days: int) -> bool:
