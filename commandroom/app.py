@@ -36,8 +36,11 @@ def run(
     size: tuple[int, int] = (1920, 1080),
     *,
     ui_state_path: Path | None = None,
+    open_mode=None,
 ) -> int:
-    """Show the console until it is closed; with ``screenshot``, save a picture and exit."""
+    """Show the console until it is closed; with ``screenshot``, save a picture and exit.
+    ``open_mode`` (an ``OpenMode``): what may be done to the database; by default a picture only
+    reads it and the console may create it."""
     if screenshot is not None and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -48,7 +51,7 @@ def run(
 
     translators = install_translators(app, settings.lang)
     try:
-        db = _open_database(settings.db_url)
+        db = _open_database(settings.db_url, open_mode, screenshot is not None, settings.lang)
         if db is None:
             return 2
         try:
@@ -101,16 +104,21 @@ def _stylesheet() -> str:
         return ""
 
 
-def _open_database(url: str):
-    from sqlalchemy.exc import SQLAlchemyError
-
+def _open_database(url: str, mode, screenshot: bool, lang: str):
     from commandroom.models.db import Database
+    from commandroom.models.errors import CommandroomError
+    from commandroom.models.opening import OpenMode
     from commandroom.views import dialogs
 
+    if mode is None:
+        mode = OpenMode.READ if screenshot else OpenMode.CREATE
     try:
-        return Database(url)
-    except SQLAlchemyError as exc:
-        dialogs.database_failed(str(getattr(exc, "orig", None) or exc).splitlines()[0])
+        return Database(url, mode=mode)
+    except CommandroomError as exc:
+        if screenshot:  # no one to read a dialog
+            print(f"commandroom: {exc.message(lang)}", file=sys.stderr)
+        else:
+            dialogs.database_failed(exc.message(lang))
         return None
 
 
