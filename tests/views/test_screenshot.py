@@ -49,3 +49,14 @@ def test_screenshot_never_creates_a_database(tmp_path):
     assert done.returncode == 2
     assert "commandroom demo --db" in done.stderr.strip().splitlines()[-1]
     assert not (tmp_path / "typo").exists() and not shot.exists()
+
+
+@pytest.mark.parametrize("lang, words", [("zh_CN", "无法写入"), ("en", "cannot write")])
+def test_a_picture_that_cannot_be_written_is_one_line(tmp_path, lang, words):
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    Database(url).dispose()
+    (tmp_path / "shots").write_text("a file where the folder should be")
+    done, _ = _screenshot(tmp_path, url, "800x600", lang=lang)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith(f"commandroom: {words}")
+    assert "Traceback" not in done.stderr
