@@ -146,7 +146,7 @@ def check_contents(conn: Connection, mode: OpenMode, where: str, url: str,
         if problems != ["ok"]:
             raise damaged(where, "\n".join(problems))
     tables = set(inspect(conn).get_table_names())
-    if not tables:
+    if not tables - {"alembic_version"}:  # new, or downgraded to nothing: no data to lose
         if mode is OpenMode.READ:
             raise nothing_there(where, url)
         return
