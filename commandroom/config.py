@@ -23,7 +23,9 @@ def data_dir() -> Path:
 
 
 def default_db_url() -> str:
-    return f"sqlite:///{data_dir() / 'commandroom.sqlite3'}"
+    # Not data_dir(): a command that only reads must not create the folder (the console's first
+    # run makes it, with the file).
+    return f"sqlite:///{user_data_path(APP_NAME, appauthor=False) / 'commandroom.sqlite3'}"
 
 
 @dataclass(frozen=True)
