@@ -86,3 +86,16 @@ def test_no_question_when_a_street_is_named(qapp, district, never_asked):
 def test_no_question_when_there_is_one_street(qapp, street_db, never_asked):
     settings = Settings(db_url=street_db.url)
     assert app._choose_street(street_db, settings, interactive=True) == settings
+
+
+@pytest.mark.parametrize("lang, words", [("zh_CN", "处没有数据库"), ("en", "There is no database")])
+def test_a_missing_database_is_one_dialog_in_the_language_asked(qapp, tmp_path, monkeypatch, lang,
+                                                                words):
+    from commandroom.models.opening import OpenMode
+
+    shown = []
+    monkeypatch.setattr(dialogs, "database_failed", shown.append)
+    url = f"sqlite:///{tmp_path / 'typo' / 'room.sqlite3'}"
+    assert app._open_database(url, OpenMode.WRITE, False, lang) is None
+    assert len(shown) == 1 and words in shown[0] and "\n" not in shown[0]
+    assert not (tmp_path / "typo").exists()
