@@ -45,7 +45,7 @@ def holder_of(session: Session, event, now: datetime,
 
 def held_error(holder: Holder) -> HeldError:
     zh, en = holder.described()
-    return HeldError(f"该报告正由 {zh} 处理", f"This report is being handled by {en}")
+    return HeldError(f"该报告正由 {zh}处理", f"This report is being handled by {en}")
 
 
 def check_not_held(session: Session, event, console: str, now: datetime,
