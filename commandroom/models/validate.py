@@ -10,10 +10,17 @@ from commandroom.models.errors import ValidationError
 PHONE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 
 
+# Control characters but tab and line breaks: invisible on screen, and PostgreSQL refuses NUL.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value: str | None, zh_name: str, en_name: str, *, max_len: int, required: bool = True) -> str:
     value = (value or "").strip()
     if required and not value:
         raise ValidationError(f"请填写{zh_name}", f"{en_name} is required")
+    if CONTROL.search(value):
+        raise ValidationError(f"{zh_name}含有不可见的控制字符，请重新输入",
+                              f"{en_name} contains invisible control characters; type it again")
     if len(value) > max_len:
         raise ValidationError(
             f"{zh_name}过长（{len(value)} 字，最多 {max_len} 字）",

@@ -332,6 +332,7 @@ def test_escalation_refused_for_non_territorial_items_and_street_units(world):
     "kwargs, fragment",
     [
         (dict(title="  "), "标题"),
+        (dict(title="井盖\x00缺失"), "控制字符"),  # PostgreSQL would refuse NUL with a traceback
         (dict(reporter_phone="call me"), "电话"),
         (dict(lat=36.6, lon=None), "经纬度"),
         (dict(lat=float("nan"), lon=117.0), "经纬度"),
