@@ -135,11 +135,11 @@ class Assignment(Base):
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     return_reason: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
     # The dispatcher took this part away (改派 or 召回), as opposed to the unit handing it back
     # (returned_at): the log row's action says which.
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
     withdraw_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     event: Mapped[Event] = relationship(back_populates="assignments")
 

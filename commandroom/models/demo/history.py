@@ -130,6 +130,7 @@ class History:
             priority=priority, title=title, address=address, lat=lat, lon=lon, grid_id=grid.id,
             description=f"{texts.OPENING[source]}{address}{cat.item.detail}，{rng.choice(texts.CLOSING)}",
             reporter_name=reporter, reporter_phone=phone, reject_reason="", escalated=False,
+            taken_by="", taken_console="", answer="",
             received_at=t0, transfer_count=0, rework_count=0, extension_count=0, contact_count=1,
             version=0, _cat=cat, _g=g, _assign=[], _lead=None, _extensions=[], _escalation=None,
             # the event's own report: contact id (= event id), the event it belongs to, its reference

@@ -184,8 +184,9 @@ class Lifecycle:
             self.assign(e, unit_id, "assist", t)
 
     def assign(self, e: dict, unit: int, role: str, t: int) -> None:
-        # id, event_id, unit_id, role, dispatched_at, acknowledged_at, returned_at, return_reason, active
-        row = [self.next_id("assignment"), e["id"], unit, role, t, None, None, "", True]
+        # id, event_id, unit_id, role, dispatched_at, acknowledged_at, returned_at, return_reason, active,
+        # withdrawn_at, withdraw_reason
+        row = [self.next_id("assignment"), e["id"], unit, role, t, None, None, "", True, None, ""]
         e["_assign"].append(row)
         if role == "lead":
             e["_lead"] = row
