@@ -134,7 +134,7 @@ def _ensure_street(db, *, interactive: bool) -> None:
         return
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        from commandroom.models.demo import generate  # the generator is large: load it on demand
+        from commandroom.demo import generate  # the generator is large: load it on demand
 
         generate(db, days=30, seed=1)
         db.analyze()

@@ -6,7 +6,9 @@ Every refused input ends in one clear line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from contextlib import contextmanager
 from datetime import date
 
 from commandroom.config import LANGUAGES, Settings, default_db_url
@@ -103,15 +105,47 @@ def _open(url: str):
 
 
 def _demo(url: str, args) -> int:
-    from commandroom.models.demo import generate, has_street
+    from commandroom.demo import check, generate, has_street
 
+    check(args.days, args.per_day, args.end)  # a refused input writes nothing, not even a schema
     db = _open(url)
     if args.if_empty and has_street(db):
         return 0
-    summary = generate(db, days=args.days, seed=args.seed, per_day=args.per_day, end=args.end)
+    try:
+        with _signals_interrupt() as stopped:
+            summary = generate(db, days=args.days, seed=args.seed, per_day=args.per_day, end=args.end)
+    except KeyboardInterrupt:
+        # generate() wrote all or nothing; ask the database which, rather than guess.
+        done = has_street(db)
+        zh, en = ("演示街道生成已中断，但数据已完整写入", "demo generation interrupted after it was written") \
+            if done else ("演示街道生成已中断，未写入任何数据", "demo generation interrupted; nothing was written")
+        print(f"commandroom: {zh if args.lang == 'zh_CN' else en}", file=sys.stderr)
+        return 128 + stopped[0]
     db.analyze()
     print(summary)
     return 0
+
+
+@contextmanager
+def _signals_interrupt():
+    """SIGTERM stops like Ctrl-C, as a KeyboardInterrupt, so every ``with`` on the way out rolls
+    back and ends the producer process; a second signal while stopping is ignored. Yields a
+    list that receives the signal's number."""
+    stopped = [signal.SIGINT]
+    stops = (signal.SIGINT, signal.SIGTERM)
+
+    def stop(signum, _frame):
+        for number in stops:
+            signal.signal(number, signal.SIG_IGN)
+        stopped[0] = signum
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, stop) for number in stops}
+    try:
+        yield stopped
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _kpi(url: str, args) -> int:

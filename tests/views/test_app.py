@@ -12,7 +12,7 @@ from commandroom.views import dialogs
 @pytest.fixture
 def generated(monkeypatch):
     calls = []
-    import commandroom.models.demo as demo
+    import commandroom.demo as demo
 
     monkeypatch.setattr(demo, "generate", lambda db, **kw: calls.append(kw))
     return calls
@@ -42,7 +42,7 @@ def test_no_offer_when_there_is_a_street(qapp, street_db, monkeypatch, generated
 
 
 def test_a_failing_generator_is_reported_not_fatal(qapp, sqlite_db, monkeypatch):
-    import commandroom.models.demo as demo
+    import commandroom.demo as demo
 
     reported = []
     monkeypatch.setattr(dialogs, "ask_create_demo", lambda parent=None: True)
