@@ -14,7 +14,11 @@ def generated(monkeypatch):
     calls = []
     import commandroom.demo as demo
 
-    monkeypatch.setattr(demo, "generate", lambda db, **kw: calls.append(kw))
+    def generate(db, *, progress, **options):
+        progress(1, 1)
+        calls.append(options)
+
+    monkeypatch.setattr(demo, "generate", generate)
     return calls
 
 
@@ -47,7 +51,7 @@ def test_a_failing_generator_is_reported_not_fatal(qapp, sqlite_db, monkeypatch)
     reported = []
     monkeypatch.setattr(dialogs, "ask_create_demo", lambda parent=None: True)
     monkeypatch.setattr(dialogs, "demo_failed", lambda reason, parent=None: reported.append(reason))
-    def generate(db, **kw):
+    def generate(db, **options):
         raise RuntimeError("磁盘已满")
 
     monkeypatch.setattr(demo, "generate", generate)
