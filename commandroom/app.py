@@ -36,8 +36,11 @@ def run(
     size: tuple[int, int] = (1920, 1080),
     *,
     ui_state_path: Path | None = None,
+    open_mode=None,
 ) -> int:
-    """Show the console until it is closed; with ``screenshot``, save a picture and exit."""
+    """Show the console until it is closed; with ``screenshot``, save a picture and exit.
+    ``open_mode`` (an ``OpenMode``): what may be done to the database; by default a picture only
+    reads it and the console may create it."""
     if screenshot is not None and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -48,11 +51,14 @@ def run(
 
     translators = install_translators(app, settings.lang)
     try:
-        db = _open_database(settings.db_url)
+        db = _open_database(settings.db_url, open_mode, screenshot is not None, settings.lang)
         if db is None:
             return 2
         try:
             _ensure_street(db, interactive=screenshot is None)
+            settings = _choose_street(db, settings, interactive=screenshot is None)
+            if settings is None:  # the officer declined to pick a street
+                return 0
             return _run_console(app, db, settings, screenshot, size,
                                 ui_state_path or default_ui_state_path())
         finally:
@@ -76,7 +82,7 @@ def _application(settings: Settings):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from commandroom.views.style import ConsoleStyle
+    from commandroom.views.common.style import ConsoleStyle
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -101,16 +107,21 @@ def _stylesheet() -> str:
         return ""
 
 
-def _open_database(url: str):
-    from sqlalchemy.exc import SQLAlchemyError
-
+def _open_database(url: str, mode, screenshot: bool, lang: str):
     from commandroom.models.db import Database
+    from commandroom.models.errors import CommandroomError
+    from commandroom.models.opening import OpenMode
     from commandroom.views import dialogs
 
+    if mode is None:
+        mode = OpenMode.READ if screenshot else OpenMode.CREATE
     try:
-        return Database(url)
-    except SQLAlchemyError as exc:
-        dialogs.database_failed(str(getattr(exc, "orig", None) or exc).splitlines()[0])
+        return Database(url, mode=mode)
+    except CommandroomError as exc:
+        if screenshot:  # no one to read a dialog
+            _say(lang, exc.zh, exc.en)
+        else:
+            dialogs.database_failed(exc.message(lang))
         return None
 
 
@@ -146,43 +157,69 @@ def _ensure_street(db, *, interactive: bool) -> None:
         dialogs.demo_failed(progress.failure)
 
 
+def _choose_street(db, settings: Settings, *, interactive: bool) -> Settings | None:
+    """The settings with the room's street named: a district database with several streets and
+    none given asks the officer which (a screenshot was already refused by the CLI)."""
+    from dataclasses import replace
+
+    from commandroom.models.streets import list_streets
+
+    with db.session() as session:
+        streets = list_streets(session)
+    if settings.street or len(streets) < 2 or not interactive:
+        return settings
+    from commandroom.views import dialogs
+
+    picked = dialogs.choose_street([str(street) for street in streets])
+    return None if picked is None else replace(settings, street=streets[picked].code)
+
+
 class Console:
-    """The window and the services feeding it, wired; ``start`` shows it and starts the feed."""
+    """The window and the services feeding it, wired; ``start`` shows it and starts the feed
+    and the command runner. Views give their commands through ``commands`` (a CommandRunner),
+    handed to them here."""
 
     def __init__(self, db, settings: Settings, ui_state_path: Path, clock=None):
         from PySide6.QtCore import QSettings
 
         from commandroom.models.clock import Clock
-        from commandroom.models.queries import street_name
+        from commandroom.models.streets import resolve_street
+        from commandroom.services.command_runner import CommandRunner
         from commandroom.services.feed_pump import FeedPump
         from commandroom.services.worker_thread import WorkerThread
         from commandroom.views.main_window import MainWindow
 
         clock = clock or Clock()
         with db.session() as session:  # one quick read, so the title is right from the start
-            street = street_name(session) or ""
+            street = resolve_street(session, settings.street)
+        street_id = street.id if street else None
         self.window = MainWindow(
-            street_name=street, database=db.describe(), clock=clock,
+            street_name=street.name if street else "", database=db.describe(), clock=clock,
             ui_state=QSettings(str(ui_state_path), QSettings.Format.IniFormat),
             recent_days=settings.recent_days)
         self.window.status.set_user(settings.user, "", None)  # until the snapshot names the user
 
-        self.pump = FeedPump(db, login=settings.user, recent_days=settings.recent_days,
-                             poll_ms=settings.feed_poll_ms, clock=clock)
+        self.pump = FeedPump(db, login=settings.user, street_id=street_id,
+                             recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
+                             clock=clock)
         self.pump.sig_loaded.connect(self.window.on_loaded)
         self.pump.sig_rows_changed.connect(self.window.on_rows_changed)
         self.pump.sig_connection.connect(self.window.on_connection)
         self.feed = WorkerThread(self.pump, "feed-pump")
         self.window.sig_reload_requested.connect(self.pump.reload)  # queued into its thread
         self.window.sig_closing.connect(self.stop)
+        self.commands = CommandRunner(db, login=settings.user, console=settings.console,
+                                      street_id=street_id, lang=settings.lang, clock=clock)
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)
         self.window.show()
+        self.commands.start()
         self.feed.start()
 
     def stop(self) -> None:
         self.feed.stop()
+        self.commands.stop()
 
 
 def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_state_path: Path) -> int:
@@ -190,7 +227,7 @@ def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_s
     app.aboutToQuit.connect(console.stop)
     outcome = {"rc": 0}
     if screenshot is not None:
-        _arrange_screenshot(app, console.window, Path(screenshot), size, outcome)
+        _arrange_screenshot(app, console.window, Path(screenshot), size, outcome, settings.lang)
     console.start(size if screenshot else None)
     try:
         rc = app.exec()
@@ -200,7 +237,7 @@ def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_s
     return outcome["rc"] or rc
 
 
-def _arrange_screenshot(app, window, path: Path, size, outcome: dict) -> None:
+def _arrange_screenshot(app, window, path: Path, size, outcome: dict, lang: str) -> None:
     """Once the list is populated (a signal, not a timer), picture the window and quit."""
     from PySide6.QtCore import Qt, QTimer
 
@@ -209,14 +246,18 @@ def _arrange_screenshot(app, window, path: Path, size, outcome: dict) -> None:
         if pixmap.size().toTuple() != tuple(size):  # a high-dpi screen: keep the asked size
             pixmap = pixmap.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio,
                                    Qt.TransformationMode.SmoothTransformation)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not pixmap.save(str(path)):
-            print(f"commandroom: cannot write {path}", file=sys.stderr)
+        try:  # a slot's exception would only print a traceback: say it in one line instead
+            path.parent.mkdir(parents=True, exist_ok=True)
+            saved = pixmap.save(str(path))
+        except OSError:
+            saved = False
+        if not saved:
+            _say(lang, f"无法写入 {path}", f"cannot write {path}")
             outcome["rc"] = 1
         app.exit(outcome["rc"])
 
     def too_slow() -> None:
-        print("commandroom: the event list did not load in time; no screenshot", file=sys.stderr)
+        _say(lang, "事件列表未能及时加载，未截图", "the event list did not load in time; no screenshot")
         outcome["rc"] = 1
         app.exit(1)
 
@@ -226,3 +267,8 @@ def _arrange_screenshot(app, window, path: Path, size, outcome: dict) -> None:
     guard.setSingleShot(True)
     guard.timeout.connect(too_slow)
     guard.start(SCREENSHOT_TIMEOUT_MS)
+
+
+def _say(lang: str, zh: str, en: str) -> None:
+    """One line on stderr for a run with no window to show it in (a screenshot)."""
+    print(f"commandroom: {en if lang.startswith('en') else zh}", file=sys.stderr)

@@ -41,6 +41,8 @@ class LogEntry:
     event_id: int | None
     action: Action
     payload: dict = field(default_factory=dict, compare=False, hash=False)
+    # A room reads the whole log (holes are per id) but keeps only its own street's rows.
+    street_id: int | None = None
 
 
 _COLUMNS = (
@@ -51,6 +53,7 @@ _COLUMNS = (
     EventLog.event_id,
     EventLog.action,
     EventLog.payload,
+    EventLog.street_id,
 )
 
 

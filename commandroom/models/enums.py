@@ -47,6 +47,7 @@ OPEN_STATUSES = frozenset(
 DONE_STATUSES = frozenset({Status.CLOSED, Status.EVALUATED})
 
 
+# Declared most urgent first: lists that sort by urgency follow this order.
 class Priority(Labelled):
     URGENT = ("urgent", "紧急")
     HIGH = ("high", "较急")

@@ -10,17 +10,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from commandroom.models.catalog import Category
 from commandroom.models.changefeed import latest_id
 from commandroom.models.enums import OPEN_STATUSES, GridLevel, Priority, Role, Source, Status
 from commandroom.models.events import Event
+from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Street, Unit, User
+from commandroom.models.timelimits import DUE_SOON
 
 # SQLite allows 999 bound parameters in old builds; stay well under it.
 _CHUNK = 500
+
+RECENT_DAYS = 7
+"""Finished events (closed, rejected, merged) stay in a console's live list this many days: long
+enough to answer "what happened to last week's report", short enough to keep the list to work."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class EventRow:
     response_due: datetime | None
     handle_due: datetime | None
     closed_at: datetime | None
+    finished_at: datetime | None  # None while open (see ``_FINISHED_AT``)
     contact_count: int
     escalated: bool
     version: int
@@ -57,8 +64,19 @@ class EventRow:
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, now: datetime) -> bool:
-        """Still open and past its handling limit (an extension moves ``handle_due``)."""
-        return self.is_open and self.handle_due is not None and now > self.handle_due
+        """Still with the unit and past its handling limit (an extension moves ``handle_due``).
+        Once the unit has reported its result the clock has stopped: a late result shows as
+        not on time at closing, not as overdue (the measures count it the same way)."""
+        return self.status in HELD and self.handle_due is not None and now > self.handle_due
+
+    def is_due_soon(self, now: datetime) -> bool:
+        """Still with the unit, not yet overdue, its handling limit less than ``DUE_SOON`` away."""
+        return (self.status in HELD and self.handle_due is not None
+                and now <= self.handle_due < now + DUE_SOON)
+
+    def has_aged_out(self, now: datetime, recent_days: int) -> bool:
+        """Finished more than ``recent_days`` ago: no longer part of the live list."""
+        return self.finished_at is not None and self.finished_at < now - timedelta(days=recent_days)
 
 
 @dataclass(frozen=True)
@@ -103,6 +121,13 @@ class LiveSnapshot:
 _L4 = aliased(Grid, name="l4")
 _L3 = aliased(Grid, name="l3")
 
+# When a finished event finished. Rejected and merged events may have no closed_at: their last
+# known time stands in. The live list's one rule for ageing out, read by SQL and by ``EventRow``.
+_FINISHED_AT = case(
+    (Event.status.in_(sorted(OPEN_STATUSES)), None),
+    else_=func.coalesce(Event.closed_at, Event.registered_at, Event.received_at),
+)
+
 _ROW_COLUMNS = (
     Event.id,
     Event.code,
@@ -123,6 +148,7 @@ _ROW_COLUMNS = (
     Event.response_due,
     Event.handle_due,
     Event.closed_at,
+    _FINISHED_AT,
     Event.contact_count,
     Event.escalated,
     Event.version,
@@ -139,31 +165,40 @@ def _row_select():
     )
 
 
+def _in_street(stmt, column, street_id: int | None):
+    """Narrow a query to one street of a district database (None: the whole database)."""
+    return stmt if street_id is None else stmt.where(column == street_id)
+
+
 def _to_rows(result, now: datetime) -> list[EventRow]:
     rows = [EventRow(*values, overdue=False) for values in result]
     return [replace(row, overdue=True) if row.is_overdue(now) else row for row in rows]
 
 
-def load_live_rows(session: Session, now: datetime, recent_days: int) -> list[EventRow]:
-    """Every open event, plus those finished (closed, rejected, merged) in the last days."""
+def load_live_rows(
+    session: Session, now: datetime, recent_days: int, street_id: int | None = None
+) -> list[EventRow]:
+    """Every open event of the street, plus those finished (closed, rejected, merged) in the
+    last days."""
     cutoff = now - timedelta(days=recent_days)
-    # Rejected and merged events may have no closed_at; their last known time stands in.
-    finished_at = func.coalesce(Event.closed_at, Event.registered_at, Event.received_at)
     stmt = (
         _row_select()
-        .where(or_(Event.status.in_(sorted(OPEN_STATUSES)), finished_at >= cutoff))
+        .where(_FINISHED_AT.is_(None) | (_FINISHED_AT >= cutoff))
         .order_by(Event.received_at, Event.id)
     )
-    return _to_rows(session.execute(stmt), now)
+    return _to_rows(session.execute(_in_street(stmt, Event.street_id, street_id)), now)
 
 
-def load_rows(session: Session, ids: Iterable[int], now: datetime) -> list[EventRow]:
-    """Fresh snapshots of the given events (those that exist), in id order."""
+def load_rows(
+    session: Session, ids: Iterable[int], now: datetime, street_id: int | None = None
+) -> list[EventRow]:
+    """Fresh snapshots of the given events (those that exist in the street), in id order."""
     wanted = sorted(set(ids))
     rows: list[EventRow] = []
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
-        stmt = _row_select().where(Event.id.in_(chunk)).order_by(Event.id)
+        stmt = _in_street(_row_select().where(Event.id.in_(chunk)), Event.street_id, street_id)
+        stmt = stmt.order_by(Event.id)
         rows.extend(_to_rows(session.execute(stmt), now))
     return rows
 
@@ -173,19 +208,22 @@ def list_categories(session: Session) -> list[CategoryChoice]:
     return [CategoryChoice(*row) for row in session.execute(stmt)]
 
 
-def list_grids(session: Session, max_level: int = int(GridLevel.UNIT_GRID)) -> list[GridChoice]:
-    """Grids from the communities (L3) down to ``max_level``, by level then code."""
+def list_grids(
+    session: Session, max_level: int = int(GridLevel.UNIT_GRID), street_id: int | None = None
+) -> list[GridChoice]:
+    """The street's grids from the communities (L3) down to ``max_level``, by level then code."""
     stmt = (
         select(Grid.id, Grid.level, Grid.code, Grid.name, Grid.parent_id)
         .where(Grid.level >= int(GridLevel.COMMUNITY), Grid.level <= max_level)
         .order_by(Grid.level, Grid.code)
     )
-    return [GridChoice(*row) for row in session.execute(stmt)]
+    return [GridChoice(*row) for row in session.execute(_in_street(stmt, Grid.street_id, street_id))]
 
 
-def street_name(session: Session) -> str | None:
-    """The name of the (first) street in the database, or None if there is none yet."""
-    return session.execute(select(Street.name).order_by(Street.id).limit(1)).scalar()
+def street_name(session: Session, street_id: int | None = None) -> str | None:
+    """The name of the street (with no id, the first in the database), or None if none."""
+    stmt = _in_street(select(Street.name), Street.id, street_id)
+    return session.execute(stmt.order_by(Street.id).limit(1)).scalar()
 
 
 def user_info(session: Session, login: str) -> UserInfo | None:
@@ -194,15 +232,18 @@ def user_info(session: Session, login: str) -> UserInfo | None:
     return UserInfo(*row) if row else None
 
 
-def load_snapshot(session: Session, now: datetime, recent_days: int, login: str) -> LiveSnapshot:
-    """Everything a console opens with, read in one transaction (see ``LiveSnapshot``)."""
+def load_snapshot(
+    session: Session, now: datetime, recent_days: int, login: str, street_id: int | None = None
+) -> LiveSnapshot:
+    """Everything a console of one street opens with, read in one transaction (see
+    ``LiveSnapshot``). The catalogue is the district's, shared by its streets."""
     last = latest_id(session)
     return LiveSnapshot(
         last_log_id=last,
-        rows=tuple(load_live_rows(session, now, recent_days)),
+        rows=tuple(load_live_rows(session, now, recent_days, street_id)),
         categories=tuple(list_categories(session)),
-        grids=tuple(list_grids(session)),
-        street_name=street_name(session) or "",
+        grids=tuple(list_grids(session, street_id=street_id)),
+        street_name=street_name(session, street_id) or "",
         user=user_info(session, login),
     )
 

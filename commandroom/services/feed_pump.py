@@ -49,6 +49,7 @@ class FeedPump(QObject):
         db: Database,
         *,
         login: str,
+        street_id: int | None,
         recent_days: int,
         poll_ms: int,
         clock: Clock | None = None,
@@ -57,6 +58,8 @@ class FeedPump(QObject):
         super().__init__()
         self.db = db
         self.login = login
+        # The room's street: the snapshot, the rows and the entries are this street's only.
+        self.street_id = street_id
         self.recent_days = recent_days
         self.poll_ms = poll_ms
         self.clock = clock or Clock()
@@ -109,7 +112,8 @@ class FeedPump(QObject):
     # --- Work ----------------------------------------------------------------------------------
     def _load(self) -> bool:
         with self.db.session() as session:
-            snapshot = load_snapshot(session, self.clock.now(), self.recent_days, self.login)
+            snapshot = load_snapshot(session, self.clock.now(), self.recent_days, self.login,
+                                     self.street_id)
         self._cursor = FeedCursor(snapshot.last_log_id)
         log.info("console loaded: %d rows, log id %d", len(snapshot.rows), snapshot.last_log_id)
         self.sig_loaded.emit(snapshot)
@@ -117,14 +121,15 @@ class FeedPump(QObject):
 
     def _read(self) -> bool:
         with self.db.session() as session:
-            entries = self._cursor.poll(session, self.batch)
+            read = self._cursor.poll(session, self.batch)
+            entries = [e for e in read if self.street_id is None or e.street_id == self.street_id]
             if not entries:
-                return False
-            rows = load_rows(session, touched_event_ids(entries), self.clock.now())
+                return len(read) >= self.batch
+            rows = load_rows(session, touched_event_ids(entries), self.clock.now(), self.street_id)
         self.sig_entries.emit(entries)
         if rows:
             self.sig_rows_changed.emit(rows)
-        return len(entries) >= self.batch
+        return len(read) >= self.batch
 
     @Slot()
     def _set_interval(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 # lupdate reads only literal strings: each call names the context and the text.
 translate = QCoreApplication.translate
@@ -18,6 +18,16 @@ def ask_create_demo(parent: QWidget | None = None) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, Button.Yes | Button.No, parent)
     box.setDefaultButton(Button.Yes)
     return box.exec() == Button.Yes
+
+
+def choose_street(streets: list[str], parent: QWidget | None = None) -> int | None:
+    """A district database with several streets and none named: which one is this room's?
+    The index of the one picked, or None when the officer cancels."""
+    title = translate("Dialogs", "选择街道")
+    text = translate("Dialogs", "数据库中有 {count} 个街道。本指挥室属于哪个街道？\n"
+                                "（下次可用 --street 直接指定）").format(count=len(streets))
+    choice, ok = QInputDialog.getItem(parent, title, text, streets, 0, False)
+    return streets.index(choice) if ok and choice in streets else None
 
 
 def show_error(title: str, text: str, parent: QWidget | None = None) -> None:

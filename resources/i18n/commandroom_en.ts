@@ -70,6 +70,16 @@
 Create the demo street (Yaojia Street, with 30 days of events)?</translation>
     </message>
     <message>
+        <source>选择街道</source>
+        <translation>Choose the street</translation>
+    </message>
+    <message>
+        <source>数据库中有 {count} 个街道。本指挥室属于哪个街道？
+（下次可用 --street 直接指定）</source>
+        <translation>The database holds {count} streets. Which street is this command room&apos;s?
+(Next time, name it with --street.)</translation>
+    </message>
+    <message>
         <source>无法生成演示街道</source>
         <translation>Cannot create the demo street</translation>
     </message>

@@ -67,8 +67,9 @@ def start_pump(qtbot, clock):
     """Start a feed pump on a database; returns its recorder and the opening snapshot."""
     threads = []
 
-    def start(db, *, poll_ms=20, recent_days=7, loaded=True):
-        pump = FeedPump(db, login="duty", recent_days=recent_days, poll_ms=poll_ms, clock=clock)
+    def start(db, *, poll_ms=20, recent_days=7, loaded=True, street_id=None):
+        pump = FeedPump(db, login="duty", street_id=street_id, recent_days=recent_days,
+                        poll_ms=poll_ms, clock=clock)
         recorder = PumpRecorder(pump)
         thread = WorkerThread(pump, "feed-pump-test")
         threads.append(thread)

@@ -42,7 +42,8 @@ def write_event(db, at: datetime, title: str = "楼道堆放杂物", **fields) -
         s.add(event)
         s.flush()
         s.add(EventLog(at=at, actor=OFFICER.login, console=OFFICER.console, event_id=event.id,
-                       action=Action.RECEIVE, payload=make_payload(title=title)))
+                       street_id=event.street_id, action=Action.RECEIVE,
+                       payload=make_payload(title=title)))
         return event.id
 
 
@@ -55,7 +56,7 @@ def change_event(db, event_id: int, at: datetime, action: Action = Action.REGIST
             setattr(event, key, value)
         event.version += 1
         s.add(EventLog(at=at, actor=OFFICER.login, console=OFFICER.console, event_id=event_id,
-                       action=action, payload=make_payload(**fields)))
+                       street_id=event.street_id, action=action, payload=make_payload(**fields)))
 
 
 def category_id(db, code: str) -> int:

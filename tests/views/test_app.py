@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from commandroom import app
+from commandroom.config import Settings
 from commandroom.models.queries import street_name
 from commandroom.views import dialogs
+from tests.street_fixture import build
 
 
 @pytest.fixture
@@ -57,3 +59,47 @@ def test_a_failing_generator_is_reported_not_fatal(qapp, sqlite_db, monkeypatch)
     monkeypatch.setattr(demo, "generate", generate)
     app._ensure_street(sqlite_db, interactive=True)
     assert reported == ["磁盘已满"]
+
+
+@pytest.fixture
+def district(sqlite_db):
+    build(sqlite_db)
+    build(sqlite_db, code="370102006", abbr="QF", name="千佛山街道", origin=(117.05, 36.60))
+    return sqlite_db
+
+
+@pytest.mark.parametrize("picked, street", [(1, "370102006"), (None, None)])
+def test_several_streets_and_none_named_asks_which(qapp, district, monkeypatch, picked, street):
+    asked = []
+    monkeypatch.setattr(dialogs, "choose_street", lambda names, parent=None: asked.append(names) or picked)
+    chosen = app._choose_street(district, Settings(db_url=district.url), interactive=True)
+    assert asked == [["370102005 姚家街道", "370102006 千佛山街道"]]
+    assert (chosen.street if chosen else None) == street
+
+
+@pytest.fixture
+def never_asked(monkeypatch):
+    monkeypatch.setattr(dialogs, "choose_street", lambda names, parent=None: pytest.fail("asked"))
+
+
+def test_no_question_when_a_street_is_named(qapp, district, never_asked):
+    settings = Settings(db_url=district.url, street="370102005")
+    assert app._choose_street(district, settings, interactive=True) == settings
+
+
+def test_no_question_when_there_is_one_street(qapp, street_db, never_asked):
+    settings = Settings(db_url=street_db.url)
+    assert app._choose_street(street_db, settings, interactive=True) == settings
+
+
+@pytest.mark.parametrize("lang, words", [("zh_CN", "处没有数据库"), ("en", "There is no database")])
+def test_a_missing_database_is_one_dialog_in_the_language_asked(qapp, tmp_path, monkeypatch, lang,
+                                                                words):
+    from commandroom.models.opening import OpenMode
+
+    shown = []
+    monkeypatch.setattr(dialogs, "database_failed", shown.append)
+    url = f"sqlite:///{tmp_path / 'typo' / 'room.sqlite3'}"
+    assert app._open_database(url, OpenMode.WRITE, False, lang) is None
+    assert len(shown) == 1 and words in shown[0] and "\n" not in shown[0]
+    assert not (tmp_path / "typo").exists()
