@@ -109,7 +109,7 @@ class Lifecycle:
     def command_id(self) -> str:
         """Deterministic, and never a uuid4's hex (those have no 'm')."""
         self.commands += 1
-        return f"demo{self.commands:028x}"
+        return "demo%028x" % self.commands
 
     def step(self, e: EventRecord, t: int, actor: Actor, action: Action, change: Change,
              command_id: str | None = None, status=None) -> None:
@@ -137,7 +137,7 @@ class Lifecycle:
             command_id: str | None = None) -> None:
         if command_id is None:
             self.commands += 1
-            command_id = f"demo{self.commands:028x}"  # as command_id(), without the call
+            command_id = "demo%028x" % self.commands  # as command_id(), without the call
         row = [t, self.db_time(t), actor[0], actor[1], self.street_id, command_id, event_id,
                action._value_, dumps(change.payload(self.iso))]
         try:
@@ -149,7 +149,7 @@ class Lifecycle:
         """受理: the record starts as the command's new event does (``NEW_EVENT`` + the change)."""
         check_role(Action.RECEIVE, actor[2])
         change.event["status"] = RULES[Action.RECEIVE].target
-        e = EventRecord(self.tables.next_id("event"), {})
+        e = EventRecord(id=self.tables.next_id("event"), version=0)
         e.timeline.append((t, change.event["status"]))
         self.tables.apply(e, change)
         e.version = 1

@@ -10,6 +10,7 @@ An event is an ``EventRecord``: every column of ``event`` as an attribute, so th
 
 from __future__ import annotations
 
+from dataclasses import field, make_dataclass
 from operator import attrgetter, itemgetter
 
 from commandroom.models.change import COLUMNS, NEW_EVENT, Change
@@ -32,32 +33,25 @@ ROW_VALUES = {t: itemgetter(*COLUMNS[t][1:]) for t in DAILY}
 assert all(COLUMNS[t][0] == "id" for t in DAILY)
 
 
-class EventRecord:
-    """One simulated event: its columns, and what the simulation keeps beside them."""
+def _status_at(self, t: int):
+    """The status it had at ``t`` (after its own changes at ``t``)."""
+    for when, status in reversed(self.timeline):
+        if when <= t:
+            return status
+    return None
 
-    __slots__ = (*EVENT_COLUMNS,
-                 "cat", "g",  # its category (CategoryInfo) and L4 grid index
-                 "owned",  # (table, id) of the rows its changes made, in order
-                 "timeline",  # (time, status) after each change of status
-                 "attached")  # time of the last report merged into it
 
-    def __init__(self, event_id: int, columns: dict):
-        for key, value in NEW_EVENT.items():
-            setattr(self, key, value)
-        for key, value in columns.items():
-            setattr(self, key, value)
-        self.id = event_id
-        self.version = 0
-        self.owned = []
-        self.timeline = []
-        self.attached = 0
-
-    def status_at(self, t: int):
-        """The status it had at ``t`` (after its own changes at ``t``)."""
-        for when, status in reversed(self.timeline):
-            if when <= t:
-                return status
-        return None
+# One simulated event: every column of ``event`` (starting as ``NEW_EVENT``, as the commands'
+# new event does), and what the simulation keeps beside them. A slots dataclass: its generated
+# __init__ assigns the 40-odd fields directly, several times faster than a loop of setattr.
+EventRecord = make_dataclass("EventRecord", [
+    *((column, object, NEW_EVENT.get(column)) for column in EVENT_COLUMNS),
+    ("cat", object, None),  # its category (CategoryInfo)
+    ("g", int, 0),  # its L4 grid's index
+    ("owned", list, field(default_factory=list)),  # (table, id) of the rows its changes made
+    ("timeline", list, field(default_factory=list)),  # (time, status) after each status change
+    ("attached", int, 0),  # time of the last report merged into it
+], slots=True, namespace={"status_at": _status_at})
 
 
 class Tables:

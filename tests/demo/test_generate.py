@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter, defaultdict
 from itertools import accumulate
@@ -189,6 +190,7 @@ def test_events_are_consistent(month):
     last = (0, "")
     for row in rows(db, "SELECT * FROM event_log ORDER BY id"):
         assert row["at"] >= last[1]  # ids grow with time across the whole history
+        assert json.dumps(json.loads(row["payload"])) == row["payload"]  # as SQLAlchemy writes it
         last = (row["id"], row["at"])
         logs[row["event_id"]].append(row)
     order = ("received_at", "registered_at", "first_dispatched_at", "dispatched_at",
