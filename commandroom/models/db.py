@@ -114,6 +114,25 @@ class Database:
             with session.begin():
                 yield session
 
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that writes (every domain command): ``session()``, but on SQLite it
+        takes the write lock at its first statement (``BEGIN IMMEDIATE``), queueing behind the
+        other writers for up to the busy timeout.
+
+        A deferred SQLite transaction that reads and then writes asks for the write lock late;
+        if another writer committed in between, the upgrade fails at once with "database is
+        locked" (waiting cannot help: its reads are already out of date). Taken first, the lock
+        also makes what the command checks (the version, the status, the counters) the newest
+        committed state. PostgreSQL needs nothing here: row locks and the version check order
+        its writers.
+        """
+        with self.sessions() as session:
+            with session.begin():
+                if self.is_sqlite:
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                yield session
+
     def analyze(self) -> None:
         """Refresh the planner's statistics after a bulk load: without them SQLite does not pick
         the covering indexes the measures rely on."""

@@ -58,7 +58,7 @@ class CommandBase:
     def _apply(self, action: Action, event_id: int, version: int, mutate: Mutation) -> EventRef:
         now = self.clock.now()
         try:
-            with self.db.session() as session:
+            with self.db.writing() as session:
                 event = self._event(session, event_id)
                 check_role(action, self.actor.role)
                 if event.version != version:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from commandroom.models import validate
+from commandroom.models.codes import next_code
 from commandroom.models.commands.base import CommandBase, EventRef
 from commandroom.models.enums import Action, Priority, Source, Status
 from commandroom.models.errors import ValidationError
@@ -45,21 +45,15 @@ class IntakeCommands(CommandBase):
         external_ref = validate.text(external_ref, "外部编号", "External ref", max_len=64, required=False)
         point = validate.coordinates(lat, lon)
         now = self.clock.now()
-        for attempt in range(3):  # two consoles may take the same next code; retry on the clash
-            try:
-                with self.db.session() as session:
-                    return self._receive(session, now, source, priority, point, external_ref, fields)
-            except IntegrityError:
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+        with self.db.writing() as session:
+            return self._receive(session, now, source, priority, point, external_ref, fields)
 
     def _receive(self, session: Session, now, source, priority, point, external_ref, fields) -> EventRef:
         street = self._street(session)
         grid_id = self._grid_for(session, street.id, point) if point else None
         lat, lon = point or (None, None)
         event = Event(
-            code=_next_code(session, street.abbr, now),
+            code=next_code(session, street.abbr, now),
             street_id=street.id,
             status=Status.RECEIVED,
             source=source,
@@ -163,10 +157,3 @@ class IntakeCommands(CommandBase):
 
         return self._apply(Action.MERGE, event_id, version, mutate)
 
-
-def _next_code(session: Session, prefix: str, now: datetime) -> str:
-    """The street's next code of the day: YJ20261121-0007."""
-    stem = f"{prefix}{now:%Y%m%d}-"
-    last = session.scalar(select(func.max(Event.code)).where(Event.code.like(f"{stem}%")))
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{stem}{number:04d}"
