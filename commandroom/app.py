@@ -36,8 +36,11 @@ def run(
     size: tuple[int, int] = (1920, 1080),
     *,
     ui_state_path: Path | None = None,
+    open_mode=None,
 ) -> int:
-    """Show the console until it is closed; with ``screenshot``, save a picture and exit."""
+    """Show the console until it is closed; with ``screenshot``, save a picture and exit.
+    ``open_mode`` (an ``OpenMode``): what may be done to the database; by default a picture only
+    reads it and the console may create it."""
     if screenshot is not None and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -48,7 +51,7 @@ def run(
 
     translators = install_translators(app, settings.lang)
     try:
-        db = _open_database(settings.db_url)
+        db = _open_database(settings.db_url, open_mode, screenshot is not None, settings.lang)
         if db is None:
             return 2
         try:
@@ -76,7 +79,7 @@ def _application(settings: Settings):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from commandroom.views.style import ConsoleStyle
+    from commandroom.views.common.style import ConsoleStyle
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -101,16 +104,21 @@ def _stylesheet() -> str:
         return ""
 
 
-def _open_database(url: str):
-    from sqlalchemy.exc import SQLAlchemyError
-
+def _open_database(url: str, mode, screenshot: bool, lang: str):
     from commandroom.models.db import Database
+    from commandroom.models.errors import CommandroomError
+    from commandroom.models.opening import OpenMode
     from commandroom.views import dialogs
 
+    if mode is None:
+        mode = OpenMode.READ if screenshot else OpenMode.CREATE
     try:
-        return Database(url)
-    except SQLAlchemyError as exc:
-        dialogs.database_failed(str(getattr(exc, "orig", None) or exc).splitlines()[0])
+        return Database(url, mode=mode)
+    except CommandroomError as exc:
+        if screenshot:  # no one to read a dialog
+            _say(lang, exc.zh, exc.en)
+        else:
+            dialogs.database_failed(exc.message(lang))
         return None
 
 
@@ -190,7 +198,7 @@ def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_s
     app.aboutToQuit.connect(console.stop)
     outcome = {"rc": 0}
     if screenshot is not None:
-        _arrange_screenshot(app, console.window, Path(screenshot), size, outcome)
+        _arrange_screenshot(app, console.window, Path(screenshot), size, outcome, settings.lang)
     console.start(size if screenshot else None)
     try:
         rc = app.exec()
@@ -200,7 +208,7 @@ def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_s
     return outcome["rc"] or rc
 
 
-def _arrange_screenshot(app, window, path: Path, size, outcome: dict) -> None:
+def _arrange_screenshot(app, window, path: Path, size, outcome: dict, lang: str) -> None:
     """Once the list is populated (a signal, not a timer), picture the window and quit."""
     from PySide6.QtCore import Qt, QTimer
 
@@ -209,14 +217,18 @@ def _arrange_screenshot(app, window, path: Path, size, outcome: dict) -> None:
         if pixmap.size().toTuple() != tuple(size):  # a high-dpi screen: keep the asked size
             pixmap = pixmap.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio,
                                    Qt.TransformationMode.SmoothTransformation)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not pixmap.save(str(path)):
-            print(f"commandroom: cannot write {path}", file=sys.stderr)
+        try:  # a slot's exception would only print a traceback: say it in one line instead
+            path.parent.mkdir(parents=True, exist_ok=True)
+            saved = pixmap.save(str(path))
+        except OSError:
+            saved = False
+        if not saved:
+            _say(lang, f"无法写入 {path}", f"cannot write {path}")
             outcome["rc"] = 1
         app.exit(outcome["rc"])
 
     def too_slow() -> None:
-        print("commandroom: the event list did not load in time; no screenshot", file=sys.stderr)
+        _say(lang, "事件列表未能及时加载，未截图", "the event list did not load in time; no screenshot")
         outcome["rc"] = 1
         app.exit(1)
 
@@ -226,3 +238,8 @@ def _arrange_screenshot(app, window, path: Path, size, outcome: dict) -> None:
     guard.setSingleShot(True)
     guard.timeout.connect(too_slow)
     guard.start(SCREENSHOT_TIMEOUT_MS)
+
+
+def _say(lang: str, zh: str, en: str) -> None:
+    """One line on stderr for a run with no window to show it in (a screenshot)."""
+    print(f"commandroom: {en if lang.startswith('en') else zh}", file=sys.stderr)

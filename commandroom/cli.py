@@ -6,111 +6,243 @@ Every refused input ends in one clear line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from datetime import date
+from datetime import date, datetime, timedelta
+from functools import partial
+from pathlib import Path
 
+from commandroom.cli_parser import Parser, lang_of, pick
 from commandroom.config import LANGUAGES, Settings, default_db_url
 from commandroom.models.errors import CommandroomError, ConfigError
+from commandroom.models.measures import GROUPINGS
 
-GROUPINGS = ("unit", "grid", "category", "source")
+# A demo history lies in this century; the generator's date arithmetic must stay in range.
+DEMO_FIRST, DEMO_LAST = date(2000, 1, 1), date(2099, 12, 31)
+DEMO_MAX_DAYS, DEMO_MAX_PER_DAY = 3660, 5000  # ten years; above a district's busiest day
+# A status apart from a refusal (2): the fuzz test tells a bug from a refused input by it.
+INTERNAL_ERROR = 70
 
 
-def _date(text: str) -> date:
+def _refuse(lang: str, zh: str, en: str) -> argparse.ArgumentTypeError:
+    return argparse.ArgumentTypeError(pick(lang, zh, en))
+
+
+def _date(text: str, *, lang: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text!r}") from None
+        raise _refuse(lang, f"日期应为 YYYY-MM-DD：{text!r}", f"a date must be YYYY-MM-DD: {text!r}") from None
 
 
-def _positive(text: str) -> int:
+def _instant(text: str, *, lang: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise _refuse(lang, f"时刻应为 YYYY-MM-DDTHH:MM：{text!r}",
+                      f"an instant must be YYYY-MM-DDTHH:MM: {text!r}") from None
+
+
+def _positive(text: str, *, lang: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"应为正整数：{text!r}") from None
+        value = 0
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"应为正整数：{text!r}")
+        raise _refuse(lang, f"应为正整数：{text!r}", f"must be a positive whole number: {text!r}")
     return value
 
 
-def _size(text: str) -> tuple[int, int]:
+def _integer(text: str, *, lang: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise _refuse(lang, f"应为整数：{text!r}", f"must be a whole number: {text!r}") from None
+
+
+def _size(text: str, *, lang: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"尺寸应为 宽x高，如 1920x1080：{text!r}") from None
+        raise _refuse(lang, f"尺寸应为 宽x高，如 1920x1080：{text!r}",
+                      f"a size is WIDTHxHEIGHT, e.g. 1920x1080: {text!r}") from None
     if not (320 <= width <= 8192 and 240 <= height <= 8192):
-        raise argparse.ArgumentTypeError(f"尺寸超出范围：{text!r}")
+        raise _refuse(lang, f"尺寸超出范围（320x240 至 8192x8192）：{text!r}",
+                      f"size out of range (320x240 to 8192x8192): {text!r}")
     return width, height
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
+    def h(zh: str, en: str) -> str:
+        return pick(lang, zh, en)
+
+    def typed(func):
+        return partial(func, lang=lang)
+
     # --db and --lang are accepted before or after the subcommand.
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False, lang=lang)
     common.add_argument("--db", default=argparse.SUPPRESS,
-                        help="SQLAlchemy URL (default: SQLite file in the user data directory)")
-    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="interface language")
-    parser = argparse.ArgumentParser(
-        prog="commandroom", description="街道综合信息指挥室 — console, demo street and measures",
-        parents=[common],
+                        help=h("SQLAlchemy 地址（默认：用户数据目录中的 SQLite 文件）",
+                               "SQLAlchemy URL (default: SQLite file in the user data directory)"))
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help=h("界面语言", "interface language"))
+    parser = Parser(
+        prog="commandroom", lang=lang, parents=[common],
+        description=h("街道综合信息指挥室 — 值班台、演示街道与考核指标",
+                      "街道综合信息指挥室 — console, demo street and measures"),
     )
-    parser.add_argument("--user", default="duty", help="login the console acts as")
-    parser.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the loaded console and exit")
-    parser.add_argument("--size", type=_size, default=(1920, 1080), help="window size, e.g. 1920x1080")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument("--user", default="duty", help=h("值班台使用的登录名", "login the console acts as"))
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help=h("保存已加载的值班台截图后退出（只读打开数据库）",
+                               "save a picture of the loaded console and exit (opens the database read-only)"))
+    parser.add_argument("--size", type=typed(_size), default=(1920, 1080),
+                        help=h("窗口尺寸，如 1920x1080", "window size, e.g. 1920x1080"))
+    sub = parser.add_subparsers(dest="command", parser_class=partial(Parser, lang=lang))
 
-    demo = sub.add_parser("demo", help="generate the demo street and its history", parents=[common])
-    demo.add_argument("--days", type=_positive, default=30, help="days of history")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same street)")
-    demo.add_argument("--per-day", type=_positive, default=None, help="events a day (default: a street's 20–200)")
-    demo.add_argument("--end", type=_date, default=None, help="last day of history (default: today)")
-    demo.add_argument("--if-empty", action="store_true", help="do nothing if the database has a street")
+    demo = sub.add_parser("demo", parents=[common],
+                          help=h("生成演示街道及其历史", "generate the demo street and its history"))
+    demo.add_argument("--days", type=typed(_positive), default=30, help=h("历史天数", "days of history"))
+    demo.add_argument("--seed", type=typed(_integer), default=1,
+                      help=h("随机种子（同一种子，同一街道）", "random seed (same seed, same street)"))
+    demo.add_argument("--per-day", type=typed(_positive), default=None,
+                      help=h("每天事件数（默认：20–200）", "events a day (default: a street's 20–200)"))
+    demo.add_argument("--end", type=typed(_date), default=None,
+                      help=h("历史的最后一天（默认：今天）", "last day of history (default: today)"))
+    demo.add_argument("--if-empty", action="store_true",
+                      help=h("数据库已有街道时什么也不做", "do nothing if the database has a street"))
 
-    kpi = sub.add_parser("kpi", help="print the measures for a period", parents=[common])
-    kpi.add_argument("--from", dest="start", type=_date, required=True)
-    kpi.add_argument("--to", dest="end", type=_date, required=True)
+    export = sub.add_parser("export", parents=[common],
+                            help=h("导出某一时刻的事件（由日志重建，只读）",
+                                   "the events as they stood at an instant, rebuilt from the log (read-only)"))
+    export.add_argument("--at", type=typed(_instant), default=None,
+                        help=h("时刻，如 2026-11-16T00:00（默认：现在）", "the instant, e.g. 2026-11-16T00:00 (default: now)"))
+    export.add_argument("--format", choices=("csv", "json"), default=None,
+                        help=h("默认：按 --out 的扩展名，否则 csv", "default: from --out's suffix, else csv"))
+    export.add_argument("--out", metavar="FILE", default=None, help=h("默认：标准输出", "default: standard output"))
+
+    kpi = sub.add_parser("kpi", parents=[common],
+                         help=h("打印一段时间的考核指标（只读）", "print the measures for a period (read-only)"))
+    kpi.add_argument("--from", dest="start", type=typed(_date), required=True)
+    kpi.add_argument("--to", dest="end", type=typed(_date), required=True)
     kpi.add_argument("--by", choices=GROUPINGS, default=None)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = lang_of(argv)
+    try:
+        status = _main(argv, lang)
+        sys.stdout.flush()  # a closed pipe shows here, inside the try
+        return status
+    except BrokenPipeError:
+        # The reader went away (`commandroom kpi … | head -1`): as the Python docs advise, point
+        # stdout at devnull so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str], lang: str) -> int:
+    args = build_parser(lang).parse_args(argv)
     # Not parser defaults: parents share their action objects, so a default set on the main
     # parser would also overwrite a --db given before the subcommand.
     args.lang = getattr(args, "lang", "zh_CN")
-    url = getattr(args, "db", None) or default_db_url()
+    explicit = getattr(args, "db", None)
+    url = explicit or default_db_url()
     try:
         if args.command == "demo":
             return _demo(url, args)
+        if args.command == "export":
+            return _export(url, args)
         if args.command == "kpi":
             return _kpi(url, args)
-        return _console(url, args)
+        return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
-        print(f"commandroom: {exc.message(args.lang)}", file=sys.stderr)
+        print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise
+    except Exception as exc:  # a bug: still one line, never a traceback (COMMANDROOM_DEBUG shows it)
+        if os.environ.get("COMMANDROOM_DEBUG"):
+            raise
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        print(f"commandroom: {pick(args.lang, '内部错误', 'internal error')}: {reason}", file=sys.stderr)
+        return INTERNAL_ERROR
 
 
-def _open(url: str):
-    from sqlalchemy.exc import SQLAlchemyError
-
+def _open(url: str, mode):
+    """The database at ``url`` opened as ``mode`` allows; whatever cannot be opened is one line."""
     from commandroom.models.db import Database
 
-    try:
-        return Database(url)
-    except SQLAlchemyError as exc:
-        reason = str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0]
-        raise ConfigError(f"无法打开数据库 {url}：{reason}", f"Cannot open database {url}: {reason}") from exc
+    return Database(url, mode=mode)
+
+
+def _open_to_read(url: str):
+    """For commands that only read (kpi, export, screenshot): never creates, migrates or writes."""
+    from commandroom.models.opening import OpenMode
+
+    return _open(url, OpenMode.READ)
 
 
 def _demo(url: str, args) -> int:
+    from commandroom.models.opening import OpenMode
+
+    _check_demo_period(args)
     from commandroom.models.demo import generate, has_street
 
-    db = _open(url)
-    if args.if_empty and has_street(db):
-        return 0
-    summary = generate(db, days=args.days, seed=args.seed, per_day=args.per_day, end=args.end)
-    db.analyze()
+    db = _open(url, OpenMode.CREATE)
+    try:
+        if args.if_empty and has_street(db):
+            return 0
+        summary = generate(db, days=args.days, seed=args.seed, per_day=args.per_day, end=args.end)
+        db.analyze()
+    finally:
+        db.dispose()
     print(summary)
+    return 0
+
+
+def _check_demo_period(args) -> None:
+    end = args.end or date.today()
+    if not DEMO_FIRST <= end <= DEMO_LAST:
+        raise ConfigError(f"--end 应在 {DEMO_FIRST} 与 {DEMO_LAST} 之间：{end}",
+                          f"--end must lie between {DEMO_FIRST} and {DEMO_LAST}: {end}")
+    if args.days > DEMO_MAX_DAYS or end - timedelta(days=args.days - 1) < DEMO_FIRST:
+        raise ConfigError(f"--days 过大：演示历史至多 {DEMO_MAX_DAYS} 天，且不早于 {DEMO_FIRST}",
+                          f"--days too large: a demo history has at most {DEMO_MAX_DAYS} days, "
+                          f"none before {DEMO_FIRST}")
+    if args.per_day is not None and args.per_day > DEMO_MAX_PER_DAY:
+        raise ConfigError(f"--per-day 至多 {DEMO_MAX_PER_DAY}", f"--per-day is at most {DEMO_MAX_PER_DAY}")
+
+
+def _export(url: str, args) -> int:
+    from commandroom.models.export import export_records, write
+
+    fmt = args.format or ("json" if (args.out or "").lower().endswith(".json") else "csv")
+    db = _open_to_read(url)
+    try:
+        with db.session() as session:
+            records = export_records(session, None, args.at)
+    finally:
+        db.dispose()
+    if args.out is None:
+        write(records, sys.stdout, fmt)
+        return 0
+    # Written beside the target and renamed: a failed export never leaves half a file.
+    # A BOM lets spreadsheet programs read the Chinese text of a CSV as UTF-8.
+    target = Path(args.out)
+    partial_file = target.with_name(f".{target.name}.partial")
+    try:
+        with partial_file.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as out:
+            write(records, out, fmt)
+        partial_file.replace(target)
+    except OSError as exc:
+        partial_file.unlink(missing_ok=True)
+        raise ConfigError(f"无法写入 {target}：{exc.strerror}", f"Cannot write {target}: {exc.strerror}") from None
+    print(pick(args.lang, f"{len(records)} 件事件 → {target}", f"{len(records)} events → {target}"),
+          file=sys.stderr)
     return 0
 
 
@@ -119,16 +251,27 @@ def _kpi(url: str, args) -> int:
 
     if args.end < args.start:
         raise ConfigError("--to 不能早于 --from", "--to must not be before --from")
-    db = _open(url)
-    with db.session() as session:
-        rows = compute(session, args.start, args.end, args.by)
+    # The period ends at the midnight after --to, which 9999-12-31 has not; nothing happens that day.
+    end = min(args.end, date.max - timedelta(days=1))
+    db = _open_to_read(url)
+    try:
+        with db.session() as session:
+            rows = compute(session, min(args.start, end), end, args.by)
+    finally:
+        db.dispose()
     print(format_table(rows, by=args.by, lang=args.lang))
     return 0
 
 
-def _console(url: str, args) -> int:
+def _console(url: str, args, *, explicit: bool) -> int:
     from commandroom.app import run
+    from commandroom.models.opening import OpenMode
 
-    _open(url).dispose()  # refuse a bad URL with one line, before any window opens
+    # A picture only reads; a named database must exist; the default one is made on first run.
+    if args.screenshot is not None:
+        mode = OpenMode.READ
+    else:
+        mode = OpenMode.WRITE if explicit else OpenMode.CREATE
+    _open(url, mode).dispose()  # refuse a bad URL with one line, before any window opens
     settings = Settings(db_url=url, lang=args.lang, user=args.user)
-    return run(settings, screenshot=args.screenshot, size=args.size)
+    return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode)

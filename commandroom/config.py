@@ -13,6 +13,8 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from commandroom.models.queries import RECENT_DAYS
+
 APP_NAME = "commandroom"
 
 
@@ -21,7 +23,9 @@ def data_dir() -> Path:
 
 
 def default_db_url() -> str:
-    return f"sqlite:///{data_dir() / 'commandroom.sqlite3'}"
+    # Not data_dir(): a command that only reads must not create the folder (the console's first
+    # run makes it, with the file).
+    return f"sqlite:///{user_data_path(APP_NAME, appauthor=False) / 'commandroom.sqlite3'}"
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class Settings:
     # How often the change feed is polled on SQLite (PostgreSQL is woken by NOTIFY as well).
     feed_poll_ms: int = 500
     # Events closed within this many days stay in the console's live list.
-    recent_days: int = 7
+    recent_days: int = RECENT_DAYS
     # Map tiles: no tile server by default (there is no internet); a URL template enables one.
     tile_url: str = ""
 

@@ -1,42 +1,66 @@
-"""Opening a database: engine, migrations (with a SQLite backup first), sessions."""
+"""Opening a database: the engine (read-only when asked), the checks before use, migrations (with a
+SQLite backup first), sessions."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from commandroom.models.errors import ConfigError
+from commandroom.models import opening
+from commandroom.models.opening import OpenMode
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
+    """An engine for the URL (no connection yet). ``read_only`` opens a SQLite file with
+    ``mode=ro`` (``immutable`` when its folder is read-only too) and PostgreSQL sessions read-only."""
+    parsed = url if isinstance(url, URL) else opening.parse(url)
     try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise ConfigError(f"数据库地址无法识别：{url}", f"Unrecognised database URL: {url}") from exc
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        if parsed.get_backend_name() == "sqlite":
+            engine = _sqlite_engine(parsed, read_only)
+        else:
+            options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=options)
+    except ImportError as exc:
+        raise opening.missing_driver(parsed, exc) from None
+    if engine.dialect.is_async:
+        raise opening.async_driver(parsed)
+    return engine
+
+
+def _sqlite_engine(parsed: URL, read_only: bool) -> Engine:
+    path = opening.sqlite_path(parsed)
+    if read_only and path is not None:
+        # A WAL file in a read-only folder cannot get its -shm file: read it as immutable.
+        flags = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
+        uri = f"file:{quote(str(path.absolute()))}?{flags}"
+        engine = create_engine(parsed, creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=30, check_same_thread=False))
+        event.listen(engine, "connect", _sqlite_read_pragmas)
         return engine
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    engine = create_engine(parsed, connect_args={"timeout": 30})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_read_pragmas(dbapi_conn, _record) -> None:
+    dbapi_conn.execute("PRAGMA foreign_keys=ON")
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -62,6 +86,10 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str | None:
     return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
 
 
 def migrate(engine: Engine) -> Path | None:
@@ -120,13 +148,50 @@ def _backup_sqlite(engine: Engine) -> Path | None:
 
 
 class Database:
-    """One open database: the engine and a session factory (one session per action or job)."""
+    """One open database: the engine and a session factory (one session per action or job).
 
-    def __init__(self, url: str, *, upgrade: bool = True):
+    ``mode`` says what the caller may do to the place the URL names (``OpenMode``): only
+    ``CREATE`` makes a file, only ``READ`` leaves the schema as it is. Whatever cannot be opened
+    is refused with one ``ConfigError`` line, before anything is written.
+    """
+
+    def __init__(self, url: str, *, mode: OpenMode = OpenMode.CREATE):
         self.url = url
-        self.engine = make_engine(url)
-        self.backup = migrate(self.engine) if upgrade else None
+        self.mode = mode
+        parsed = opening.parse(url)
+        path = opening.sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
+        where = opening.where(url, parsed)
+        if path is not None:
+            opening.check_sqlite_file(path, mode, url)
+        elif parsed.get_backend_name() == "sqlite" and mode is not OpenMode.CREATE:
+            raise opening.nothing_there(where, url)  # an in-memory database holds nothing yet
+        fresh_file = path is not None and not path.exists()
+        self.engine = make_engine(parsed, read_only=mode is OpenMode.READ)
+        try:
+            if not fresh_file:
+                self._check(parsed, mode, where)
+            self.backup = None if mode is OpenMode.READ else migrate(self.engine)
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise _refusal(exc, where, path is not None) from None
+        except BaseException:
+            self.engine.dispose()
+            raise
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _check(self, parsed: URL, mode: OpenMode, where: str) -> None:
+        probe = self.engine if mode is OpenMode.READ else make_engine(parsed, read_only=True)
+        try:
+            with probe.connect() as conn:
+                opening.check_contents(conn, mode, where, self.url, known_revisions(),
+                                       head_revision())
+        finally:
+            if probe is not self.engine:
+                probe.dispose()
+
+    @property
+    def read_only(self) -> bool:
+        return self.mode is OpenMode.READ
 
     @property
     def is_sqlite(self) -> bool:
@@ -170,3 +235,11 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _refusal(exc: DBAPIError, where: str, is_file: bool) -> Exception:
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    if is_file and isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError) \
+            and not isinstance(exc.orig, sqlite3.OperationalError):
+        return opening.damaged(where, reason)  # "file is not a database", "malformed" …
+    return opening.unreachable(where, reason)

@@ -47,6 +47,7 @@ OPEN_STATUSES = frozenset(
 DONE_STATUSES = frozenset({Status.CLOSED, Status.EVALUATED})
 
 
+# Declared most urgent first: lists that sort by urgency follow this order.
 class Priority(Labelled):
     URGENT = ("urgent", "紧急")
     HIGH = ("high", "较急")
@@ -156,3 +157,4 @@ class Action(Labelled):
     MERGE = ("merge", "合并")
     ESCALATE = ("escalate", "街呼区应")
     RAISE_ALERT = ("raise_alert", "督办提醒")
+    UNIT_STATUS = ("unit_status", "单位状态")

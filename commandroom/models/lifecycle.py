@@ -46,6 +46,8 @@ RULES: dict[Action, Rule] = {
     Action.APPROVE_EXTENSION: Rule(HELD, None, LEADERS),
     Action.DENY_EXTENSION: Rule(HELD, None, LEADERS),
     Action.ESCALATE: Rule(frozenset({S.REGISTERED}) | HELD, S.DISPATCHED, LEADERS),
+    # Not an event's transition (no status applies): who may set a unit's duty status.
+    Action.UNIT_STATUS: Rule(frozenset(), None, OPERATORS | {Role.ADMIN, Role.SYSTEM}),
 }
 
 

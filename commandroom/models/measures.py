@@ -52,6 +52,7 @@ from commandroom.models.catalog import Category
 from commandroom.models.enums import DONE_STATUSES, Satisfaction, Source, Status
 from commandroom.models.errors import ValidationError
 from commandroom.models.events import Event
+from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Unit
 
 GROUPINGS = ("unit", "grid", "category", "source")
@@ -61,8 +62,6 @@ _GROUP_COLUMN = {
     "category": Event.category_id,
     "source": Event.source,
 }
-# Still with the handling unit: the statuses the handling limit (handle_due) applies to.
-_WITH_UNIT = (Status.DISPATCHED, Status.ACKNOWLEDGED, Status.IN_PROGRESS)
 
 
 class _Rate:
@@ -139,7 +138,7 @@ def _aggregates(now: datetime | None) -> list:
         func.avg(Event.handling_seconds).label("mean_handling_seconds"),
     ]
     if now is not None:
-        overdue = and_(Event.status.in_(_WITH_UNIT), Event.handle_due < now)
+        overdue = and_(Event.status.in_(sorted(HELD)), Event.handle_due < now)
         columns.append(_count(overdue).label("overdue_open"))
     return columns
 

@@ -10,17 +10,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from commandroom.models.catalog import Category
 from commandroom.models.changefeed import feed_start
 from commandroom.models.enums import OPEN_STATUSES, GridLevel, Priority, Role, Source, Status
 from commandroom.models.events import Event
+from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Street, Unit, User
+from commandroom.models.timelimits import DUE_SOON
 
 # SQLite allows 999 bound parameters in old builds; stay well under it.
 _CHUNK = 500
+
+RECENT_DAYS = 7
+"""Finished events (closed, rejected, merged) stay in a console's live list this many days: long
+enough to answer "what happened to last week's report", short enough to keep the list to work."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class EventRow:
     response_due: datetime | None
     handle_due: datetime | None
     closed_at: datetime | None
+    finished_at: datetime | None  # None while open (see ``_FINISHED_AT``)
     contact_count: int
     escalated: bool
     version: int
@@ -57,8 +64,19 @@ class EventRow:
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, now: datetime) -> bool:
-        """Still open and past its handling limit (an extension moves ``handle_due``)."""
-        return self.is_open and self.handle_due is not None and now > self.handle_due
+        """Still with the unit and past its handling limit (an extension moves ``handle_due``).
+        Once the unit has reported its result the clock has stopped: a late result shows as
+        not on time at closing, not as overdue (the measures count it the same way)."""
+        return self.status in HELD and self.handle_due is not None and now > self.handle_due
+
+    def is_due_soon(self, now: datetime) -> bool:
+        """Still with the unit, not yet overdue, its handling limit less than ``DUE_SOON`` away."""
+        return (self.status in HELD and self.handle_due is not None
+                and now <= self.handle_due < now + DUE_SOON)
+
+    def has_aged_out(self, now: datetime, recent_days: int) -> bool:
+        """Finished more than ``recent_days`` ago: no longer part of the live list."""
+        return self.finished_at is not None and self.finished_at < now - timedelta(days=recent_days)
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,13 @@ class LiveSnapshot:
 _L4 = aliased(Grid, name="l4")
 _L3 = aliased(Grid, name="l3")
 
+# When a finished event finished. Rejected and merged events may have no closed_at: their last
+# known time stands in. The live list's one rule for ageing out, read by SQL and by ``EventRow``.
+_FINISHED_AT = case(
+    (Event.status.in_(sorted(OPEN_STATUSES)), None),
+    else_=func.coalesce(Event.closed_at, Event.registered_at, Event.received_at),
+)
+
 _ROW_COLUMNS = (
     Event.id,
     Event.code,
@@ -126,6 +151,7 @@ _ROW_COLUMNS = (
     Event.response_due,
     Event.handle_due,
     Event.closed_at,
+    _FINISHED_AT,
     Event.contact_count,
     Event.escalated,
     Event.version,
@@ -150,11 +176,9 @@ def _to_rows(result, now: datetime) -> list[EventRow]:
 def load_live_rows(session: Session, now: datetime, recent_days: int) -> list[EventRow]:
     """Every open event, plus those finished (closed, rejected, merged) in the last days."""
     cutoff = now - timedelta(days=recent_days)
-    # Rejected and merged events may have no closed_at; their last known time stands in.
-    finished_at = func.coalesce(Event.closed_at, Event.registered_at, Event.received_at)
     stmt = (
         _row_select()
-        .where(or_(Event.status.in_(sorted(OPEN_STATUSES)), finished_at >= cutoff))
+        .where(_FINISHED_AT.is_(None) | (_FINISHED_AT >= cutoff))
         .order_by(Event.received_at, Event.id)
     )
     return _to_rows(session.execute(stmt), now)

@@ -7,6 +7,10 @@ from datetime import datetime, timedelta
 from commandroom.models.catalog import Category
 from commandroom.models.enums import Priority
 
+DUE_SOON = timedelta(hours=2)
+"""An open event whose handling limit is nearer than this is "due soon" (临期): close enough that
+the officer should chase the unit now, while there is still time to act before it is overdue."""
+
 
 def due_times(category: Category, priority: Priority, start: datetime) -> tuple[datetime, datetime]:
     """(response due, handling due) for a dispatch at ``start``.

@@ -11,7 +11,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from commandroom.views import labels
+from commandroom.views.common import labels
 from commandroom.views.resources import resource
 
 log = logging.getLogger(__name__)

@@ -13,13 +13,11 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from commandroom import __version__
 from commandroom.models.clock import Clock
-from commandroom.views.event_list import EventListPanel
+from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
 # Bump when the docks change so much that an old saved layout no longer fits.
 LAYOUT_VERSION = 1
-# Finished events older than this leave the list (the same window as the opening load).
-DEFAULT_RECENT_DAYS = 7
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +35,7 @@ class MainWindow(QMainWindow):
         database: str,
         ui_state: QSettings,
         clock: Clock | None = None,
-        recent_days: int = DEFAULT_RECENT_DAYS,
+        recent_days: int,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)

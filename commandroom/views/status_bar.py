@@ -8,8 +8,8 @@ from PySide6.QtCore import QLocale, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from commandroom.models.enums import Role
-from commandroom.views import palette
-from commandroom.views.labels import label
+from commandroom.views.common import palette
+from commandroom.views.common.labels import label
 
 
 class ConsoleStatusBar(QStatusBar):

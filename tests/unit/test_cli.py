@@ -1,5 +1,6 @@
 """The command line end to end, in a child process as a user runs it: demo and kpi on SQLite
-and PostgreSQL, and one clear line with a non-zero exit for every refused input."""
+and PostgreSQL, and one clear line with a non-zero exit for every refused input, in the language
+``--lang`` asks for. ``tests/unit/test_cli_fuzz.py`` throws arbitrary arguments at it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import subprocess
 import sys
 
 import pytest
+
+from commandroom.cli import main
+from commandroom.models.db import Database
 
 
 def cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -40,12 +44,17 @@ def test_demo_then_kpi(db):
     [
         (["kpi", "--from", "2026-13-01", "--to", "2026-12-01"], "YYYY-MM-DD"),
         (["kpi", "--from", "2026-11-02", "--to", "2026-11-01"], "--to"),
-        (["kpi", "--from", "2026-11-01", "--to", "2026-11-02", "--by", "weather"], "invalid choice"),
+        (["kpi", "--from", "2026-11-01", "--to", "2026-11-02", "--by", "weather"], "无效的选项"),
         (["demo", "--days", "0"], "正整数"),
         (["--db", "nonsense://x", "kpi", "--from", "2026-11-01", "--to", "2026-11-02"], "nonsense"),
         (["kpi", "--db", "postgresql://nobody@127.0.0.1:1/none", "--from", "2026-11-01",
           "--to", "2026-11-02"], "无法打开数据库"),
         (["--size", "10x10", "--screenshot", "x.png"], "尺寸"),
+        (["kpi", "--from", "2026-11-01", "--to", "2026-11-02"], "commandroom demo --db"),
+        (["demo", "--end", "0001-01-05"], "--end"),
+        (["demo", "--db", "mysql://u@h/db"], "postgresql://"),
+        (["kpi", "--db", "postgresql+psycopg2://u@h/db", "--from", "2026-11-01",
+          "--to", "2026-11-02"], "pip install psycopg2-binary"),
     ],
 )
 def test_refused_input_says_why_in_one_line(tmp_path, args, fragment):
@@ -56,3 +65,100 @@ def test_refused_input_says_why_in_one_line(tmp_path, args, fragment):
     last = result.stderr.strip().splitlines()[-1]
     assert fragment in last, result.stderr
     assert "Traceback" not in result.stderr
+
+
+# (arguments, the Chinese line, the English line); {db} is a missing file.
+REFUSALS = [
+    (["kpi", "--from", "2026-11-01", "--to", "2026-11-02"], "处没有数据库", "There is no database"),
+    (["kpi", "--from", "2026-11-31", "--to", "2026-12-01"], "日期应为 YYYY-MM-DD",
+     "a date must be YYYY-MM-DD"),
+    (["kpi", "--from", "2026-11-01"], "缺少必需的参数：--to", "the following arguments are required: --to"),
+    (["kpi", "--from", "2026-11-01", "--to", "2026-11-02", "--by", "weather"],
+     "参数 --by：无效的选项 'weather'", "argument --by: invalid choice: 'weather'"),
+    (["demo", "--days", "many"], "应为正整数", "must be a positive whole number"),
+    (["demo", "--end", "0001-01-05"], "--end 应在", "--end must lie between"),
+    (["kpi", "--from", "2026-11-01", "--to", "2026-11-02", "--fromm"], "无法识别的参数：--fromm",
+     "unrecognized arguments: --fromm"),
+    (["--db"], "参数 --db：需要一个值", "argument --db: expected one argument"),
+]
+
+
+def status_of(argv: list[str]) -> int:
+    """``main`` in process; argparse's own refusals exit instead of returning."""
+    try:
+        return main(argv)
+    except SystemExit as done:
+        return done.code
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+@pytest.mark.parametrize("args, zh, en", REFUSALS)
+def test_refusals_speak_the_language_asked_for(tmp_path, capsys, lang, args, zh, en):
+    db = ["--db", f"sqlite:///{tmp_path / 'missing.sqlite3'}"] if "--db" not in args else []
+    assert status_of([*db, "--lang", lang, *args]) == 2
+    line = capsys.readouterr().err
+    assert line.count("\n") == 1 and line.startswith("commandroom: ")
+    assert (en if lang == "en" else zh) in line
+    assert (zh if lang == "en" else en) not in line
+
+
+def test_lang_before_the_subcommand_too(tmp_path, capsys):
+    assert main(["--lang", "en", "kpi", "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}",
+                 "--from", "2026-11-01", "--to", "2026-11-02"]) == 2
+    assert "There is no database" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_help_in_chinese_and_english(capsys):
+    for lang, heading in (("zh_CN", "用法："), ("en", "usage: ")):
+        with pytest.raises(SystemExit) as done:
+            main(["kpi", "--help", "--lang", lang])
+        assert done.value.code == 0
+        assert capsys.readouterr().out.startswith(heading)
+
+
+@pytest.fixture
+def empty_room(tmp_path) -> str:
+    url = f"sqlite:///{tmp_path / 'room.sqlite3'}"
+    Database(url).dispose()
+    return url
+
+
+def test_dates_at_the_ends_of_the_calendar(empty_room, capsys):
+    assert main(["kpi", "--db", empty_room, "--from", "0001-01-01", "--to", "9999-12-31"]) == 0
+    assert main(["kpi", "--db", empty_room, "--from", "9999-12-31", "--to", "9999-12-31",
+                 "--by", "grid"]) == 0
+    assert "合计" in capsys.readouterr().out
+
+
+def test_kpi_reads_without_writing(empty_room, tmp_path):
+    path = tmp_path / "room.sqlite3"
+    before = path.read_bytes()
+    assert main(["kpi", "--db", empty_room, "--from", "2026-11-01", "--to", "2026-11-02"]) == 0
+    assert path.read_bytes() == before
+
+
+def test_a_closed_pipe_is_not_an_error_message(empty_room, monkeypatch):
+    """In process: stdout is a pipe whose reader is gone (`kpi | head -1`)."""
+    read, write = os.pipe()
+    os.close(read)
+    closed = open(write, "w", encoding="utf-8")  # noqa: SIM115 - closed by the test
+    monkeypatch.setattr(sys, "stdout", closed)
+    try:
+        assert main(["kpi", "--db", empty_room, "--from", "2026-11-01", "--to", "2026-11-02",
+                     "--by", "unit"]) == 1
+    finally:
+        monkeypatch.undo()
+        closed.close()
+
+
+def test_a_closed_pipe_in_a_child_process(empty_room):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "commandroom", "kpi", "--db", empty_room, "--from", "2026-11-01",
+         "--to", "2026-11-02", "--by", "category"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    child.stdout.close()  # the reader is gone before the child writes a line
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 1
+    assert b"Traceback" not in err and err == b""

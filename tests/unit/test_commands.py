@@ -183,7 +183,7 @@ def test_full_loop_fills_times_counters_and_log(world):
     assert {(a.unit_id, a.role.value) for a in assignments} == {
         (world.unit, "lead"), (world.other_unit, "assist")
     }
-    assert logs[2].payload["lead_unit_id"] == world.unit
+    assert logs[2].payload["event"]["lead_unit_id"] == world.unit
     assert logs[0].actor == "zhangwei" and logs[0].console == "console-1"
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
 
 from commandroom.models.enums import Action, Priority, Role, Status
 from commandroom.models.queries import (
+    RECENT_DAYS,
     list_categories,
     list_grids,
     load_live_rows,
@@ -15,6 +17,7 @@ from commandroom.models.queries import (
     load_snapshot,
     street_name,
 )
+from commandroom.models.timelimits import DUE_SOON
 from tests.services.seed import category_id, change_event, seed_street, write_event
 
 NOW = datetime(2026, 11, 16, 9, 0)
@@ -64,6 +67,42 @@ def test_live_rows_keep_open_and_recently_finished(db, street):
     with db.session() as s:
         ids = [r.id for r in load_live_rows(s, NOW, recent_days=7)]
     assert ids == [open_old, closed_recent, rejected_recent]
+
+
+def test_the_live_list_and_its_rows_age_out_by_one_rule(db, street):
+    """What the opening load leaves out is exactly what a running console prunes."""
+    ids = {"open": write_event(db, NOW - timedelta(days=40), "老问题")}
+    for name, action, status, days in [("closed 6 days ago", Action.CLOSE, Status.CLOSED, 6),
+                                       ("closed 8 days ago", Action.CLOSE, Status.CLOSED, 8),
+                                       ("rejected 6 days ago", Action.REJECT, Status.REJECTED, 6),
+                                       ("rejected 8 days ago", Action.REJECT, Status.REJECTED, 8),
+                                       ("merged 8 days ago", Action.MERGE, Status.MERGED, 8)]:
+        at = NOW - timedelta(days=days)
+        ids[name] = write_event(db, at - timedelta(hours=1), name)
+        change_event(db, ids[name], at, action, status=status,
+                     closed_at=at if status == Status.CLOSED else None,
+                     registered_at=at if status == Status.MERGED else None)
+    with db.session() as s:
+        live = {r.id for r in load_live_rows(s, NOW, RECENT_DAYS)}
+        rows = load_rows(s, ids.values(), NOW)
+    assert live == {r.id for r in rows if not r.has_aged_out(NOW, RECENT_DAYS)}
+    assert live == {ids["open"], ids["closed 6 days ago"], ids["rejected 6 days ago"]}
+    assert {r.id: r.finished_at for r in rows}[ids["open"]] is None
+
+
+def test_due_soon_is_the_stretch_just_before_the_handling_limit(db, street):
+    event = write_event(db, NOW, "占道经营")
+    change_event(db, event, NOW, Action.DISPATCH, status=Status.DISPATCHED,
+                 handle_due=NOW + timedelta(hours=4))
+    with db.session() as s:
+        (row,) = load_rows(s, [event], NOW)
+    second = timedelta(seconds=1)
+    at = {due: replace(row, handle_due=due) for due in
+          (NOW + DUE_SOON, NOW + DUE_SOON - second, NOW, NOW - second)}
+    assert [r.is_due_soon(NOW) for r in at.values()] == [False, True, True, False]
+    assert [r.is_overdue(NOW) for r in at.values()] == [False, False, False, True]
+    assert not replace(at[NOW], status=Status.CLOSED).is_due_soon(NOW)
+    assert not replace(row, handle_due=None).is_due_soon(NOW)
 
 
 def test_load_rows_in_chunks(db, street):

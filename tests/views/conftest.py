@@ -9,8 +9,17 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QSettings
 
+from commandroom.models.clock import FrozenClock
 from commandroom.models.enums import Priority, Role, Source, Status
-from commandroom.models.queries import CategoryChoice, EventRow, GridChoice, LiveSnapshot, UserInfo
+from commandroom.models.queries import (
+    RECENT_DAYS,
+    CategoryChoice,
+    EventRow,
+    GridChoice,
+    LiveSnapshot,
+    UserInfo,
+)
+from commandroom.views.main_window import MainWindow
 from tests.services.conftest import dispatcher, no_leaked_workers, start_pump, street_db  # noqa: F401
 
 NOW = datetime(2026, 11, 16, 9, 0)
@@ -37,8 +46,8 @@ def make_row(event_id: int, **fields) -> EventRow:
         category_name="占道经营", grid_id=11, grid_name="燕翔社区1号院", community_id=10,
         community_name="燕翔社区", lead_unit_name="综合执法中队",
         received_at=NOW - timedelta(minutes=event_id), response_due=None,
-        handle_due=NOW + timedelta(hours=4), closed_at=None, contact_count=1, escalated=False,
-        version=3, overdue=False)
+        handle_due=NOW + timedelta(hours=4), closed_at=None, finished_at=None, contact_count=1,
+        escalated=False, version=3, overdue=False)
     return replace(row, **fields)
 
 
@@ -50,3 +59,15 @@ def make_snapshot(rows, street="姚家街道") -> LiveSnapshot:
 @pytest.fixture
 def ui_state(tmp_path):
     return QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, ui_state):
+    def make(state=ui_state):
+        window = MainWindow(street_name="姚家街道", database="sqlite:////data/c.sqlite3",
+                            ui_state=state, clock=FrozenClock(NOW), recent_days=RECENT_DAYS)
+        qtbot.addWidget(window)
+        window.restore_layout((1280, 800))
+        return window
+
+    return make

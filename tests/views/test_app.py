@@ -53,3 +53,16 @@ def test_a_failing_generator_is_reported_not_fatal(qapp, sqlite_db, monkeypatch)
     monkeypatch.setattr(demo, "generate", generate)
     app._ensure_street(sqlite_db, interactive=True)
     assert reported == ["磁盘已满"]
+
+
+@pytest.mark.parametrize("lang, words", [("zh_CN", "处没有数据库"), ("en", "There is no database")])
+def test_a_missing_database_is_one_dialog_in_the_language_asked(qapp, tmp_path, monkeypatch, lang,
+                                                                words):
+    from commandroom.models.opening import OpenMode
+
+    shown = []
+    monkeypatch.setattr(dialogs, "database_failed", shown.append)
+    url = f"sqlite:///{tmp_path / 'typo' / 'room.sqlite3'}"
+    assert app._open_database(url, OpenMode.WRITE, False, lang) is None
+    assert len(shown) == 1 and words in shown[0] and "\n" not in shown[0]
+    assert not (tmp_path / "typo").exists()

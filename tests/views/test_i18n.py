@@ -10,14 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
-from commandroom.models.clock import FrozenClock
 from commandroom.models.enums import Priority, Role, Source, Status
-from commandroom.views import labels
-from commandroom.views.event_table_model import Col
+from commandroom.views.common import labels
+from commandroom.views.events.event_table_model import Col
 from commandroom.views.i18n import install_translators, remove_translators
-from commandroom.views.main_window import MainWindow
 from commandroom.views.resources import resource
-from tests.views.conftest import NOW, make_row, make_snapshot
+from tests.views.conftest import make_row, make_snapshot
 
 
 def _update_ts():
@@ -57,10 +55,8 @@ def english(qapp):
     remove_translators(qapp, translators)
 
 
-def test_english_window(qtbot, english, ui_state):
-    window = MainWindow(street_name="姚家街道", database="sqlite:///c.sqlite3", ui_state=ui_state,
-                        clock=FrozenClock(NOW))
-    qtbot.addWidget(window)
+def test_english_window(english, make_window):
+    window = make_window()
     window.on_loaded(make_snapshot([make_row(1, status=Status.IN_PROGRESS)]))
     assert window.windowTitle() == "姚家街道 Integrated Information Command Room — Duty Console"
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]

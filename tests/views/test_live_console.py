@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 
 from commandroom.app import Console
 from commandroom.config import Settings
-from commandroom.views.event_table_model import Col
+from commandroom.views.events.event_table_model import Col
 
 WRITER = textwrap.dedent("""
     import sys

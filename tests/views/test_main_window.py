@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel
 
-from commandroom.models.clock import FrozenClock
 from commandroom.models.enums import Status
-from commandroom.views.event_table_model import Col
-from commandroom.views.main_window import MainWindow
+from commandroom.views.events.event_table_model import Col
 from tests.views.conftest import NOW, make_row, make_snapshot
-
-
-@pytest.fixture
-def make_window(qtbot, ui_state):
-    def make(state=ui_state):
-        window = MainWindow(street_name="姚家街道", database="sqlite:////data/c.sqlite3",
-                            ui_state=state, clock=FrozenClock(NOW))
-        qtbot.addWidget(window)
-        window.restore_layout((1280, 800))
-        return window
-
-    return make
 
 
 def test_title_menus_and_status_bar(make_window):
@@ -120,9 +105,11 @@ def test_finished_events_age_out_of_a_long_running_console(make_window):
     window = make_window()
     window.on_loaded(make_snapshot([
         make_row(1),
-        make_row(2, status=Status.CLOSED, closed_at=NOW - timedelta(days=8)),
-        make_row(3, status=Status.CLOSED, closed_at=NOW - timedelta(days=2)),
-        make_row(4, status=Status.REJECTED, received_at=NOW - timedelta(days=9)),
+        make_row(2, status=Status.CLOSED, closed_at=NOW - timedelta(days=8),
+                 finished_at=NOW - timedelta(days=8)),
+        make_row(3, status=Status.CLOSED, closed_at=NOW - timedelta(days=2),
+                 finished_at=NOW - timedelta(days=2)),
+        make_row(4, status=Status.REJECTED, finished_at=NOW - timedelta(days=9)),
     ]))
     assert window.events.prune_finished(7) == 2
     assert window.events.model.ids() == (1, 3)

@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtGui import QImage
 
+from commandroom.models.db import Database
 from tests.services.seed import write_event
 
 
@@ -36,6 +37,26 @@ def test_screenshot_of_a_loaded_console(tmp_path, street_db, lang):
 
 
 def test_screenshot_of_an_empty_database(tmp_path):
-    done, shot = _screenshot(tmp_path, f"sqlite:///{tmp_path / 'empty.sqlite3'}", "800x600")
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    Database(url).dispose()  # a picture only reads: the schema must be there already
+    done, shot = _screenshot(tmp_path, url, "800x600")
     assert done.returncode == 0, done.stderr
     assert QImage(str(shot)).size().toTuple() == (800, 600)
+
+
+def test_screenshot_never_creates_a_database(tmp_path):
+    done, shot = _screenshot(tmp_path, f"sqlite:///{tmp_path / 'typo' / 'room.sqlite3'}")
+    assert done.returncode == 2
+    assert "commandroom demo --db" in done.stderr.strip().splitlines()[-1]
+    assert not (tmp_path / "typo").exists() and not shot.exists()
+
+
+@pytest.mark.parametrize("lang, words", [("zh_CN", "无法写入"), ("en", "cannot write")])
+def test_a_picture_that_cannot_be_written_is_one_line(tmp_path, lang, words):
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    Database(url).dispose()
+    (tmp_path / "shots").write_text("a file where the folder should be")
+    done, _ = _screenshot(tmp_path, url, "800x600", lang=lang)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith(f"commandroom: {words}")
+    assert "Traceback" not in done.stderr

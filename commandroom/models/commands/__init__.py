@@ -13,9 +13,10 @@ from commandroom.models.commands.base import EventRef
 from commandroom.models.commands.escalation import EscalationCommands
 from commandroom.models.commands.extensions import ExtensionCommands
 from commandroom.models.commands.intake import IntakeCommands
+from commandroom.models.commands.units import UnitCommands
 
 
-class Commands(IntakeCommands, EscalationCommands, ExtensionCommands):
+class Commands(IntakeCommands, EscalationCommands, ExtensionCommands, UnitCommands):
     """Every domain command, acting as one actor on one database."""
 
 

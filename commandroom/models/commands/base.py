@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+import uuid
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -13,14 +14,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from commandroom.models.actor import Actor
 from commandroom.models.catalog import Category
+from commandroom.models.change import COLUMNS, Change
 from commandroom.models.clock import Clock
 from commandroom.models.db import Database
 from commandroom.models.enums import Action, Status
 from commandroom.models.errors import NotFoundError, StaleEventError, ValidationError
-from commandroom.models.events import Event
+from commandroom.models.events import Alert, Assignment, Contact, Escalation, Event, ExtensionRequest
 from commandroom.models.geo import GridLocator
 from commandroom.models.lifecycle import check_role, check_transition
-from commandroom.models.log import FEED_CHANNEL, EventLog, make_payload
+from commandroom.models.log import FEED_CHANNEL, EventLog
 from commandroom.models.org import Street, Unit
 
 
@@ -38,8 +40,16 @@ class EventRef:
         return cls(event.id, event.code, event.version, event.status)
 
 
-# A mutation sets fields on the event (and any related rows) and returns the log payload extras.
-Mutation = Callable[[Session, Event, datetime], dict]
+# A decision reads the event (and what hangs off it) and says what the command changes.
+Decide = Callable[[Session, Event, datetime], Change]
+
+# The ORM class of each table a change may touch.
+ROW_CLASSES = {cls.__tablename__: cls for cls in (Contact, Assignment, ExtensionRequest,
+                                                  Escalation, Alert, Unit)}
+
+
+def new_command_id() -> str:
+    return uuid.uuid4().hex
 
 
 def _stale(code: str) -> StaleEventError:
@@ -49,13 +59,18 @@ def _stale(code: str) -> StaleEventError:
 
 
 class CommandBase:
-    def __init__(self, db: Database, actor: Actor, clock: Clock | None = None):
+    def __init__(self, db: Database, actor: Actor, clock: Clock | None = None, *,
+                 street_id: int | None = None):
         self.db = db
         self.actor = actor
         self.clock = clock or Clock()
+        # The room's street: its events are the only ones these commands see (None: the
+        # database's only street, for tools and tests on a single-street database).
+        self.street_id = street_id
 
     # -- the one path every command on an existing event takes ---------------------------
-    def _apply(self, action: Action, event_id: int, version: int, mutate: Mutation) -> EventRef:
+    def _apply(self, action: Action, event_id: int, version: int, decide: Decide, *,
+               command_id: str | None = None) -> EventRef:
         now = self.clock.now()
         try:
             with self.db.writing() as session:
@@ -64,33 +79,53 @@ class CommandBase:
                 if event.version != version:
                     raise _stale(event.code)
                 target = check_transition(action, event.code, event.status)
-                extras = mutate(session, event, now)
-                event.status = target
-                self._log(session, event, action, now, status=target, **extras)
-                session.flush()
+                change = decide(session, event, now)
+                if target != event.status:
+                    change.event["status"] = target
+                self._record(session, event, action, now, change, command_id or new_command_id())
                 return EventRef.of(event)
         except StaleDataError:
             raise _stale(f"#{event_id}") from None
 
-    def _log(
-        self, session: Session, event: Event, action: Action, now: datetime, *, bump: bool = True,
-        **payload,
-    ) -> None:
-        """Append the log row and bump the version: SQLAlchemy's UPDATE … WHERE version = old
-        then refuses the change if another console committed first. A new event is inserted at
-        version 1 (``bump=False``), so the version always counts the event's log rows."""
-        if bump:
-            event.version += 1
-        session.add(
-            EventLog(
-                at=now,
-                actor=self.actor.login,
-                console=self.actor.console,
-                event_id=event.id,
-                action=action,
-                payload=make_payload(**payload),
-            )
-        )
+    def _record(self, session: Session, event: Event | None, action: Action, now: datetime,
+                change: Change, command_id: str, *, street_id: int | None = None) -> None:
+        """Make the change and append its log row, in the caller's transaction.
+
+        The event's version goes up by one, so it counts the event's log rows, and SQLAlchemy's
+        UPDATE … WHERE version = old refuses the change if another console committed first. A
+        new event is inserted at version 1 with its first row. New rows get their ids from the
+        insert, before the payload is written, so the log names every row it made.
+        """
+        if event is not None:
+            for key, value in change.event.items():
+                setattr(event, key, value)
+            if event.id is None:
+                session.add(event)
+                session.flush()
+            else:
+                event.version += 1
+        made = []
+        for row in change.rows:
+            if row.id is None:
+                if event is not None and "event_id" in COLUMNS[row.table]:
+                    row.fields.setdefault("event_id", event.id)
+                obj = ROW_CLASSES[row.table](**row.fields)
+                session.add(obj)
+                made.append((row, obj))
+            else:
+                obj = session.get(ROW_CLASSES[row.table], row.id)
+                for key, value in row.fields.items():
+                    setattr(obj, key, value)
+        session.flush()
+        for row, obj in made:
+            row.id = obj.id
+        session.add(EventLog(
+            at=now, actor=self.actor.login, console=self.actor.console,
+            street_id=event.street_id if event is not None else street_id,
+            event_id=event.id if event is not None else None, action=action,
+            command_id=command_id, payload=change.payload(),
+        ))
+        session.flush()
         if session.get_bind().dialect.name == "postgresql":
             # Delivered at commit, so a listening console wakes only for committed changes.
             session.execute(text(f"NOTIFY {FEED_CHANNEL}"))
@@ -102,17 +137,26 @@ class CommandBase:
             raise NotFoundError(zh, en)
         return row
 
+    def _in_street(self, row):
+        """A row of another street is as good as absent to this room."""
+        return row if row is None or self.street_id in (None, row.street_id) else None
+
     def _event(self, session: Session, event_id: int) -> Event:
-        return self._found(session.get(Event, event_id), f"找不到事件 #{event_id}", f"No event #{event_id}")
+        return self._found(self._in_street(session.get(Event, event_id)),
+                           f"找不到事件 #{event_id}", f"No event #{event_id}")
 
     def _unit(self, session: Session, unit_id: int) -> Unit:
-        return self._found(session.get(Unit, unit_id), f"找不到处置单位 #{unit_id}", f"No unit #{unit_id}")
+        return self._found(self._in_street(session.get(Unit, unit_id)),
+                           f"找不到处置单位 #{unit_id}", f"No unit #{unit_id}")
 
     def _category(self, session: Session, code: str) -> Category:
         return self._found(session.scalar(select(Category).where(Category.code == code)),
                            f"找不到事件类别「{code}」", f"No category {code!r}")
 
     def _street(self, session: Session) -> Street:
+        if self.street_id is not None:
+            return self._found(session.get(Street, self.street_id), f"找不到街道 #{self.street_id}",
+                               f"No street #{self.street_id}")
         return self._found(session.scalar(select(Street).order_by(Street.id)),
                            "数据库里还没有街道，请先导入或生成演示街道", "The database has no street yet")
 

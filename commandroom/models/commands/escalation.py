@@ -7,13 +7,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from commandroom.models import validate
+from commandroom.models import transitions, validate
 from commandroom.models.catalog import Category
-from commandroom.models.commands.handling import HandlingCommands
+from commandroom.models.change import Change
 from commandroom.models.commands.base import EventRef
+from commandroom.models.commands.handling import HandlingCommands, _active
 from commandroom.models.enums import Action, UnitType
 from commandroom.models.errors import ValidationError
-from commandroom.models.events import Escalation, Event
+from commandroom.models.events import Event
 from commandroom.models.timelimits import due_times
 
 
@@ -32,7 +33,7 @@ class EscalationCommands(HandlingCommands):
         if not 0 < confirm_within_hours <= 72:
             raise ValidationError("确认时限应在 0 到 72 小时之间", "Confirm within 0 to 72 hours")
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
+        def decide(session: Session, event: Event, now: datetime) -> Change:
             department = self._unit(session, department_id)
             if department.type != UnitType.DISTRICT_DEPARTMENT:
                 raise ValidationError(
@@ -47,19 +48,10 @@ class EscalationCommands(HandlingCommands):
                 )
             if meet_at < now:
                 raise ValidationError("到场时间不能早于现在", "The meeting time is in the past")
-            confirm_by = now + timedelta(hours=confirm_within_hours)
-            escalation = Escalation(event_id=event.id, department_id=department.id, raised_at=now,
-                                    raised_by=self.actor.login, place=place, meet_at=meet_at,
-                                    confirm_by=confirm_by)
-            session.add(escalation)
-            session.flush()
-            self._assign(session, event, now, department.id, [])
-            _, event.handle_due = due_times(category, event.priority, now)
-            event.response_due = confirm_by
-            event.escalated = True
-            return dict(escalated=True, escalation_id=escalation.id, department_id=department.id,
-                        lead_unit_id=department.id, place=place, meet_at=meet_at,
-                        confirm_by=confirm_by, dispatched_at=now, response_due=confirm_by,
-                        handle_due=event.handle_due)
+            _, handle_due = due_times(category, event.priority, now)
+            return transitions.escalate(
+                event, now=now, by=self.actor.login, department_id=department.id, place=place,
+                meet_at=meet_at, confirm_by=now + timedelta(hours=confirm_within_hours),
+                handle_due=handle_due, active=_active(session, event.id))
 
-        return self._apply(Action.ESCALATE, event_id, version, mutate)
+        return self._apply(Action.ESCALATE, event_id, version, decide)

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from commandroom.models import validate
+from commandroom.models import transitions, validate
+from commandroom.models.change import Change
 from commandroom.models.commands.base import CommandBase, EventRef
 from commandroom.models.enums import Action, ExtensionDecision
 from commandroom.models.errors import ValidationError
@@ -18,7 +19,7 @@ class ExtensionCommands(CommandBase):
     def request_extension(self, event_id: int, version: int, *, new_due: datetime, reason: str) -> EventRef:
         reason = validate.text(reason, "延期理由", "Reason", max_len=200)
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
+        def decide(session: Session, event: Event, now: datetime) -> Change:
             if _pending(session, event.id) is not None:
                 raise ValidationError(
                     f"事件 {event.code} 已有待审批的延期申请", f"Event {event.code} already has a pending extension"
@@ -33,46 +34,31 @@ class ExtensionCommands(CommandBase):
                     f"新的时限须晚于原时限 {event.handle_due:%m-%d %H:%M}",
                     f"The new due time must be after {event.handle_due:%Y-%m-%d %H:%M}",
                 )
-            request = ExtensionRequest(event_id=event.id, requested_at=now, requested_by=self.actor.login,
-                                       new_due=new_due, reason=reason)
-            session.add(request)
-            session.flush()
-            return dict(request_id=request.id, new_due=new_due, reason=reason)
+            return transitions.request_extension(now=now, by=self.actor.login, new_due=new_due,
+                                                 reason=reason)
 
-        return self._apply(Action.REQUEST_EXTENSION, event_id, version, mutate)
+        return self._apply(Action.REQUEST_EXTENSION, event_id, version, decide)
 
     def approve_extension(self, event_id: int, version: int, *, note: str = "") -> EventRef:
         note = validate.text(note, "审批意见", "Note", max_len=200, required=False)
-
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            request = self._decide(session, event, now, ExtensionDecision.APPROVED, note)
-            event.handle_due = request.new_due
-            event.extension_count += 1
-            return dict(request_id=request.id, handle_due=request.new_due,
-                        extension_count=event.extension_count)
-
-        return self._apply(Action.APPROVE_EXTENSION, event_id, version, mutate)
+        return self._apply(Action.APPROVE_EXTENSION, event_id, version, self._decide(True, note))
 
     def deny_extension(self, event_id: int, version: int, *, note: str) -> EventRef:
         note = validate.text(note, "驳回理由", "Reason", max_len=200)
+        return self._apply(Action.DENY_EXTENSION, event_id, version, self._decide(False, note))
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            request = self._decide(session, event, now, ExtensionDecision.DENIED, note)
-            return dict(request_id=request.id, note=note)
+    def _decide(self, approve: bool, note: str):
+        def decide(session: Session, event: Event, now: datetime) -> Change:
+            request = _pending(session, event.id)
+            if request is None:
+                raise ValidationError(
+                    f"事件 {event.code} 没有待审批的延期申请", f"Event {event.code} has no pending extension"
+                )
+            return transitions.decide_extension(event, now=now, by=self.actor.login,
+                                                request_id=request.id, approve=approve,
+                                                new_due=request.new_due, note=note)
 
-        return self._apply(Action.DENY_EXTENSION, event_id, version, mutate)
-
-    def _decide(self, session: Session, event: Event, now: datetime, decision, note: str) -> ExtensionRequest:
-        request = _pending(session, event.id)
-        if request is None:
-            raise ValidationError(
-                f"事件 {event.code} 没有待审批的延期申请", f"Event {event.code} has no pending extension"
-            )
-        request.decision = decision
-        request.decided_at = now
-        request.decided_by = self.actor.login
-        request.decision_note = note
-        return request
+        return decide
 
 
 def _pending(session: Session, event_id: int) -> ExtensionRequest | None:

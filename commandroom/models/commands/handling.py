@@ -1,21 +1,23 @@
 """Handling commands: dispatch, acknowledge, return, start, resolve, verify, rework, close,
-evaluate — the closed loop from the dispatcher to the unit and back."""
+evaluate — the closed loop from the dispatcher to the unit and back. What each one changes is
+decided in ``models/transitions.py``; here are the lookups and the checks around it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from commandroom.models import validate
+from commandroom.models import transitions, validate
 from commandroom.models.catalog import Category
+from commandroom.models.change import Change
 from commandroom.models.commands.base import CommandBase, EventRef
 from commandroom.models.enums import Action, AssignmentRole, Satisfaction, UnitStatus
 from commandroom.models.errors import ValidationError
 from commandroom.models.events import Assignment, Escalation, Event
-from commandroom.models.timelimits import due_times, seconds_between
+from commandroom.models.timelimits import due_times
 
 
 class HandlingCommands(CommandBase):
@@ -27,110 +29,65 @@ class HandlingCommands(CommandBase):
         if lead_unit_id in assist:
             raise ValidationError("主办单位不能同时作为协办单位", "The lead unit cannot also assist")
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
+        def decide(session: Session, event: Event, now: datetime) -> Change:
             for unit_id in [lead_unit_id, *assist]:
                 unit = self._unit(session, unit_id)
                 if unit.status == UnitStatus.OFF_DUTY:
                     raise ValidationError(
                         f"「{unit.name}」当前离岗，不能派遣", f"{unit.name} is off duty; cannot dispatch to it"
                     )
-            self._assign(session, event, now, lead_unit_id, assist)
             response_due, handle_due = due_times(
                 session.get(Category, event.category_id), event.priority, now
             )
-            event.response_due, event.handle_due = response_due, handle_due
-            return dict(lead_unit_id=lead_unit_id, assist_unit_ids=assist, dispatched_at=now,
-                        response_due=response_due, handle_due=handle_due)
+            return transitions.dispatch(event, now=now, lead=lead_unit_id, assists=assist,
+                                        active=_active(session, event.id), response_due=response_due,
+                                        handle_due=handle_due)
 
-        return self._apply(Action.DISPATCH, event_id, version, mutate)
+        return self._apply(Action.DISPATCH, event_id, version, decide)
 
     def acknowledge(self, event_id: int, version: int) -> EventRef:
         """签收 by the lead unit (for an escalated event: the district department confirms)."""
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            event.acknowledged_at = now
-            if event.response_seconds is None:
-                event.response_seconds = seconds_between(event.first_dispatched_at, now)
-            session.execute(
-                update(Assignment)
-                .where(Assignment.event_id == event.id, Assignment.active.is_(True),
-                       Assignment.role == AssignmentRole.LEAD)
-                .values(acknowledged_at=now)
-            )
-            if event.escalated:
-                session.execute(
-                    update(Escalation)
-                    .where(Escalation.event_id == event.id, Escalation.confirmed_at.is_(None))
-                    .values(confirmed_at=now)
-                )
-            return dict(acknowledged_at=now, response_seconds=event.response_seconds)
+        def decide(session: Session, event: Event, now: datetime) -> Change:
+            leads = _active(session, event.id, Assignment.role == AssignmentRole.LEAD)
+            return transitions.acknowledge(event, now=now, lead_assignments=leads,
+                                           open_escalations=_escalations(session, event, open_only=True))
 
-        return self._apply(Action.ACKNOWLEDGE, event_id, version, mutate)
+        return self._apply(Action.ACKNOWLEDGE, event_id, version, decide)
 
     def return_(self, event_id: int, version: int, *, reason: str) -> EventRef:
         """退回: the unit says it is not theirs; back to the dispatcher, counted as a transfer."""
         reason = validate.text(reason, "退回理由", "Reason", max_len=200)
-
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            unit_id = event.lead_unit_id
-            session.execute(
-                update(Assignment)
-                .where(Assignment.event_id == event.id, Assignment.active.is_(True))
-                .values(active=False, returned_at=now, return_reason=reason)
-            )
-            event.lead_unit_id = None
-            event.acknowledged_at = None
-            event.transfer_count += 1
-            return dict(lead_unit_id=None, unit_id=unit_id, reason=reason,
-                        transfer_count=event.transfer_count)
-
-        return self._apply(Action.RETURN, event_id, version, mutate)
+        return self._apply(Action.RETURN, event_id, version, lambda session, event, now: (
+            transitions.return_(event, now=now, reason=reason, active=_active(session, event.id))))
 
     def start(self, event_id: int, version: int) -> EventRef:
         """处置: the unit is on it."""
-        return self._apply(Action.START, event_id, version, lambda session, event, now: {})
+        return self._apply(Action.START, event_id, version,
+                           lambda session, event, now: transitions.start())
 
     def resolve(self, event_id: int, version: int, *, note: str) -> EventRef:
         """反馈: the unit reports the result."""
         note = validate.text(note, "处置结果", "Result", max_len=2000)
-
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            event.resolved_at = now
-            event.handling_seconds = seconds_between(event.first_dispatched_at, now)
-            return dict(resolved_at=now, handling_seconds=event.handling_seconds, note=note)
-
-        return self._apply(Action.RESOLVE, event_id, version, mutate)
+        return self._apply(Action.RESOLVE, event_id, version,
+                           lambda session, event, now: transitions.resolve(event, now=now, note=note))
 
     def verify(self, event_id: int, version: int, *, note: str = "") -> EventRef:
         """核查: the grid worker confirms the result on site."""
         note = validate.text(note, "核查意见", "Note", max_len=2000, required=False)
-
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            event.verified_at = now
-            return dict(verified_at=now, note=note)
-
-        return self._apply(Action.VERIFY, event_id, version, mutate)
+        return self._apply(Action.VERIFY, event_id, version,
+                           lambda session, event, now: transitions.verify(now=now, note=note))
 
     def rework(self, event_id: int, version: int, *, reason: str) -> EventRef:
         """返工: the check on site failed; back to the unit."""
         reason = validate.text(reason, "返工原因", "Reason", max_len=200)
-
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            event.resolved_at = None
-            event.rework_count += 1
-            return dict(resolved_at=None, reason=reason, rework_count=event.rework_count)
-
-        return self._apply(Action.REWORK, event_id, version, mutate)
+        return self._apply(Action.REWORK, event_id, version,
+                           lambda session, event, now: transitions.rework(event, reason=reason))
 
     def close(self, event_id: int, version: int) -> EventRef:
         """结案 by the shift leader; records whether it was resolved by the due time."""
-
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            event.closed_at = now
-            event.on_time = event.resolved_at <= event.handle_due
-            return dict(closed_at=now, on_time=event.on_time)
-
-        return self._apply(Action.CLOSE, event_id, version, mutate)
+        return self._apply(Action.CLOSE, event_id, version,
+                           lambda session, event, now: transitions.close(event, now=now))
 
     def evaluate(
         self,
@@ -146,41 +103,28 @@ class HandlingCommands(CommandBase):
         if department_rating is not None:
             department_rating = validate.enum_value(Satisfaction, department_rating, "部门评价", "rating")
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            event.satisfaction = satisfaction
-            if department_rating is not None:
-                if not event.escalated:
-                    raise ValidationError(
-                        f"事件 {event.code} 没有街呼区应，不能评价区级部门",
-                        f"Event {event.code} was not escalated; no department to rate",
-                    )
-                session.execute(
-                    update(Escalation).where(Escalation.event_id == event.id)
-                    .values(rating=department_rating)
+        def decide(session: Session, event: Event, now: datetime) -> Change:
+            if department_rating is not None and not event.escalated:
+                raise ValidationError(
+                    f"事件 {event.code} 没有街呼区应，不能评价区级部门",
+                    f"Event {event.code} was not escalated; no department to rate",
                 )
-            return dict(satisfaction=satisfaction, department_rating=department_rating)
+            return transitions.evaluate(satisfaction=satisfaction, department_rating=department_rating,
+                                        escalations=_escalations(session, event))
 
-        return self._apply(Action.EVALUATE, event_id, version, mutate)
+        return self._apply(Action.EVALUATE, event_id, version, decide)
 
-    # -- shared by dispatch and escalate -------------------------------------------------
-    @staticmethod
-    def _assign(session: Session, event: Event, now: datetime, lead: int, assist: list[int]) -> None:
-        """End the current assignments and give the event to ``lead`` (+ ``assist``)."""
-        session.execute(
-            update(Assignment)
-            .where(Assignment.event_id == event.id, Assignment.active.is_(True))
-            .values(active=False)
-        )
-        session.add(Assignment(event_id=event.id, unit_id=lead, role=AssignmentRole.LEAD,
-                               dispatched_at=now, active=True))
-        session.add_all(
-            Assignment(event_id=event.id, unit_id=u, role=AssignmentRole.ASSIST,
-                       dispatched_at=now, active=True)
-            for u in assist
-        )
-        event.lead_unit_id = lead
-        event.dispatched_at = now
-        event.acknowledged_at = None
-        if event.first_dispatched_at is None:
-            event.first_dispatched_at = now
 
+def _active(session: Session, event_id: int, *where) -> list[int]:
+    """The ids of the event's current assignments (optionally only some), in id order."""
+    stmt = select(Assignment.id).where(Assignment.event_id == event_id, Assignment.active.is_(True), *where)
+    return list(session.scalars(stmt.order_by(Assignment.id)))
+
+
+def _escalations(session: Session, event: Event, *, open_only: bool = False) -> list[int]:
+    if not event.escalated:
+        return []
+    stmt = select(Escalation.id).where(Escalation.event_id == event.id)
+    if open_only:
+        stmt = stmt.where(Escalation.confirmed_at.is_(None))
+    return list(session.scalars(stmt.order_by(Escalation.id)))

@@ -7,13 +7,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from commandroom.models import validate
+from commandroom.models import transitions, validate
+from commandroom.models.change import NEW_EVENT, Change
 from commandroom.models.codes import next_code
-from commandroom.models.commands.base import CommandBase, EventRef
-from commandroom.models.enums import Action, Priority, Source, Status
+from commandroom.models.commands.base import CommandBase, EventRef, new_command_id
+from commandroom.models.enums import Action, Priority, Source
 from commandroom.models.errors import ValidationError
 from commandroom.models.events import Contact, Event
-from commandroom.models.lifecycle import check_role, check_transition
+from commandroom.models.lifecycle import RULES, check_role, check_transition
 
 
 class IntakeCommands(CommandBase):
@@ -46,48 +47,17 @@ class IntakeCommands(CommandBase):
         point = validate.coordinates(lat, lon)
         now = self.clock.now()
         with self.db.writing() as session:
-            return self._receive(session, now, source, priority, point, external_ref, fields)
-
-    def _receive(self, session: Session, now, source, priority, point, external_ref, fields) -> EventRef:
-        street = self._street(session)
-        grid_id = self._grid_for(session, street.id, point) if point else None
-        lat, lon = point or (None, None)
-        event = Event(
-            code=next_code(session, street.abbr, now),
-            street_id=street.id,
-            status=Status.RECEIVED,
-            source=source,
-            priority=priority,
-            lat=lat,
-            lon=lon,
-            grid_id=grid_id,
-            received_at=now,
-            version=1,
-            **fields,
-        )
-        contact = Contact(
-            street_id=street.id,
-            source=source,
-            external_ref=external_ref,
-            received_at=now,
-            caller_name=fields["reporter_name"],
-            caller_phone=fields["reporter_phone"],
-            content=fields["description"] or fields["title"],
-            address=fields["address"],
-            lat=lat,
-            lon=lon,
-            event=event,
-        )
-        session.add_all([event, contact])
-        session.flush()
-        self._log(
-            session, event, Action.RECEIVE, now, bump=False,
-            status=event.status, code=event.code, source=source, title=event.title,
-            address=event.address, lat=lat, lon=lon, grid_id=grid_id, priority=priority,
-            received_at=now, contact_id=contact.id,
-        )
-        session.flush()
-        return EventRef.of(event)
+            street = self._street(session)
+            grid_id = self._grid_for(session, street.id, point) if point else None
+            lat, lon = point or (None, None)
+            change = transitions.receive(
+                now=now, code=next_code(session, street.abbr, now), street_id=street.id,
+                source=source, priority=priority, lat=lat, lon=lon, grid_id=grid_id,
+                external_ref=external_ref, **fields)
+            change.event["status"] = RULES[Action.RECEIVE].target
+            event = Event(**(NEW_EVENT | change.event), version=1)
+            self._record(session, event, Action.RECEIVE, now, change, new_command_id())
+            return EventRef.of(event)
 
     def register(
         self,
@@ -107,53 +77,45 @@ class IntakeCommands(CommandBase):
         if address is not None:
             address = validate.text(address, "地址", "Address", max_len=200, required=False)
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
+        def decide(session: Session, event: Event, now: datetime) -> Change:
             category = self._category(session, category_code)
+            grid_id, (lat, lon) = event.grid_id, (event.lat, event.lon)
             if point:
-                event.grid_id = self._grid_for(session, event.street_id, point)
-                event.lat, event.lon = point
-            if address is not None:
-                event.address = address
-            if event.grid_id is None:
+                grid_id, (lat, lon) = self._grid_for(session, event.street_id, point), point
+            if grid_id is None:
                 raise ValidationError(
                     f"事件 {event.code} 还没有位置，立案前请在地图上定位",
                     f"Event {event.code} has no location; locate it before registering",
                 )
-            event.category_id = category.id
-            event.priority = priority or event.priority
-            event.registered_at = now
-            return dict(category_id=category.id, priority=event.priority, grid_id=event.grid_id,
-                        lat=event.lat, lon=event.lon, registered_at=now)
+            return transitions.register(
+                now=now, category_id=category.id, priority=priority or event.priority,
+                grid_id=grid_id, lat=lat, lon=lon,
+                address=event.address if address is None else address)
 
-        return self._apply(Action.REGISTER, event_id, version, mutate)
+        return self._apply(Action.REGISTER, event_id, version, decide)
 
     def reject(self, event_id: int, version: int, *, reason: str) -> EventRef:
         """不予立案, with the reason the reporter will be told."""
         reason = validate.text(reason, "不予立案理由", "Reason", max_len=200)
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
-            event.reject_reason = reason
-            return dict(reject_reason=reason)
-
-        return self._apply(Action.REJECT, event_id, version, mutate)
+        return self._apply(Action.REJECT, event_id, version,
+                           lambda session, event, now: transitions.reject(reason=reason))
 
     def merge(self, event_id: int, version: int, *, into_id: int) -> EventRef:
         """Merge a duplicate report into another event, which keeps every source."""
 
-        def mutate(session: Session, event: Event, now: datetime) -> dict:
+        command_id = new_command_id()
+
+        def decide(session: Session, event: Event, now: datetime) -> Change:
             target = self._event(session, into_id)
             if target.id == event.id:
                 raise ValidationError("不能把事件合并到它自己", "An event cannot be merged into itself")
             check_transition(Action.ATTACH_CONTACT, target.code, target.status)
-            moved = session.scalars(select(Contact).where(Contact.event_id == event.id)).all()
-            for contact in moved:
-                contact.event_id = target.id
-            target.contact_count += event.contact_count
-            event.merged_into_id = target.id
-            self._log(session, target, Action.ATTACH_CONTACT, now,
-                      contact_ids=[c.id for c in moved], contact_count=target.contact_count,
-                      merged_from_id=event.id)
-            return dict(merged_into_id=target.id)
+            moved = session.scalars(select(Contact.id).where(Contact.event_id == event.id)).all()
+            attach = transitions.attach(target, contact_ids=moved, contact_count=event.contact_count,
+                                        merged_from_id=event.id)
+            # The surviving event gets its own log row, tied to this one by the command id.
+            self._record(session, target, Action.ATTACH_CONTACT, now, attach, command_id)
+            return transitions.merge(into_id=target.id)
 
-        return self._apply(Action.MERGE, event_id, version, mutate)
-
+        return self._apply(Action.MERGE, event_id, version, decide, command_id=command_id)

@@ -29,8 +29,6 @@ PRIORITY = {
     Priority.HIGH: QColor("#e65100"),
     Priority.NORMAL: QColor("#455a64"),
 }
-# Sorting by priority puts the most urgent first.
-PRIORITY_RANK = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.NORMAL: 2}
 
 OVERDUE_ROW = QColor("#fde7e7")  # the whole row of an overdue event
 OVERDUE_TEXT = QColor("#c62828")

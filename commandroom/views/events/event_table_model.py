@@ -17,8 +17,8 @@ from PySide6.QtGui import QFont
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Status
-from commandroom.views import palette, timefmt
-from commandroom.views.labels import label
+from commandroom.views.common import palette, timefmt
+from commandroom.views.common.labels import label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,6 +28,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The row's ``EventRow`` snapshot (for filters and, later, the detail pane)."""
 
 _STATUS_ORDER = {status: n for n, status in enumerate(Status)}
+_PRIORITY_ORDER = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
 _NO_DUE = 10**12  # sorts events without a limit after every limited one
 
 
@@ -217,7 +218,7 @@ class EventTableModel(QAbstractTableModel):
     def _sort_key(self, row, col: Col):
         match col:
             case Col.PRIORITY:
-                return palette.PRIORITY_RANK[row.priority]
+                return _PRIORITY_ORDER[row.priority]
             case Col.STATUS:
                 return _STATUS_ORDER[row.status]
             case Col.RECEIVED:
@@ -233,11 +234,10 @@ class EventTableModel(QAbstractTableModel):
             return palette.STATUS[row.status]
         if col == Col.PRIORITY:
             return palette.PRIORITY[row.priority]
-        if col == Col.REMAINING and row.is_open and row.handle_due is not None:
-            left = (row.handle_due - self._now).total_seconds()
-            if left < 0:
+        if col == Col.REMAINING:
+            if row.is_overdue(self._now):
                 return palette.OVERDUE_TEXT
-            if left < 2 * 3600:
+            if row.is_due_soon(self._now):
                 return palette.DUE_SOON_TEXT
         if not row.is_open:
             return palette.FINISHED_TEXT

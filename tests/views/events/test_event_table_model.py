@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from commandroom.models.clock import FrozenClock
 from commandroom.models.enums import Priority, Status
-from commandroom.views import palette
-from commandroom.views.event_filter import (
+from commandroom.views.common import palette
+from commandroom.views.events.event_filter import (
     CATEGORY_CLASS,
     CATEGORY_ITEM,
     COMMUNITY,
@@ -19,7 +19,7 @@ from commandroom.views.event_filter import (
     EventFilterProxy,
     choice,
 )
-from commandroom.views.event_table_model import ROW_ROLE, Col, EventTableModel
+from commandroom.views.events.event_table_model import ROW_ROLE, Col, EventTableModel
 from tests.views.conftest import NOW, make_row
 
 
@@ -88,6 +88,17 @@ def test_cells_cues_and_countdown(model, clock):
     assert model.data(model.index(0, 0), ROW_ROLE).id == 1
 
 
+def test_countdown_colours_follow_the_domain_rules(model):
+    model.upsert([make_row(4, handle_due=NOW - timedelta(minutes=1)),
+                  make_row(5, handle_due=NOW + timedelta(minutes=30))])
+
+    def colour(event_id):
+        cell = model.index(model.row_of(event_id), Col.REMAINING)
+        return model.data(cell, Qt.ItemDataRole.ForegroundRole)
+
+    assert (colour(4), colour(5), colour(1)) == (palette.OVERDUE_TEXT, palette.DUE_SOON_TEXT, None)
+
+
 def test_tick_moves_countdowns_and_tints_without_reset(qtbot, model, clock):
     clock.advance(hours=5)
     with qtbot.waitSignal(model.dataChanged):
@@ -108,7 +119,7 @@ def test_unregistered_and_merged_reports(model):
 @pytest.fixture
 def proxy(model, qtmodeltester):
     model.upsert([
-        make_row(4, status=Status.CLOSED, closed_at=NOW, community_id=20, grid_id=21,
+        make_row(4, status=Status.CLOSED, closed_at=NOW, finished_at=NOW, community_id=20, grid_id=21,
                  community_name="窑头社区", title="噪音扰民", category_code="MD01",
                  category_class="矛盾纠纷"),
         make_row(5, priority=Priority.URGENT, handle_due=NOW - timedelta(hours=1), address="窑头路8号"),

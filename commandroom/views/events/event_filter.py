@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from commandroom.models.enums import Status
-from commandroom.views.event_table_model import ROW_ROLE, SORT_ROLE
+from commandroom.views.events.event_table_model import ROW_ROLE, SORT_ROLE
 
 # The kinds of choice the category and place filters understand.
 CATEGORY_CLASS, CATEGORY_ITEM = "class", "item"

@@ -6,19 +6,17 @@ selection, scroll position, sort and filters survive every live change.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Source, Status
-from commandroom.views.event_filter import EventFilterProxy
-from commandroom.views.event_table_model import Col, EventTableModel
-from commandroom.views.filter_bar import FilterBar
-from commandroom.views.labels import label
-from commandroom.views.style import CELL_MARGIN
+from commandroom.views.common.labels import label
+from commandroom.views.common.style import CELL_MARGIN
+from commandroom.views.events.event_filter import EventFilterProxy
+from commandroom.views.events.event_table_model import Col, EventTableModel
+from commandroom.views.events.filter_bar import FilterBar
 
 # Opening widths in pixels at 96 dpi, sized for the texts they hold; the header remembers the
 # officer's own widths between runs.
@@ -124,9 +122,9 @@ class EventListPanel(QWidget):
 
     def prune_finished(self, recent_days: int) -> int:
         """Drop finished events older than the live window (the console may run for weeks)."""
-        cutoff: datetime = self.model.now - timedelta(days=recent_days)
+        now = self.model.now
         old = [row.id for row in map(self.model.row_at, range(self.model.rowCount()))
-               if not row.is_open and (row.closed_at or row.received_at) < cutoff]
+               if row.has_aged_out(now, recent_days)]
         return self.model.remove_ids(old)
 
     # --- Header state (kept by the window's settings) -----------------------------------------

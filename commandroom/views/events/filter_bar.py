@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from commandroom.models.enums import OPEN_STATUSES, Status
-from commandroom.views.event_filter import (
+from commandroom.views.events.event_filter import (
     CATEGORY_CLASS,
     CATEGORY_ITEM,
     COMMUNITY,
@@ -21,7 +21,7 @@ from commandroom.views.event_filter import (
     EventFilterProxy,
     choice,
 )
-from commandroom.views.labels import label
+from commandroom.views.common.labels import label
 
 _OPEN = "open"  # the status combo's "all unfinished" entry
 _INDENT = "\u3000"  # a full-width space: items line up under their class in a CJK font

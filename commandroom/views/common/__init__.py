@@ -1,0 +1,1 @@
+"""Building blocks two or more view features share: colours, enum labels, time formats, the style."""
