@@ -114,7 +114,7 @@ class FeedPump(QObject):
         with self.db.session() as session:
             snapshot = load_snapshot(session, self.clock.now(), self.recent_days, self.login,
                                      self.street_id)
-        self._cursor = FeedCursor(snapshot.last_log_id)
+        self._cursor = FeedCursor(snapshot.last_log_id, holes=snapshot.log_holes)
         log.info("console loaded: %d rows, log id %d", len(snapshot.rows), snapshot.last_log_id)
         self.sig_loaded.emit(snapshot)
         return False
