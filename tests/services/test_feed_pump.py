@@ -102,3 +102,32 @@ def test_a_change_still_open_when_the_console_loads_arrives_when_it_commits(
         recorder.sig_entries.connect(entries.extend)
     qtbot.waitUntil(lambda: recorder.rows[first].status == Status.REGISTERED, timeout=5000)
     assert [(e.id, e.event_id) for e in entries] == [(2, first)]
+
+
+def test_read_models_open_with_the_snapshot_and_follow_the_touched_events(
+        qtbot, street_db, start_pump, dispatcher, clock):
+    """A dock's read model: its opening data after the snapshot, then fresh rows per change."""
+    from sqlalchemy import select
+
+    from commandroom.models import Event
+    from commandroom.services.feed_pump import ReadModel
+
+    def codes(session, ids=None):
+        stmt = select(Event.id, Event.code, Event.status)
+        if ids is not None:
+            stmt = stmt.where(Event.id.in_(ids))
+        return sorted(session.execute(stmt).all())
+
+    model = ReadModel("codes", lambda s, now, street: codes(s),
+                      lambda s, ids, now, street: codes(s, ids))
+    cmds = Commands(street_db, dispatcher, clock)
+    first = cmds.receive(source=Source.WALK_IN, title="路灯不亮")
+    recorder, _ = start_pump(street_db, read_models=[model])
+    qtbot.waitUntil(lambda: "codes" in recorder.views, timeout=5000)  # right after the snapshot
+    assert [tuple(r) for r in recorder.views["codes"]] == [(first.id, first.code, Status.RECEIVED)]
+    with qtbot.waitSignal(recorder.sig_view_changed, timeout=5000) as changed:
+        second = cmds.receive(source=Source.GRID_PATROL, title="井盖缺失")
+    name, touched, rows = changed.args
+    assert name == "codes" and touched == [second.id]
+    assert [tuple(r) for r in rows] == [(second.id, second.code, Status.RECEIVED)]
+    assert first.id not in touched
