@@ -9,12 +9,17 @@ typed letter by letter (l, lj, ljd, ljdf …), one search per keystroke, as the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import sys
+
 import statistics
 import time
 
 from sqlalchemy import select
 
-from bench.history_db import open_history, parser
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from bench.history_db import open_history, parser  # noqa: E402
 from commandroom.models import Category, Unit
 from commandroom.models.pinyin import PinyinIndex
 

@@ -114,10 +114,14 @@ class History:
         rng = self.rng
         source = self.sources[_pick(rng, self.source_cum)]
         target = self._duplicate_of(t0, today) if rng.random() < P_DUPLICATE else None
-        if target is not None:  # another report of the same matter, from someone else
+        if target is not None:  # another report of the same matter, from someone else: in
+            # their own words, from where they stand (same grid), sometimes about another building
             cat, g, grid = target.cat, target.g, self.org.grids[target.g]
-            priority, lon, lat = target.priority, target.lon, target.lat
-            address, title = target.address, target.title
+            priority = target.priority
+            lon, lat = sample_point(rng, grid.cell)
+            address, title = self._place(g, grid, cat) if rng.random() < 0.5 else (target.address, target.title)
+            if rng.random() < 0.6:
+                title = rng.choice(texts.RETOLD).format(place=grid.name, road=grid.road, item=cat.item.title)
         else:
             cat = self.cats[_pick(rng, self.cat_cum[source])]
             g = _pick(rng, self.grid_cum)
