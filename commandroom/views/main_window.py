@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from commandroom import __version__
 from commandroom.models.clock import Clock
+from commandroom.views.common.selection import Selection
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
@@ -55,7 +56,9 @@ class MainWindow(QMainWindow):
 
         self.status = ConsoleStatusBar(database, self)
         self.setStatusBar(self.status)
-        self.events = EventListPanel(self.clock, self)
+        # The events the officer is working on, shared by every dock (each dock gets it).
+        self.selection = Selection(self)
+        self.events = EventListPanel(self.clock, self, selection=self.selection)
         self.events.sig_new_events.connect(self._announce_new)
         self._build_menus()
         self.add_dock(self.events, self.tr("事件列表"), "events", Qt.DockWidgetArea.TopDockWidgetArea)
