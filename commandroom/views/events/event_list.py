@@ -93,8 +93,9 @@ class EventListPanel(QWidget):
         # Title and address share whatever width is left: the texts that are read, not scanned.
         for col in (Col.TITLE, Col.ADDRESS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        # Newest first: a duty officer watches what has just come in.
-        table.sortByColumn(Col.RECEIVED, Qt.SortOrder.DescendingOrder)
+        # What needs action first: overdue, then due soon, then the newest open events, finished
+        # ones last (the time-left column sorts by urgency; see EventTableModel._urgency).
+        table.sortByColumn(Col.REMAINING, Qt.SortOrder.AscendingOrder)
 
     def _needed_width(self, col: Col) -> int:
         """Wide enough for the header and, for enum columns, every label (in this language)."""
@@ -131,6 +132,12 @@ class EventListPanel(QWidget):
         old = [row.id for row in map(self.model.row_at, range(self.model.rowCount()))
                if row.has_aged_out(now, recent_days)]
         return self.model.remove_ids(old)
+
+    def find_code(self, code: str):
+        """The ``EventRow`` of the event with this code (as typed: case and spaces forgiven)."""
+        wanted = code.strip().upper()
+        return next((self.model.row_at(n) for n in range(self.model.rowCount())
+                     if self.model.row_at(n).code.upper() == wanted), None)
 
     # --- The shared selection --------------------------------------------------------------
     def selected_ids(self) -> list[int]:
