@@ -182,10 +182,11 @@ class Console:
     def __init__(self, db, settings: Settings, ui_state_path: Path, clock=None):
         from PySide6.QtCore import QSettings
 
+        from commandroom.models.board_view import load_board_changes, load_board_view
         from commandroom.models.clock import Clock
         from commandroom.models.streets import resolve_street
         from commandroom.services.command_runner import CommandRunner
-        from commandroom.services.feed_pump import FeedPump
+        from commandroom.services.feed_pump import FeedPump, ReadModel
         from commandroom.services.worker_thread import WorkerThread
         from commandroom.views.main_window import MainWindow
 
@@ -201,7 +202,10 @@ class Console:
 
         self.pump = FeedPump(db, login=settings.user, street_id=street_id,
                              recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
-                             clock=clock)
+                             clock=clock,
+                             read_models=[ReadModel("board", load_board_view, load_board_changes)])
+        self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
+        self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
         self.pump.sig_loaded.connect(self.window.on_loaded)
         self.pump.sig_rows_changed.connect(self.window.on_rows_changed)
         self.pump.sig_connection.connect(self.window.on_connection)
@@ -210,6 +214,7 @@ class Console:
         self.window.sig_closing.connect(self.stop)
         self.commands = CommandRunner(db, login=settings.user, console=settings.console,
                                       street_id=street_id, lang=settings.lang, clock=clock)
+        self.window.board.set_runner(self.commands)
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)

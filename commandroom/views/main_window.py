@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from commandroom import __version__
 from commandroom.models.clock import Clock
+from commandroom.views.board.board_panel import BoardPanel
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.events.sig_new_events.connect(self._announce_new)
         self._build_menus()
         self.add_dock(self.events, self.tr("事件列表"), "events", Qt.DockWidgetArea.TopDockWidgetArea)
+        self.board = BoardPanel(self.clock, self)
+        self.add_dock(self.board, self.tr("派遣看板"), "board", Qt.DockWidgetArea.BottomDockWidgetArea)
 
         self._minute = None
         self._timer = QTimer(self)
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         user = snapshot.user
         if user is not None:
             self.status.set_user(user.login, user.name, user.role)
+            self.board.set_role(user.role)
         self.events.load(snapshot)
 
     @Slot(list)

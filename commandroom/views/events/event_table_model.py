@@ -19,6 +19,7 @@ from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Status
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
+from commandroom.views.common.rows import runs as _runs
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -251,15 +252,3 @@ class EventTableModel(QAbstractTableModel):
         if col in (Col.DUE, Col.REMAINING) and row.handle_due is not None:
             return self.tr("处置时限：{due}").format(due=row.handle_due.strftime("%Y-%m-%d %H:%M"))
         return None
-
-
-def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
-    """Consecutive runs of row numbers as (first, last), lowest first."""
-    ordered = sorted(positions)
-    runs: list[tuple[int, int]] = []
-    for pos in ordered:
-        if runs and pos == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], pos)
-        else:
-            runs.append((pos, pos))
-    return runs
