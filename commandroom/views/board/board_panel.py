@@ -131,7 +131,7 @@ class BoardPanel(QWidget):
         self.units_view.sig_dropped.connect(self.flow.drop_on_unit)
         self.units_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.units_view.customContextMenuRequested.connect(
-            lambda pos: self.unit_actions.menu_for(self.units_view.unit_at(pos), self.units_view.viewport().mapToGlobal(pos)))
+            lambda pos: self.unit_actions.popup(self.units_view.unit_at(pos), self.units_view.viewport().mapToGlobal(pos)))
         units_layout.addWidget(units_title)
         units_layout.addWidget(self.units_view)
 

@@ -4,7 +4,7 @@ every other console see it) and the units panel shows it when the feed brings it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from commandroom.models.enums import UnitStatus
@@ -29,7 +29,14 @@ class UnitActions(QObject):
         self._pending: dict[int, str] = {}  # request id -> the words to say when it is done
         self._connected = None
 
-    def menu_for(self, unit_id: int | None, at: QPoint) -> QMenu | None:
+    def popup(self, unit_id: int | None, at: QPoint) -> None:
+        menu = self.menu_for(unit_id)
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(at)
+
+    def menu_for(self, unit_id: int | None) -> QMenu | None:
+        """The unit card's menu: each duty status, and the people on duty."""
         unit = self.units.unit(unit_id) if unit_id is not None else None
         if unit is None:
             return None
@@ -42,7 +49,6 @@ class UnitActions(QObject):
         menu.addSeparator()
         people = menu.addAction(self.tr("修改在岗人数…"))
         people.triggered.connect(lambda: self.ask_people(unit))
-        menu.popup(at)
         return menu
 
     def ask_people(self, unit: UnitCard) -> None:
