@@ -55,7 +55,7 @@ class BoardPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("boardPanel")
         self.clock = clock or Clock()
-        self.cards = BoardCards(self.clock.now, self)
+        self.cards = BoardCards(self)
         self.units = UnitModel(self)
         self.flow = DispatchFlow(self.cards, self.units, self)
         self.unit_actions = UnitActions(self.units, self)
@@ -244,13 +244,16 @@ class BoardPanel(QWidget):
             combo.clear()
             combo.addItem(everything, "")
             combo.blockSignals(False)
+        self._choices: set = set()  # what the two boxes already offer
         self._add_filter_choices(cards)
 
     def _add_filter_choices(self, cards) -> None:
         for card in cards:
-            if card.category_code and self.filter_category.findData(card.category_code) < 0:
+            if card.category_code and card.category_code not in self._choices:
+                self._choices.add(card.category_code)
                 self.filter_category.addItem(card.category_name, card.category_code)
-            if card.community_name and self.filter_community.findData(card.community_name) < 0:
+            if card.community_name and ("community", card.community_name) not in self._choices:
+                self._choices.add(("community", card.community_name))
                 self.filter_community.addItem(card.community_name, card.community_name)
 
     def _filter_changed(self, *_args) -> None:

@@ -13,10 +13,11 @@ stands out without colour. Each unit's part shows whether it has signed (✓) or
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from commandroom.models.enums import Lane
@@ -29,6 +30,7 @@ from commandroom.views.common.labels import label
 translate = QCoreApplication.translate
 
 CARD_HEIGHT = 96
+PICTURES = 600  # cards kept drawn: a few screens of every lane
 MIN_WIDTH = 160
 PAD = 8
 STRIPE = 5
@@ -62,6 +64,7 @@ class CardDelegate(QStyledItemDelegate):
         self._bold.setBold(True)
         self._small = QFont(base)
         self._small.setPointSizeF(base.pointSizeF() * 0.9)
+        self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()  # the most recently drawn cards
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         # A list in list mode stretches each item to its viewport: the width here is a minimum.
@@ -72,10 +75,31 @@ class CardDelegate(QStyledItemDelegate):
         if card is None:
             return
         now = self._now()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ratio = painter.device().devicePixelRatioF()
+        # Drawing a card's Chinese text costs ~1 ms; a card repainted unchanged (scrolling, a
+        # neighbour's change, a drag passing over) is drawn from its picture instead.
+        key = (card, option.rect.width(), option.rect.height(), selected, now.replace(second=0, microsecond=0), ratio)
+        picture = self._pictures.get(key)
+        if picture is None:
+            picture = QPixmap((QSizeF(option.rect.size()) * ratio).toSize())
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            with QPainter(picture) as inner:
+                local = QStyleOptionViewItem(option)
+                local.rect = QRect(QPoint(0, 0), option.rect.size())
+                self._draw(inner, card, local, now, selected)
+            self._pictures[key] = picture
+            if len(self._pictures) > PICTURES:
+                self._pictures.popitem(last=False)
+        else:
+            self._pictures.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), picture)
+
+    def _draw(self, painter: QPainter, card, option: QStyleOptionViewItem, now: datetime, selected: bool) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         late = late_text(card, now)
         painter.setPen(QPen(look.SELECTED_BORDER if selected else look.CARD_BORDER, 2 if selected else 1))
         painter.setBrush(look.SELECTED_FILL if selected else (look.LATE_FILL if late else look.CARD_FILL))

@@ -5,14 +5,15 @@ Order within a lane is what the officer works down: in 待派遣 the most urgent
 in the other lanes the nearest handling due time first (overdue cards on top). Positions are
 found by bisecting the sorted keys, so a card arriving, leaving or moving costs one
 ``beginInsertRows``/``beginRemoveRows``/``beginMoveRows`` and no renumbering of the others.
-A changed card that keeps its place is one ``dataChanged`` per run of rows. Only a new filter
-rearranges a lane wholesale, as a layout change that keeps the selection of cards still shown.
+A changed card that keeps its place is one ``dataChanged`` per run of rows. A new filter, or a
+batch of feed changes too large to announce card by card, rearranges the lane as one layout
+change that keeps the selection of the cards still shown; only the opening load resets it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -29,109 +30,119 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _PRIORITY_RANK = {p: n for n, p in enumerate(Priority)}
-_NEVER = datetime.max
+_EPOCH = datetime(2000, 1, 1)
+ID_SPAN = 10**10  # event ids below ten billion
+_DUE_SPAN = 10**10  # seconds after 2000: until the 2300s
+_NO_DUE = _DUE_SPAN - 1
+MAX_RUNS = 32  # more scattered changed rows than this are announced as one span
 
 
-def sort_key(card: BoardCard) -> tuple:
-    """Where a card sits in its lane (unique: the id breaks ties)."""
+def sort_key(card: BoardCard) -> int:
+    """Where a card sits in its lane, as one integer (lanes of thousands are bisected and
+    sorted on every feed batch: integers compare several times faster than ints of times).
+    From the most significant: the priority's rank (in 待派遣 only), the handling due time in
+    seconds (none: last), the id (unique, so is the key)."""
     if card.lane == Lane.TO_DISPATCH:
-        return (_PRIORITY_RANK[card.priority], _NEVER, card.id)
-    return (0, card.handle_due or _NEVER, card.id)
+        return (_PRIORITY_RANK[card.priority] * _DUE_SPAN + _NO_DUE) * ID_SPAN + card.id
+    due = _NO_DUE if card.handle_due is None else int((card.handle_due - _EPOCH).total_seconds())
+    return due * ID_SPAN + card.id
+
+
+def key_id(key: int) -> int:
+    return key % ID_SPAN
 
 
 class LaneModel(QAbstractListModel):
-    def __init__(self, lane: Lane, cards: dict[int, BoardCard], clock_now: Callable[[], datetime],
-                 parent=None):
+    def __init__(self, lane: Lane, cards: dict[int, BoardCard], parent=None):
         super().__init__(parent)
         self.lane = lane
         self._cards = cards  # the board's cache, shared by its five lanes
-        self._now = clock_now
-        self._keys: list[tuple] = []  # sorted; the id is each key's last item
+        self._keys: list[int] = []  # the shown cards' sort keys, sorted (``key_id`` gives the id)
 
-    # --- Fed by the board -------------------------------------------------------------------
-    def reset_to(self, cards: Iterable[BoardCard]) -> None:
-        """The opening load (or F5): the one place a lane is reset."""
+    # --- Fed by the board (``BoardCards``) ------------------------------------------------------
+    def reset_to(self, keys: list[int]) -> None:
+        """The opening load (or F5): the one place a lane is reset. ``keys`` sorted."""
         self.beginResetModel()
-        self._keys = sorted(sort_key(c) for c in cards)
+        self._keys = keys
         self.endResetModel()
 
-    def insert(self, card: BoardCard) -> None:
-        key = sort_key(card)
+    def insert_key(self, key: int) -> None:
         row = bisect_left(self._keys, key)
         self.beginInsertRows(QModelIndex(), row, row)
         self._keys.insert(row, key)
         self.endInsertRows()
 
-    def remove(self, old: BoardCard) -> None:
-        row = self._row_of_key(sort_key(old))
-        if row is None:
-            return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._keys[row]
-        self.endRemoveRows()
+    def remove_key(self, key: int) -> None:
+        row = self._row_of_key(key)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._keys[row]
+            self.endRemoveRows()
 
-    def replace(self, old: BoardCard, new: BoardCard) -> bool:
-        """The card changed within this lane: move it if its place changed. True when it kept
-        its row (the caller announces those rows together, in runs, once every move is done)."""
-        old_key, new_key = sort_key(old), sort_key(new)
+    def move_key(self, old_key: int, new_key: int) -> None:
+        """The card stays in this lane but its place changes (a new due time): one move."""
         row = self._row_of_key(old_key)
         if row is None:
-            self.insert(new)
-            return False
-        if old_key == new_key:
-            return True
+            self.insert_key(new_key)
+            return
         del self._keys[row]
         final = bisect_left(self._keys, new_key)  # its row once moved
-        if final == row:  # same place after all (only the key changed)
+        if final == row:  # same place after all
             self._keys.insert(row, new_key)
-            return True
+            return
         # beginMoveRows counts the destination in the rows as they were before the move.
         self._keys.insert(row, old_key)
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), final + 1 if final > row else final)
         del self._keys[row]
         self._keys.insert(final, new_key)
         self.endMoveRows()
-        return False
 
-    def announce(self, ids: Iterable[int]) -> None:
-        """dataChanged for these cards' rows, one signal per run."""
-        rows = (self.row_of(i) for i in ids)
-        for first, last in runs(r for r in rows if r is not None):
-            self.dataChanged.emit(self.index(first), self.index(last))
-
-    def rearrange(self, cards: Iterable[BoardCard]) -> None:
-        """A new filter: the lane shows these cards now. The cards still shown keep their
-        selection (persistent indexes are moved), as a proxy model's filter would."""
-        new_keys = sorted(sort_key(c) for c in cards)
+    def relayout(self, keys: list[int]) -> None:
+        """Show these cards now (``keys`` sorted): a new filter, or a batch of changes too large
+        to announce row by row. One layout change, as a proxy model's re-filtering is: the views
+        keep the selection and the current card of every card still shown, wherever it moved."""
         self.layoutAboutToBeChanged.emit()
-        old_persistent = self.persistentIndexList()
+        persistent = self.persistentIndexList()
+        row_of = {key: row for row, key in enumerate(keys)} if persistent else {}  # keys are unique
         moved = []
-        for index in old_persistent:
-            key = self._keys[index.row()] if 0 <= index.row() < len(self._keys) else None
-            at = bisect_left(new_keys, key) if key is not None else len(new_keys)
-            found = key is not None and at < len(new_keys) and new_keys[at] == key
-            moved.append(self.index(at) if found else QModelIndex())
-        self._keys = new_keys
-        self.changePersistentIndexList(old_persistent, moved)
+        for index in persistent:
+            old = index.row()
+            row = row_of.get(self._keys[old]) if 0 <= old < len(self._keys) else None
+            moved.append(self.createIndex(row, 0) if row is not None else QModelIndex())
+        self._keys = keys
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+
+    def announce(self, ids: Iterable[int], keys: dict[int, int]) -> None:
+        """dataChanged for these cards' rows: one signal per run, or one span over them all when
+        they are scattered (a view repaints only what it shows either way)."""
+        rows = [r for r in (self._row_of_key(keys[i]) for i in ids) if r is not None]
+        spans = runs(rows)
+        if len(spans) > MAX_RUNS:
+            spans = [(spans[0][0], spans[-1][1])]
+        for first, last in spans:
+            self.dataChanged.emit(self.createIndex(first, 0), self.createIndex(last, 0))
+
+    def keys(self) -> list[int]:
+        return self._keys
 
     def tick(self) -> None:
         """The countdowns moved on: repaint every card (one dataChanged)."""
         if self._keys:
-            self.dataChanged.emit(self.index(0), self.index(len(self._keys) - 1))
+            self.dataChanged.emit(self.createIndex(0, 0), self.createIndex(len(self._keys) - 1, 0))
 
     # --- Reading ------------------------------------------------------------------------------
     def ids(self) -> list[int]:
-        return [key[-1] for key in self._keys]
+        return [key % ID_SPAN for key in self._keys]
 
     def card_at(self, row: int) -> BoardCard:
-        return self._cards[self._keys[row][-1]]
+        return self._cards[self._keys[row] % ID_SPAN]
 
     def row_of(self, event_id: int) -> int | None:
         card = self._cards.get(event_id)
-        return None if card is None else self._row_of_key(sort_key(card))
+        return None if card is None or card.lane != self.lane else self._row_of_key(sort_key(card))
 
-    def _row_of_key(self, key: tuple) -> int | None:
+    def _row_of_key(self, key: int) -> int | None:
         row = bisect_left(self._keys, key)
         return row if row < len(self._keys) and self._keys[row] == key else None
 
@@ -141,7 +152,7 @@ class LaneModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        card = self._cards[self._keys[index.row()][-1]]
+        card = self._cards[self._keys[index.row()] % ID_SPAN]
         if role == CARD_ROLE:
             return card
         if role == ID_ROLE:
@@ -165,7 +176,7 @@ class LaneModel(QAbstractListModel):
         return [MIME_TYPE]
 
     def mimeData(self, indexes) -> QMimeData:
-        ids = [self._keys[i.row()][-1] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
+        ids = [self._keys[i.row()] % ID_SPAN for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
         mime = QMimeData()
         mime.setData(MIME_TYPE, QByteArray(encode_ids(ids)))
         return mime
