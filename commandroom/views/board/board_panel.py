@@ -140,7 +140,7 @@ class BoardPanel(QWidget):
         self.splitter.addWidget(units_box)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([1300, 620])  # room for three columns of unit cards at 1920
+        self.splitter.setSizes([1480, 440])  # two columns of unit cards at 1920
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

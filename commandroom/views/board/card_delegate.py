@@ -1,14 +1,14 @@
 """How an event card looks on the board.
 
-    ┌▌YJ20261121-0042   [紧急]                    ⚠ 超时 1时20分 ┐
-    │▌占道经营 · 燕翔社区1号院                                   │
-    │▌主办 综合执法中队 ✓   协办 环卫所 ○                        │
-    └▌剩 5时20分 ▬▬▬▬▬▬▬▬▬▬▬▬▬▬░░░░░░                          ┘
+    ┌▌YJ20261121-0042   [紧急]                        ┐
+    │▌占道经营 · 燕翔社区1号院                          │
+    │▌主办 综合执法中队 ✓已签收   协办 环卫所 ○未签收   │
+    └▌剩 5时20分 ▬▬▬▬▬▬▬▬▬▬▬▬▬░░░░░░  or  [⚠ 超时 1时20分] 时限 11-21 08:00 ┘
 
 The left stripe is the priority's colour. The countdown and its bar are coloured by the share of
 the limit used (green, amber past half, orange past 80 %, red past the limit). An overdue card
-(or one not signed for by its response time) also carries a badge with a warning icon, so it
-stands out without colour. Each unit's part shows whether it has signed (✓) or not (○).
+(or one not signed for by its response time) carries instead a badge with a warning icon and
+the words, then the limit it passed, so it stands out without colour. Each unit's part shows whether it has signed (✓) or not (○).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from commandroom.views.common.labels import label
 
 translate = QCoreApplication.translate
 
-CARD_HEIGHT = 96
+CARD_HEIGHT = 104
 PICTURES = 600  # cards kept drawn: a few screens of every lane
 MIN_WIDTH = 160
 PAD = 8
@@ -108,7 +108,7 @@ class CardDelegate(QStyledItemDelegate):
 
         inner = rect.toRect().adjusted(STRIPE + PAD, PAD - 2, -PAD, -PAD + 2)
         line = QFontMetrics(self._bold).height() + 3
-        self._first_line(painter, card, QRect(inner.left(), inner.top(), inner.width(), line), late)
+        self._first_line(painter, card, QRect(inner.left(), inner.top(), inner.width(), line))
         painter.setFont(option.font)
         painter.setPen(look.TEXT)
         what = f"{card.category_name or translate('BoardCard', '未分类')} · {card.grid_name or card.community_name}"
@@ -116,11 +116,11 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(inner.left(), inner.top() + line, inner.width(), line),
                          Qt.AlignmentFlag.AlignVCenter, fm.elidedText(what, Qt.TextElideMode.ElideRight, inner.width()))
         self._parts(painter, card, QRect(inner.left(), inner.top() + 2 * line, inner.width(), line))
-        self._countdown(painter, card, now, QRect(inner.left(), inner.top() + 3 * line, inner.width(), line))
+        self._countdown(painter, card, now, QRect(inner.left(), inner.top() + 3 * line, inner.width(), line), late)
         painter.restore()
 
     # --- Pieces ---------------------------------------------------------------------------------
-    def _first_line(self, painter: QPainter, card: BoardCard, box: QRect, late: str) -> None:
+    def _first_line(self, painter: QPainter, card: BoardCard, box: QRect) -> None:
         painter.setFont(self._bold)
         painter.setPen(look.TEXT)
         fm = QFontMetrics(self._bold)
@@ -130,28 +130,20 @@ class CardDelegate(QStyledItemDelegate):
             x = self._chip(painter, x, box, label(card.priority), palette.PRIORITY[card.priority])
         if card.escalated:
             x = self._chip(painter, x, box, translate("BoardCard", "街呼区应"), look.ESCALATED)
-        if late:
-            self._badge(painter, box, late)
 
     def _chip(self, painter: QPainter, x: int, box: QRect, text: str, colour: QColor) -> int:
         fm = QFontMetrics(self._small)
         width = fm.horizontalAdvance(text) + 10
-        chip = QRectF(x, box.top() + 2, width, box.height() - 4)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(chip, 3, 3)
-        painter.setPen(look.ON_COLOUR)
-        painter.setFont(self._small)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+        look.paint_chip(painter, QRectF(x, box.top() + 2, width, box.height() - 4), text, colour, self._small)
         painter.setFont(self._bold)
         return x + width + 6
 
-    def _badge(self, painter: QPainter, box: QRect, text: str) -> None:
-        """The overdue mark: a warning icon and the words on a red badge, right-aligned."""
+    def _badge(self, painter: QPainter, box: QRect, text: str) -> int:
+        """The overdue mark: a warning icon and the words on a red badge; returns its right end."""
         fm = QFontMetrics(self._small)
         icon_size = box.height() - 4
         width = fm.horizontalAdvance(text) + icon_size + 14
-        badge = QRectF(box.right() - width, box.top() + 1, width, box.height() - 2)
+        badge = QRectF(box.left(), box.top() + 1, width, box.height() - 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.OVERDUE_TEXT)
         painter.drawRoundedRect(badge, 3, 3)
@@ -160,6 +152,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(look.ON_COLOUR)
         painter.setFont(self._small)
         painter.drawText(badge.adjusted(icon_size + 8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        return int(badge.right())
 
     def _parts(self, painter: QPainter, card: BoardCard, box: QRect) -> None:
         painter.setFont(self._small)
@@ -182,9 +175,17 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(QRect(x, box.top(), width + 1, box.height()), Qt.AlignmentFlag.AlignVCenter, text)
             x += width + 12
 
-    def _countdown(self, painter: QPainter, card: BoardCard, now: datetime, box: QRect) -> None:
+    def _countdown(self, painter: QPainter, card: BoardCard, now: datetime, box: QRect, late: str) -> None:
         share = limit_share(card, now)
         painter.setFont(self._small)
+        if late:  # the badge, then the limit it passed
+            x = self._badge(painter, box, late) + 8
+            painter.setFont(self._small)
+            painter.setPen(palette.OVERDUE_TEXT)
+            due = card.handle_due if card.is_overdue(now) else card.response_due
+            painter.drawText(QRect(x, box.top(), max(box.right() - x, 0), box.height()), Qt.AlignmentFlag.AlignVCenter,
+                             translate("BoardCard", "时限 {due}").format(due=timefmt.stamp(due, now)))
+            return
         if share is None or card.lane in (Lane.TO_VERIFY, Lane.TO_CLOSE):
             # Off the unit's clock (with the room again): no countdown; transfers still tell.
             painter.setPen(look.MUTED)
@@ -192,10 +193,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, text)
             return
         colour = look.share_colour(share)
-        if card.is_overdue(now):  # the badge says by how much: here, what the limit was
-            text = translate("BoardCard", "时限 {due}").format(due=timefmt.stamp(card.handle_due, now))
-        else:
-            text = timefmt.countdown(card.handle_due, now)
+        text = timefmt.countdown(card.handle_due, now)
         fm = QFontMetrics(self._small)
         painter.setPen(colour)
         painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, text)

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
 
 from commandroom.models.enums import UnitStatus
 
@@ -39,3 +40,13 @@ def share_colour(share: float) -> QColor:
         if share >= threshold:
             return colour
     return _FRESH
+
+
+def paint_chip(painter: QPainter, chip: QRectF, text: str, colour: QColor, font: QFont) -> None:
+    """A small rounded label in white on a colour (a priority, a unit's status)."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(chip, 3, 3)
+    painter.setPen(ON_COLOUR)
+    painter.setFont(font)
+    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)

@@ -77,13 +77,9 @@ class UnitDelegate(QStyledItemDelegate):
         painter.setPen(look.MUTED if off else look.TEXT)
         painter.drawText(QRect(inner.left(), inner.top(), inner.width() - status_w, line), Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(unit.name, Qt.TextElideMode.ElideRight, inner.width() - status_w))
-        chip = QRectF(inner.right() - status_w + 4, inner.top() + 2, status_w - 4, line - 4)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(status_colour)
-        painter.drawRoundedRect(chip, 3, 3)
+        look.paint_chip(painter, QRectF(inner.right() - status_w + 4, inner.top() + 2, status_w - 4, line - 4),
+                        status, status_colour, option.font)
         painter.setFont(option.font)
-        painter.setPen(look.ON_COLOUR)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, status)
 
         painter.setPen(look.MUTED)
         kind = type_text(unit.type)
