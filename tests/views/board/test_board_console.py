@@ -132,3 +132,20 @@ def test_a_units_status_is_changed_from_its_card_by_a_command(qtbot, console, bo
     from sqlalchemy import select
     with board_db.session() as s:
         assert s.scalar(select(EventLog.action).order_by(EventLog.id.desc()).limit(1)).value == "unit_status"
+
+
+def test_people_on_duty_are_changed_from_its_card(qtbot, console, board_db):
+    from PySide6.QtWidgets import QInputDialog
+
+    board, units = console.window.board, board_db.tiny.units
+    unit = board.units.unit(units["综合执法中队"])
+    menu = board.unit_actions.menu_for(unit.id)
+    next(a for a in menu.actions() if a.text() == "修改在岗人数…").trigger()
+    qtbot.waitUntil(lambda: board.findChild(QInputDialog, "onDutyDialog") is not None)
+    dialog = board.findChild(QInputDialog, "onDutyDialog")
+    assert dialog.intValue() == 8
+    dialog.setIntValue(3)
+    dialog.accept()
+    qtbot.waitUntil(lambda: board.units.unit(unit.id).on_duty == 3)
+    assert board.units.unit(unit.id).status == UnitStatus.ON_DUTY
+    assert board.message.text() == "「综合执法中队」已设为在岗，在岗 3 人"
