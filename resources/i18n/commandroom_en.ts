@@ -510,6 +510,13 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>LaneView</name>
+    <message>
+        <source>暂无事件</source>
+        <translation>No events</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>事件列表</source>

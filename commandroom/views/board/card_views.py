@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
 from commandroom.models.enums import Lane
+from commandroom.views.board import look
 from commandroom.views.board.card_delegate import CARD_HEIGHT
 from commandroom.views.board.lane_model import ID_ROLE
 from commandroom.views.board.mime import MIME_TYPE, decode_ids
@@ -67,6 +68,15 @@ class LaneView(QTableView):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(CARD_HEIGHT)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:  # say it is empty, not broken
+            painter = QPainter(self.viewport())
+            painter.setPen(look.MUTED)
+            painter.drawText(self.viewport().rect().adjusted(8, 16, -8, 0),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.tr("暂无事件"))
+            painter.end()
 
     def selected_ids(self) -> list[int]:
         return [i.data(ID_ROLE) for i in sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())]
