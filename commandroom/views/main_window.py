@@ -17,6 +17,7 @@ from commandroom.models.enums import Role
 from commandroom.views.common.selection import Selection
 from commandroom.views.detail.detail_panel import EventDetailPanel
 from commandroom.views.detail.pending_extensions import PendingExtensionsPanel
+from commandroom.views.board.board_panel import BoardPanel
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
                 lambda n: dock.setWindowTitle(self.tr("待审批延期（{n}）").format(n=n)))
             self.view_loaded.append(self.extensions.on_view_loaded)
             self.view_changed.append(self.extensions.on_view_changed)
+        self.board = BoardPanel(self.clock, self)
+        self.add_dock(self.board, self.tr("派遣看板"), "board", Qt.DockWidgetArea.BottomDockWidgetArea)
 
         self._minute = None
         self._timer = QTimer(self)
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
             self.status.set_user(user.login, user.name, user.role)
             self.detail.set_role(user.role)  # the role as the database has it now
         self.detail.set_categories(snapshot.categories)
+            self.board.set_role(user.role)
         self.events.load(snapshot)
 
     @Slot(list)
