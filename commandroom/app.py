@@ -136,25 +136,25 @@ def _ensure_street(db, *, interactive: bool) -> None:
         log.warning("the database has no street; the console opens empty")
         return
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
     from commandroom.views import dialogs
 
     if not dialogs.ask_create_demo():
         return
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        from commandroom.models.demo import generate  # the generator is large: load it on demand
+    from commandroom.services.demo_builder import DemoBuilder
+    from commandroom.services.worker_thread import WorkerThread
+    from commandroom.views.demo_progress import DemoProgressDialog
 
-        generate(db, days=30, seed=1)
-        db.analyze()
-    except Exception as exc:  # noqa: BLE001 - any failure leaves an empty console, and says why
-        log.exception("demo street failed")
-        QApplication.restoreOverrideCursor()
-        dialogs.demo_failed(str(exc))
-        return
-    QApplication.restoreOverrideCursor()
+    builder = DemoBuilder(db, days=30, seed=1)
+    progress = DemoProgressDialog(builder)
+    thread = WorkerThread(builder, "demo-builder")
+    thread.start()
+    try:
+        progress.exec()
+    finally:
+        builder.cancel()  # closed before the end: the street is not written
+        thread.stop()
+    if progress.failure:  # any failure leaves an empty console, and says why
+        dialogs.demo_failed(progress.failure)
 
 
 def _choose_street(db, settings: Settings, *, interactive: bool) -> Settings | None:
@@ -182,27 +182,38 @@ class Console:
     def __init__(self, db, settings: Settings, ui_state_path: Path, clock=None):
         from PySide6.QtCore import QSettings
 
+        from commandroom.models.board_view import load_board_changes, load_board_view
         from commandroom.models.clock import Clock
+        from commandroom.models.queries import user_info
         from commandroom.models.streets import resolve_street
         from commandroom.services.command_runner import CommandRunner
-        from commandroom.services.feed_pump import FeedPump
+        from commandroom.services.detail_views import detail_read_model, pending_read_model
+        from commandroom.services.feed_pump import FeedPump, ReadModel
         from commandroom.services.worker_thread import WorkerThread
         from commandroom.views.main_window import MainWindow
 
         clock = clock or Clock()
         with db.session() as session:  # one quick read, so the title is right from the start
             street = resolve_street(session, settings.street)
+            user = user_info(session, settings.user)  # its role picks the docks and the layout
         street_id = street.id if street else None
         self.window = MainWindow(
             street_name=street.name if street else "", database=db.describe(), clock=clock,
             ui_state=QSettings(str(ui_state_path), QSettings.Format.IniFormat),
-            recent_days=settings.recent_days)
+            recent_days=settings.recent_days, role=user.role if user else None)
         self.window.status.set_user(settings.user, "", None)  # until the snapshot names the user
 
         self.pump = FeedPump(db, login=settings.user, street_id=street_id,
                              recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
-                             clock=clock)
+                             clock=clock, read_models=[detail_read_model(self.window.detail.watch),
+                                                        pending_read_model(),
+                                                        ReadModel("board", load_board_view, load_board_changes)])
+        self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
+        self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
         self.pump.sig_loaded.connect(self.window.on_loaded)
+        self.pump.sig_view_loaded.connect(self.window.on_view_loaded)
+        self.pump.sig_view_changed.connect(self.window.on_view_changed)
+        self.window.detail.sig_load_view.connect(self.pump.refresh_view)  # queued into its thread
         self.pump.sig_rows_changed.connect(self.window.on_rows_changed)
         self.pump.sig_connection.connect(self.window.on_connection)
         self.feed = WorkerThread(self.pump, "feed-pump")
@@ -210,6 +221,8 @@ class Console:
         self.window.sig_closing.connect(self.stop)
         self.commands = CommandRunner(db, login=settings.user, console=settings.console,
                                       street_id=street_id, lang=settings.lang, clock=clock)
+        self.window.set_commands(self.commands)
+        self.window.board.set_runner(self.commands)
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)

@@ -8,6 +8,10 @@ On PostgreSQL two transactions may take ids 10 and 11 and commit in the other or
 that saw 11 and moved on would never see 10. ``FeedCursor`` remembers such holes and asks for
 them again until they appear or time out (a rolled-back transaction leaves a hole for ever).
 On SQLite writers are serialised, so holes only come from rollbacks and cost one extra query.
+
+A console that opens has the same problem once more: its snapshot starts the feed at the newest
+committed id, and an id below it may still belong to an open transaction. ``feed_start`` names
+those ids too, and the cursor starts with them as holes.
 """
 
 from __future__ import annotations
@@ -73,8 +77,38 @@ def read_ids(session: Session, ids: Iterable[int]) -> list[LogEntry]:
 
 
 def latest_id(session: Session) -> int:
-    """The newest log id, or 0 on an empty log: where a console that has just loaded starts."""
+    """The newest log id, or 0 on an empty log."""
     return session.execute(select(func.max(EventLog.id))).scalar_one() or 0
+
+
+@dataclass(frozen=True)
+class FeedStart:
+    """Where a console that has just read its snapshot starts following the log."""
+
+    last_id: int
+    holes: tuple[int, ...]  # ids below ``last_id`` not visible yet: wait for them (as holes)
+
+
+def feed_start(session: Session) -> FeedStart:
+    """The newest visible log id, and the ids missing below it, read before the snapshot's rows.
+
+    On PostgreSQL an id is taken when a transaction inserts its log row, not when it commits:
+    while A holds id 2 and B has committed id 3, the newest visible id is 3, and a console that
+    started at 3 would never read 2. Every id below the newest that this statement cannot see
+    belongs to a transaction that is still open (its change is not in the rows read next, and
+    will come through the feed) or that rolled back (a hole that times out). Simpler than the
+    snapshot's ``xmin``, which would need each log row's transaction id: the ids alone tell, and
+    the cursor already waits for holes. One statement, so the newest id and the ids below it come
+    from one database snapshot; only the last ``MAX_HOLES`` ids are looked at, as in ``FeedCursor``.
+    """
+    newest = select(func.max(EventLog.id)).scalar_subquery()
+    stmt = select(EventLog.id).where(EventLog.id > newest - MAX_HOLES).order_by(EventLog.id)
+    ids = session.scalars(stmt).all()
+    if not ids:
+        return FeedStart(0, ())
+    visible = set(ids)
+    first = max(ids[-1] - MAX_HOLES + 1, 1)
+    return FeedStart(ids[-1], tuple(i for i in range(first, ids[-1]) if i not in visible))
 
 
 def touched_event_ids(entries: Iterable[LogEntry]) -> list[int]:
@@ -92,13 +126,14 @@ class FeedCursor:
         self,
         last_id: int = 0,
         *,
+        holes: Iterable[int] = (),
         hole_timeout_s: float = HOLE_TIMEOUT_S,
         monotonic: Callable[[], float] = time.monotonic,
     ):
         self.last_id = last_id
         self.hole_timeout_s = hole_timeout_s
         self._monotonic = monotonic
-        self._holes: dict[int, float] = {}  # id -> when first missed
+        self._holes: dict[int, float] = dict.fromkeys(holes, monotonic())  # id -> when first missed
 
     @property
     def holes(self) -> frozenset[int]:

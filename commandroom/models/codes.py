@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Integer, String, case, cast, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from commandroom.models.base import Base
+from commandroom.models.events import Event
+from commandroom.models.org import Street
 
 
 class CodeCounter(Base):
@@ -32,12 +34,39 @@ def format_code(stem: str, number: int) -> str:
     return f"{stem}{number:04d}"
 
 
+def _upsert(session: Session):
+    """An INSERT into the counters that can take ``ON CONFLICT`` (both backends spell it alike)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(CodeCounter)
+
+
 def next_code(session: Session, prefix: str, now: datetime) -> str:
     """The street's next event code of the day, taken in the caller's transaction."""
     stem = code_stem(prefix, now)
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(CodeCounter).values(stem=stem, last=1)
+    stmt = _upsert(session).values(stem=stem, last=1)
     stmt = stmt.on_conflict_do_update(
         index_elements=[CodeCounter.stem], set_={"last": CodeCounter.last + 1}
     ).returning(CodeCounter.last)
     return format_code(stem, session.execute(stmt).scalar_one())
+
+
+def seed_counters(session: Session) -> None:
+    """Move every counter up to the highest number already used under its stem, in one statement.
+
+    Events written without ``next_code`` (the demo generator's bulk history, an import) leave
+    the counters behind their codes; after them the next ``receive`` would reissue a code. A
+    counter is never moved down. Codes are read as the street's prefix, the day and the number
+    after it, so numbers past 9999 count too.
+    """
+    stem_len = func.length(Street.abbr) + len("20261121-")
+    stem = func.substr(Event.code, 1, stem_len)
+    number = cast(func.substr(Event.code, stem_len + 1), Integer)
+    used = (
+        select(stem, func.max(number))
+        .join(Street, Street.id == Event.street_id)
+        .where(Event.code.like(Street.abbr + "________-%"))
+        .group_by(stem)
+    )
+    stmt = _upsert(session).from_select(["stem", "last"], used)
+    higher = case((stmt.excluded.last > CodeCounter.last, stmt.excluded.last), else_=CodeCounter.last)
+    session.execute(stmt.on_conflict_do_update(index_elements=[CodeCounter.stem], set_={"last": higher}))

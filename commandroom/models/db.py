@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -93,13 +93,42 @@ def known_revisions() -> set[str]:
 
 
 def migrate(engine: Engine) -> Path | None:
-    """Bring the schema to the newest revision. Returns the backup made of a SQLite file, if any."""
+    """Bring the schema to the newest revision. Returns the backup made of a SQLite file, if any.
+
+    Consoles that start together on one database would each run the same migration and all but
+    one fail (tables that already exist). The upgrade therefore runs under a lock, in one
+    transaction, and the revision is read again once the lock is held: whoever waited finds
+    the work done.
+    """
     if current_revision(engine) == head_revision():
         return None
     # Anything already in the file (an older schema, or tables we did not make) is copied first.
     backup = _backup_sqlite(engine) if inspect(engine).get_table_names() else None
-    command.upgrade(_alembic_config(engine), "head")
+    with _migration_lock(engine) as conn:
+        if MigrationContext.configure(conn).get_current_revision() != head_revision():
+            config = _alembic_config(engine)
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
     return backup
+
+
+# pg_advisory_xact_lock's key for "migrating the schema" (the bytes of "cmdrmigr").
+MIGRATION_LOCK_KEY = 0x636D64726D696772
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that only one process at a time may hold; committed at the
+    end. PostgreSQL: a transaction-level advisory lock, released by the commit or the rollback
+    (so an upgrade that fails cannot leave it held). SQLite: ``BEGIN IMMEDIATE``, the write lock,
+    which also puts the DDL of the whole upgrade in one transaction."""
+    with engine.connect() as conn:
+        if engine.url.get_backend_name() == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        yield conn
+        conn.commit()
 
 
 def _backup_sqlite(engine: Engine) -> Path | None:
@@ -177,6 +206,25 @@ class Database:
         """A unit of work: commits when the block ends, rolls back when it raises."""
         with self.sessions() as session:
             with session.begin():
+                yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that writes (every domain command): ``session()``, but on SQLite it
+        takes the write lock at its first statement (``BEGIN IMMEDIATE``), queueing behind the
+        other writers for up to the busy timeout.
+
+        A deferred SQLite transaction that reads and then writes asks for the write lock late;
+        if another writer committed in between, the upgrade fails at once with "database is
+        locked" (waiting cannot help: its reads are already out of date). Taken first, the lock
+        also makes what the command checks (the version, the status, the counters) the newest
+        committed state. PostgreSQL needs nothing here: row locks and the version check order
+        its writers.
+        """
+        with self.sessions() as session:
+            with session.begin():
+                if self.is_sqlite:
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
 
     def analyze(self) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from commandroom.models.catalog import Category
-from commandroom.models.changefeed import latest_id
+from commandroom.models.changefeed import feed_start
 from commandroom.models.enums import OPEN_STATUSES, GridLevel, Priority, Role, Source, Status
 from commandroom.models.events import Event
 from commandroom.models.lifecycle import HELD
@@ -106,8 +106,10 @@ class UserInfo:
 class LiveSnapshot:
     """What a console needs to open: the rows, the filter vocabularies and where the feed starts.
 
-    ``last_log_id`` is read in the same transaction before the rows, so a change committed while
-    loading is read again by the feed (harmless) and never lost.
+    ``last_log_id`` and ``log_holes`` (see ``changefeed.feed_start``) are read before the rows, so
+    a change committed while loading is read again by the feed (harmless), and a change whose
+    transaction was still open comes through the feed when it commits: none is lost. Start the
+    feed with ``FeedCursor(last_log_id, holes=log_holes)``.
     """
 
     last_log_id: int
@@ -116,6 +118,7 @@ class LiveSnapshot:
     grids: tuple[GridChoice, ...]
     street_name: str
     user: UserInfo | None
+    log_holes: tuple[int, ...] = ()
 
 
 L4 = aliased(Grid, name="l4")
@@ -242,9 +245,10 @@ def load_snapshot(
 ) -> LiveSnapshot:
     """Everything a console of one street opens with, read in one transaction (see
     ``LiveSnapshot``). The catalogue is the district's, shared by its streets."""
-    last = latest_id(session)
+    start = feed_start(session)
     return LiveSnapshot(
-        last_log_id=last,
+        last_log_id=start.last_id,
+        log_holes=start.holes,
         rows=tuple(load_live_rows(session, now, recent_days, street_id)),
         categories=tuple(list_categories(session)),
         grids=tuple(list_grids(session, street_id=street_id)),

@@ -9,9 +9,13 @@ the commands' NOTIFY wakes it at once (``PgWakeup``) and the poll becomes a slow
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from commandroom.models.changefeed import FeedCursor, touched_event_ids
 from commandroom.models.clock import Clock
@@ -25,6 +29,22 @@ log = logging.getLogger(__name__)
 RETRY_MS = 3000
 # With LISTEN working, the poll only catches a lost notification: every few seconds is plenty.
 LISTENING_POLL_MS = 5000
+
+
+@dataclass(frozen=True)
+class ReadModel:
+    """A dock's own view of the street, kept fresh by the pump in the pump's thread.
+
+    ``load_all(session, now, street_id)`` gives the opening data; ``load_ids(session, event_ids,
+    now, street_id)`` the fresh rows of the events new log rows touched (an event that no longer
+    belongs, e.g. a report that became an event, is simply absent: the dock drops it). Both
+    return frozen snapshots, never ORM rows. A model that is not per event (the unit cards) may
+    ignore the ids and load everything again: it is then reloaded on every change.
+    """
+
+    name: str
+    load_all: Callable[[Session, datetime, int | None], object]
+    load_ids: Callable[[Session, list[int], datetime, int | None], object]
 
 
 class FeedPump(QObject):
@@ -41,6 +61,12 @@ class FeedPump(QObject):
     sig_entries = Signal(list)
     """The new ``LogEntry`` rows themselves, oldest first (for alerts, call queue, replay)."""
 
+    sig_view_loaded = Signal(str, object)
+    """A read model's opening data: (its name, what its ``load_all`` gave). After ``sig_loaded``."""
+
+    sig_view_changed = Signal(str, list, object)
+    """A read model's fresh rows: (its name, the event ids touched, what ``load_ids`` gave)."""
+
     sig_connection = Signal(bool, str)
     """Database reachable or not, with the reason in one line when not (for the status bar)."""
 
@@ -54,6 +80,7 @@ class FeedPump(QObject):
         poll_ms: int,
         clock: Clock | None = None,
         batch: int = 1000,
+        read_models: Sequence[ReadModel] = (),
     ):
         super().__init__()
         self.db = db
@@ -64,6 +91,7 @@ class FeedPump(QObject):
         self.poll_ms = poll_ms
         self.clock = clock or Clock()
         self.batch = batch
+        self.read_models = tuple(read_models)
         self._cursor: FeedCursor | None = None
         self._connected: bool | None = None
         self._timer: QTimer | None = None
@@ -98,6 +126,21 @@ class FeedPump(QObject):
         self._cursor = None
         self.poll()
 
+    @Slot(str, list)
+    def refresh_view(self, name: str, event_ids: list) -> None:
+        """Load one read model for these events now, as if a change had touched them (a dock
+        that starts showing an event asks for it; the answer is a ``sig_view_changed``)."""
+        model = next((m for m in self.read_models if m.name == name), None)
+        if model is None:
+            return
+        try:
+            with self.db.session() as session:
+                data = model.load_ids(session, list(event_ids), self.clock.now(), self.street_id)
+        except SQLAlchemyError as exc:
+            self._set_connected(False, _reason(exc))
+            return
+        self.sig_view_changed.emit(name, list(event_ids), data)
+
     @Slot()
     def poll(self) -> None:
         try:
@@ -111,12 +154,15 @@ class FeedPump(QObject):
 
     # --- Work ----------------------------------------------------------------------------------
     def _load(self) -> bool:
-        with self.db.session() as session:
-            snapshot = load_snapshot(session, self.clock.now(), self.recent_days, self.login,
-                                     self.street_id)
-        self._cursor = FeedCursor(snapshot.last_log_id)
+        now = self.clock.now()
+        with self.db.session() as session:  # one transaction: every view opens at the same point
+            snapshot = load_snapshot(session, now, self.recent_days, self.login, self.street_id)
+            views = [(m.name, m.load_all(session, now, self.street_id)) for m in self.read_models]
+        self._cursor = FeedCursor(snapshot.last_log_id, holes=snapshot.log_holes)
         log.info("console loaded: %d rows, log id %d", len(snapshot.rows), snapshot.last_log_id)
         self.sig_loaded.emit(snapshot)
+        for name, data in views:
+            self.sig_view_loaded.emit(name, data)
         return False
 
     def _read(self) -> bool:
@@ -125,10 +171,14 @@ class FeedPump(QObject):
             entries = [e for e in read if self.street_id is None or e.street_id == self.street_id]
             if not entries:
                 return len(read) >= self.batch
-            rows = load_rows(session, touched_event_ids(entries), self.clock.now(), self.street_id)
+            now, touched = self.clock.now(), touched_event_ids(entries)
+            rows = load_rows(session, touched, now, self.street_id)
+            views = [(m.name, m.load_ids(session, touched, now, self.street_id)) for m in self.read_models]
         self.sig_entries.emit(entries)
         if rows:
             self.sig_rows_changed.emit(rows)
+        for name, data in views:
+            self.sig_view_changed.emit(name, touched, data)
         return len(read) >= self.batch
 
     @Slot()

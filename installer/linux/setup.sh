@@ -20,6 +20,8 @@ system_packages=(
   libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1
+  # QtMultimedia (the new-report sound): its FFmpeg plugin links the PulseAudio client library
+  libpulse0
   # QtWebEngine (the map)
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 libxshmfence1 libgbm1
   # Chinese text: without a CJK font every label is tofu

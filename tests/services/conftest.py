@@ -41,6 +41,8 @@ class PumpRecorder(QObject):
     sig_rows_changed = Signal(list)
     sig_entries = Signal(list)
     sig_connection = Signal(bool, str)
+    sig_view_loaded = Signal(str, object)
+    sig_view_changed = Signal(str, list, object)
 
     def __init__(self, pump: FeedPump):
         super().__init__()
@@ -50,11 +52,19 @@ class PumpRecorder(QObject):
         pump.sig_rows_changed.connect(self.on_rows_changed)
         pump.sig_entries.connect(self.sig_entries)
         pump.sig_connection.connect(self.sig_connection)
+        self.views: dict[str, object] = {}  # each read model's opening data
+        pump.sig_view_loaded.connect(self.on_view_loaded)
+        pump.sig_view_changed.connect(self.sig_view_changed)
 
     @Slot(object)
     def on_loaded(self, snapshot):
         self.rows = {row.id: row for row in snapshot.rows}
         self.sig_loaded.emit(snapshot)
+
+    @Slot(str, object)
+    def on_view_loaded(self, name, data):
+        self.views[name] = data
+        self.sig_view_loaded.emit(name, data)
 
     @Slot(list)
     def on_rows_changed(self, rows):
@@ -67,9 +77,9 @@ def start_pump(qtbot, clock):
     """Start a feed pump on a database; returns its recorder and the opening snapshot."""
     threads = []
 
-    def start(db, *, poll_ms=20, recent_days=7, loaded=True, street_id=None):
+    def start(db, *, poll_ms=20, recent_days=7, loaded=True, street_id=None, read_models=()):
         pump = FeedPump(db, login="duty", street_id=street_id, recent_days=recent_days,
-                        poll_ms=poll_ms, clock=clock)
+                        poll_ms=poll_ms, clock=clock, read_models=read_models)
         recorder = PumpRecorder(pump)
         thread = WorkerThread(pump, "feed-pump-test")
         threads.append(thread)

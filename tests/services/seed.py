@@ -8,14 +8,16 @@ the feed itself write through ``Commands`` (see ``receive``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from commandroom.models import Category, Event, EventLog, Street, User
 from commandroom.models.actor import Actor
 from commandroom.models.enums import Action, Role, Source, Status
-from commandroom.models.log import make_payload
+from commandroom.models.log import FEED_CHANNEL, make_payload
 from tests.street_fixture import TinyStreet, build
 
 OFFICER = Actor(login="duty", role=Role.DUTY_OFFICER, console="console-1", name="张伟")
@@ -50,6 +52,15 @@ def write_event(db, at: datetime, title: str = "楼道堆放杂物", **fields) -
 def change_event(db, event_id: int, at: datetime, action: Action = Action.REGISTER,
                  **fields) -> None:
     """Change an event, bump its version and append the log row, in one transaction."""
+    with uncommitted_change(db, event_id, at, action, **fields):
+        pass
+
+
+@contextmanager
+def uncommitted_change(db, event_id: int, at: datetime, action: Action = Action.REGISTER,
+                       **fields) -> Iterator[None]:
+    """``change_event`` whose transaction has written its log row (taken its id) and waits, open,
+    until the block ends; then it commits (and, as a command does, notifies the feed)."""
     with db.session() as s:
         event = s.get(Event, event_id)
         for key, value in fields.items():
@@ -57,6 +68,10 @@ def change_event(db, event_id: int, at: datetime, action: Action = Action.REGIST
         event.version += 1
         s.add(EventLog(at=at, actor=OFFICER.login, console=OFFICER.console, event_id=event_id,
                        street_id=event.street_id, action=action, payload=make_payload(**fields)))
+        s.flush()
+        if not db.is_sqlite:
+            s.execute(text(f"NOTIFY {FEED_CHANNEL}"))
+        yield
 
 
 def category_id(db, code: str) -> int:

@@ -9,6 +9,7 @@ from commandroom.models.commands import Commands
 from commandroom.models.db import Database
 from commandroom.models.enums import Priority, Source, Status
 from commandroom.models.queries import EventRow
+from tests.services.seed import uncommitted_change, write_event
 
 
 def test_snapshot_then_rows_written_after_start(qtbot, street_db, start_pump, dispatcher, clock):
@@ -84,3 +85,49 @@ def test_postgresql_notify_wakes_the_pump_before_the_poll(qtbot, street_db, star
     with qtbot.waitSignal(recorder.sig_rows_changed, timeout=5000) as changed:
         ref = Commands(street_db, dispatcher, clock).receive(source=Source.WALK_IN, title="电梯困人")
     assert [row.id for row in changed.args[0]] == [ref.id]
+
+
+def test_a_change_still_open_when_the_console_loads_arrives_when_it_commits(
+        qtbot, street_db, start_pump, clock):
+    """A holds log row 2, B commits row 3, the console opens (newest id 3), A commits: the
+    pump delivers row 2 and the event's fresh row."""
+    if street_db.is_sqlite:
+        pytest.skip("SQLite serialises writers: B cannot commit while A holds its row")
+    first = write_event(street_db, clock.now())
+    with uncommitted_change(street_db, first, clock.now(), status=Status.REGISTERED):
+        write_event(street_db, clock.now(), "第二件")
+        recorder, snapshot = start_pump(street_db)
+        assert snapshot.last_log_id == 3 and recorder.rows[first].status == Status.RECEIVED
+        entries = []
+        recorder.sig_entries.connect(entries.extend)
+    qtbot.waitUntil(lambda: recorder.rows[first].status == Status.REGISTERED, timeout=5000)
+    assert [(e.id, e.event_id) for e in entries] == [(2, first)]
+
+
+def test_read_models_open_with_the_snapshot_and_follow_the_touched_events(
+        qtbot, street_db, start_pump, dispatcher, clock):
+    """A dock's read model: its opening data after the snapshot, then fresh rows per change."""
+    from sqlalchemy import select
+
+    from commandroom.models import Event
+    from commandroom.services.feed_pump import ReadModel
+
+    def codes(session, ids=None):
+        stmt = select(Event.id, Event.code, Event.status)
+        if ids is not None:
+            stmt = stmt.where(Event.id.in_(ids))
+        return sorted(session.execute(stmt).all())
+
+    model = ReadModel("codes", lambda s, now, street: codes(s),
+                      lambda s, ids, now, street: codes(s, ids))
+    cmds = Commands(street_db, dispatcher, clock)
+    first = cmds.receive(source=Source.WALK_IN, title="路灯不亮")
+    recorder, _ = start_pump(street_db, read_models=[model])
+    qtbot.waitUntil(lambda: "codes" in recorder.views, timeout=5000)  # right after the snapshot
+    assert [tuple(r) for r in recorder.views["codes"]] == [(first.id, first.code, Status.RECEIVED)]
+    with qtbot.waitSignal(recorder.sig_view_changed, timeout=5000) as changed:
+        second = cmds.receive(source=Source.GRID_PATROL, title="井盖缺失")
+    name, touched, rows = changed.args
+    assert name == "codes" and touched == [second.id]
+    assert [tuple(r) for r in rows] == [(second.id, second.code, Status.RECEIVED)]
+    assert first.id not in touched

@@ -16,7 +16,8 @@ from commandroom.models.changefeed import (
     touched_event_ids,
 )
 from commandroom.models.enums import Action, Status
-from tests.services.seed import change_event, seed_street, write_event
+from commandroom.models.queries import load_rows, load_snapshot
+from tests.services.seed import change_event, seed_street, uncommitted_change, write_event
 
 T0 = datetime(2026, 11, 16, 9, 0)
 
@@ -96,3 +97,45 @@ def test_cursor_without_news_reads_nothing(street_db):
     with street_db.session() as s:
         cursor = FeedCursor(latest_id(s))
         assert cursor.poll(s) == []
+
+
+def test_console_opening_past_an_uncommitted_row_still_receives_it(street_db):
+    """A holds log row 2 uncommitted, B commits row 3, the console loads (its newest id is 3),
+    then A commits: the console's cursor delivers row 2 and the event is read afresh."""
+    if street_db.is_sqlite:
+        pytest.skip("SQLite serialises writers: B cannot commit while A holds its row")
+    first = write_event(street_db, T0)  # log id 1
+    with uncommitted_change(street_db, first, T0, status=Status.REGISTERED):  # A: log id 2
+        write_event(street_db, T0, "第二件")  # B: log id 3, committed
+        with street_db.session() as s:
+            snapshot = load_snapshot(s, T0, 7, "duty")
+        cursor = FeedCursor(snapshot.last_log_id, holes=snapshot.log_holes)
+        assert snapshot.last_log_id == 3
+        assert {r.id: r.status for r in snapshot.rows}[first] == Status.RECEIVED
+    with street_db.session() as s:
+        entries = cursor.poll(s)
+        rows = load_rows(s, touched_event_ids(entries), T0)
+    assert [(e.id, e.event_id) for e in entries] == [(2, first)]
+    assert [(r.id, r.status) for r in rows] == [(first, Status.REGISTERED)]
+    assert cursor.holes == frozenset()
+
+
+def test_snapshot_names_the_ids_missing_below_its_newest(street_db):
+    """Ids a rolled-back or slow transaction took are waited for like any hole, then given up."""
+    event = write_event(street_db, T0)  # log id 1
+    with street_db.session() as s:
+        _log(s, 4, event)
+    with street_db.session() as s:
+        snapshot = load_snapshot(s, T0, 7, "duty")
+    assert (snapshot.last_log_id, snapshot.log_holes) == (4, (2, 3))
+    clock = [0.0]
+    cursor = FeedCursor(snapshot.last_log_id, holes=snapshot.log_holes,
+                        monotonic=lambda: clock[0])
+    assert (cursor.last_id, cursor.holes) == (4, {2, 3})
+    with street_db.session() as s:
+        _log(s, 3, event)
+    with street_db.session() as s:
+        assert [e.id for e in cursor.poll(s)] == [3]
+    clock[0] = 31.0
+    with street_db.session() as s:
+        assert cursor.poll(s) == [] and cursor.holes == frozenset()

@@ -77,7 +77,7 @@ class CommandBase:
                command_id: str | None = None) -> EventRef:
         now = self.clock.now()
         try:
-            with self.db.session() as session:
+            with self.db.writing() as session:
                 event = self._event(session, event_id)
                 check_role(action, self.actor.role)
                 if action in LOCKED_BY_TAKE and event.status == Status.RECEIVED:

@@ -46,7 +46,7 @@ class IntakeCommands(CommandBase):
         external_ref = validate.text(external_ref, "外部编号", "External ref", max_len=64, required=False)
         point = validate.coordinates(lat, lon)
         now = self.clock.now()
-        with self.db.session() as session:
+        with self.db.writing() as session:
             street = self._street(session)
             grid_id = self._grid_for(session, street.id, point) if point else None
             lat, lon = point or (None, None)

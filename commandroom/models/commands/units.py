@@ -20,7 +20,7 @@ class UnitCommands(CommandBase):
             raise ValidationError(f"在岗人数应为 0～{MAX_ON_DUTY} 的整数：{on_duty!r}",
                                   f"People on duty must be a whole number from 0 to {MAX_ON_DUTY}: {on_duty!r}")
         now = self.clock.now()
-        with self.db.session() as session:
+        with self.db.writing() as session:
             unit = self._unit(session, unit_id)
             change = transitions.unit_status(unit_id=unit.id, status=status, on_duty=on_duty)
             self._record(session, None, Action.UNIT_STATUS, now, change, new_command_id(),

@@ -1,0 +1,202 @@
+"""Days of history, one day at a time: arrivals, reports, then each event's lifecycle.
+
+``History.day`` returns that day's rows as plain tuples (lists for the log) in table-column
+order, ready for a bulk insert, so memory stays bounded by one day. Log rows are filed by the
+day they happen on (a case received on Monday may close on Thursday) and handed out, sorted by
+time, on that day: log ids then grow with time across the whole history, as the live change
+feed's do.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect
+from collections.abc import Callable
+from datetime import date
+from operator import itemgetter
+
+from commandroom.demo import names, texts
+from commandroom.demo.catalog import SOURCE_CLASS_MIX, CategoryInfo
+from commandroom.demo.duty import DutyRoster
+from commandroom.demo.layout import sample_point
+from commandroom.demo.lifecycle import HOUR, MIN, P_ASSIST, SYSTEM, Lifecycle
+from commandroom.demo.org import COMMUNITY, GridInfo, Org
+from commandroom.demo.rand import FastRandom
+from commandroom.demo.record import EventRecord, Tables
+from commandroom.demo.times import DAY, iso, seconds
+from commandroom.models import transitions
+from commandroom.models.codes import code_stem, format_code
+from commandroom.models.enums import Source, Status, UnitType
+
+# "Now" for a history ending on a given day: 16:00, a busy afternoon with live work on every desk.
+CUTOFF_HOUR = 16
+# Reports per hour of day: quiet nights, a morning peak after 8 and an afternoon one.
+HOURLY = (1.0, 0.6, 0.4, 0.3, 0.3, 0.6, 1.5, 3.5, 6.0, 8.0, 8.5, 7.5,
+          5.5, 5.5, 7.0, 7.5, 7.0, 6.0, 4.5, 4.0, 3.5, 3.0, 2.2, 1.5)
+SOURCE_SHARE = {
+    Source.HOTLINE_12345: 0.35, Source.GRID_PATROL: 0.40, Source.PHOTO_APP: 0.15,
+    Source.WALK_IN: 0.05, Source.MICRO_WISH: 0.02, Source.DISTRICT_ORDER: 0.03,
+}
+P_DUPLICATE = 0.015
+# Statuses an event never leaves again except by merging or closing (no later report joins it).
+NOT_TARGETS = frozenset({Status.REJECTED, Status.MERGED})
+
+
+def _pick(rng: FastRandom, cumulative: list[float]) -> int:
+    """The index ``rng.choices`` would pick, without its per-call overhead."""
+    return bisect(cumulative, rng.random() * cumulative[-1])
+
+
+def _cumulative(weights) -> list[float]:
+    out, total = [], 0.0
+    for w in weights:
+        total += w
+        out.append(total)
+    return out
+
+
+class History:
+    def __init__(self, rng: FastRandom, org: Org, cats: list[CategoryInfo], first: date, end: date,
+                 db_time: Callable[[int], object], street_id: int = 1, cutoff_hour: int = CUTOFF_HOUR):
+        self.rng, self.org, self.cats, self.street_id = rng, org, cats, street_id
+        self.cutoff_hour = cutoff_hour
+        self.horizon = seconds(end) + cutoff_hour * HOUR
+        self.db_time = db_time  # seconds → what the database driver wants for a DateTime
+        self.tables = Tables(org.rows["unit"])
+        self.lifecycle = Lifecycle(rng, self.horizon, street_id, org.officers, org.leaders,
+                                   self.tables, db_time, iso)
+        self.sources = list(SOURCE_SHARE)
+        self.source_cum = _cumulative(SOURCE_SHARE.values())
+        self.cat_cum = {
+            s: _cumulative(c.item.weight * SOURCE_CLASS_MIX[s].get(c.item.class_name, 0) for c in cats)
+            for s in self.sources
+        }
+        # Busy and quiet grids: key areas (markets, flyovers) see more trouble.
+        self.grid_cum = _cumulative(
+            rng.lognormvariate(0, 0.5) * (1.6 if g.name.endswith("重点区域") else 1) for g in org.grids)
+        self.house_no = [rng.randint(1, 320) for _ in org.grids]
+        self.street_units = [u["id"] for u in org.rows["unit"]
+                             if u["type"] != UnitType.DISTRICT_DEPARTMENT.value]
+        self.mean_per_day = rng.randint(60, 120)
+        # Changes the unit rows to their state at the horizon, before the header is sent.
+        self.roster = DutyRoster(rng, self.lifecycle, org.rows["unit"], seconds(first), self.horizon)
+
+    def default_count(self, day: date) -> int:
+        """A street's 20–200 a day: fewer at weekends, now and then a storm or a campaign."""
+        rng = self.rng
+        n = self.mean_per_day * (0.7 if day.weekday() >= 5 else 1.0) * rng.lognormvariate(0, 0.18)
+        if rng.random() < 0.02:
+            n *= 1.8
+        return max(20, min(200, round(n)))
+
+    # -- one day -------------------------------------------------------------------------------
+    def day(self, day: date, count: int) -> dict[str, list[tuple]]:
+        rng = self.rng
+        start = seconds(day)
+        last = start + DAY > self.horizon
+        hours = HOURLY[:self.cutoff_hour] if last else HOURLY
+        hours_cum = _cumulative(hours)
+        arrivals = sorted(start + _pick(rng, hours_cum) * HOUR + rng.randrange(HOUR) for _ in range(count))
+        # The street's own prefix and a counter row per day, as ``codes.next_code`` keeps them:
+        # a report received later today numbers on from the last generated code.
+        stem = code_stem(names.STREET["abbr"], day)
+        stamp = day.strftime("%Y%m%d")
+        events: list[EventRecord] = []
+        for k, t0 in enumerate(arrivals, start=1):
+            events.append(self._event(t0, format_code(stem, k), stamp, k, events))
+        if last:
+            self.roster.log_horizon()
+        rows = self.tables.take_day(events, self.db_time)
+        rows["event_log"] = self._log_rows(start // DAY)
+        rows["code_counter"] = [(stem, count)]
+        return rows
+
+    def _event(self, t0: int, code: str, stamp: str, k: int, today: list[EventRecord]) -> EventRecord:
+        rng = self.rng
+        source = self.sources[_pick(rng, self.source_cum)]
+        target = self._duplicate_of(t0, today) if rng.random() < P_DUPLICATE else None
+        if target is not None:  # another report of the same matter, from someone else: in
+            # their own words, from where they stand (same grid), sometimes about another building
+            cat, g, grid = target.cat, target.g, self.org.grids[target.g]
+            priority = target.priority
+            lon, lat = sample_point(rng, grid.cell)
+            address, title = self._place(g, grid, cat) if rng.random() < 0.5 else (target.address, target.title)
+            if rng.random() < 0.6:
+                title = rng.choice(texts.RETOLD).format(place=grid.name, road=grid.road, item=cat.item.title)
+        else:
+            cat = self.cats[_pick(rng, self.cat_cum[source])]
+            g = _pick(rng, self.grid_cum)
+            grid = self.org.grids[g]
+            lon, lat = sample_point(rng, grid.cell)
+            r, (urgent, high) = rng.random(), cat.priority_mix
+            priority = "urgent" if r < urgent else "high" if r < urgent + high else "normal"
+            address, title = self._place(g, grid, cat)
+        reporter, phone = self._reporter(source, grid)
+        description = f"{texts.OPENING[source]}{address}{cat.item.detail}，{rng.choice(texts.CLOSING)}"
+        life = self.lifecycle
+        e = life.receive(t0, life.officer(t0) if source is Source.WALK_IN else SYSTEM, transitions.receive(
+            now=t0, code=code, street_id=self.street_id, source=source.value, priority=priority,
+            title=title, description=description, address=address, lat=lat, lon=lon,
+            grid_id=grid.id, reporter_name=reporter, reporter_phone=phone,
+            external_ref=self._external_ref(source, stamp, k)))
+        e.cat, e.g = cat, g
+        lead = grid.community_unit if cat.lead_key == COMMUNITY else self.org.units[cat.lead_key]
+        assists = []
+        if cat.assist_keys and rng.random() < P_ASSIST:
+            key = rng.choice(cat.assist_keys)
+            unit = grid.community_unit if key == COMMUNITY else self.org.units[key]
+            assists = [unit] if unit != lead else []
+        if target is None or not life.merge(e, target, t0 + rng.randint(3 * MIN, 30 * MIN)):
+            life.run(e, lead, lambda: self._wrong_unit(lead), assists)
+        return e
+
+    def _duplicate_of(self, t0: int, today: list[EventRecord]) -> EventRecord | None:
+        """A recent event the new report repeats (same matter, reported again within 6 h)."""
+        candidates = []
+        for e in reversed(today):
+            if e.received_at < t0 - 6 * HOUR or len(candidates) >= 20:
+                break
+            if e.status not in NOT_TARGETS:
+                candidates.append(e)
+        return self.rng.choice(candidates) if candidates else None
+
+    def _wrong_unit(self, lead: int) -> int:
+        while (unit := self.rng.choice(self.street_units)) == lead:
+            pass
+        return unit
+
+    def _place(self, g: int, grid: GridInfo, cat: CategoryInfo) -> tuple[str, str]:
+        district = names.STREET["district"]
+        if grid.name.endswith("重点区域"):
+            place = grid.name.removesuffix("重点区域")
+            road = "" if "路" in place else grid.road  # 燕子山路建筑工地 names its road already
+            return f"{district}{road}{place}附近", f"{place}{cat.item.title}"
+        building = self.rng.randint(1, 12)
+        return (f"{district}{grid.road}{self.house_no[g]}号{grid.name}{building}号楼",
+                f"{grid.name}{cat.item.title}")
+
+    def _reporter(self, source: Source, grid: GridInfo) -> tuple[str, str]:
+        rng = self.rng
+        if source is Source.GRID_PATROL:
+            return grid.worker
+        if source not in texts.PUBLIC:
+            return "", ""
+        name = names.person_name(rng)
+        if rng.random() < 0.3:  # callers often give only a surname
+            name = name[0] + rng.choice(("先生", "女士"))
+        return name, names.mobile(rng)
+
+    @staticmethod
+    def _external_ref(source: Source, stamp: str, k: int) -> str:
+        prefix = texts.EXTERNAL_PREFIX.get(source)
+        return f"{prefix}{stamp}{k:05d}" if prefix else ""
+
+    def _log_rows(self, day_index: int) -> list[list]:
+        """The log rows that happen on this day (nothing happens after the horizon)."""
+        rows = self.lifecycle.buckets.pop(day_index, [])
+        rows.sort(key=itemgetter(0))  # by time; stable: one event's rows keep their order
+        ids = self.tables.ids
+        first = ids["event_log"]
+        for row_id, row in enumerate(rows, start=first + 1):
+            row[0] = row_id  # the time has done its work: the slot takes the id
+        ids["event_log"] = first + len(rows)
+        return rows
