@@ -27,7 +27,7 @@ from commandroom.models.replay import state_at
 from tests import street_fixture
 
 STEPS = 40
-EXAMPLES = {"sqlite": 60, "postgresql": 50}  # 23 commands to reach
+EXAMPLES = {"sqlite": 60, "postgresql": 80}  # 23 commands to reach on each
 ACTORS = {
     "officer": Actor("zhangwei", Role.DUTY_OFFICER, "console-1"),
     "leader": Actor("liming", Role.SHIFT_LEADER, "console-2"),
@@ -45,7 +45,8 @@ FORWARD = {Status.RECEIVED: "register", Status.REGISTERED: "dispatch", Status.DI
 LEADER_ACTIONS = {"close", "approve_extension", "deny_extension", "escalate"}
 # A command that invites another on the same event: the legal draws then go on with it (the
 # desk's commands dilute the draws, so sequences would rarely reach these pairs by chance).
-FOLLOW = {"take": "release", "add_assist": "acknowledge_assist"}
+FOLLOW = {"take": ("release", 3), "add_assist": ("acknowledge_assist", 3),
+          "request_extension": ("decide", 3), "resolve": ("rework", 1)}  # (command, odds in 4)
 
 
 def dump(db: Database) -> dict:
@@ -128,8 +129,11 @@ class RoomMachine(RuleBasedStateMachine):
                 # has not carried out yet (each sequence then tries many of the 23 commands, not
                 # the few its first draws favoured); else the main path; else any allowed.
                 fresh = [a for a in allowed if a not in self.actions]
-                if self.follow.get(event_id) in allowed and data.draw(st.integers(0, 3)) > 0:
-                    action = self.follow[event_id]
+                follow, odds = self.follow.get(event_id, ("", 0))
+                if follow == "decide":  # approve or deny: both apply wherever asking did
+                    follow = follow if "approve_extension" in allowed else ""
+                if follow in allowed + ["decide"] and data.draw(st.integers(0, 3)) < odds:
+                    action = follow
                 elif fresh and data.draw(st.booleans()):
                     action = data.draw(st.sampled_from(fresh))
                 elif forward and data.draw(st.booleans()):
@@ -148,7 +152,7 @@ class RoomMachine(RuleBasedStateMachine):
             cmd = getattr(self.cmds[who], action)
             kwargs = self._arguments(data, action, sensible=legal)
             if self._run(lambda: cmd(event_id, version, **kwargs), action):
-                self.follow[event_id] = FOLLOW.get(action, "")
+                self.follow[event_id] = FOLLOW.get(action, ("", 0))
                 if action == "request_extension":
                     self.asked.add(event_id)
                 elif action in ("approve_extension", "deny_extension"):

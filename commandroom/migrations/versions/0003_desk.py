@@ -37,12 +37,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.drop_column('withdraw_reason')
-        batch_op.drop_column('withdrawn_at')
-    with op.batch_alter_table('event', schema=None) as batch_op:
-        batch_op.drop_column('answer')
-        batch_op.drop_column('taken_at')
-        batch_op.drop_column('taken_console')
-        batch_op.drop_column('taken_by')
+    # A plain DROP COLUMN on both backends (SQLite >= 3.35): batch mode would rebuild ``event`` on
+    # SQLite, and dropping the old table breaks the foreign keys that point at it.
+    for table, columns in (('assignment', ('withdraw_reason', 'withdrawn_at')),
+                           ('event', ('answer', 'taken_at', 'taken_console', 'taken_by'))):
+        for column in columns:
+            op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
     op.drop_table('console_presence')
