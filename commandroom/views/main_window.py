@@ -90,6 +90,11 @@ class MainWindow(QMainWindow):
             self.view_changed.append(self.extensions.on_view_changed)
         self.board = BoardPanel(self.clock, self)
         self.add_dock(self.board, self.tr("派遣看板"), "board", Qt.DockWidgetArea.BottomDockWidgetArea)
+        # A card leaving the board (closed, say) empties the board's own selection: that is no
+        # choice of the officer's, so only a selection of cards is passed on to the other docks.
+        self.board.sig_selection_changed.connect(
+            lambda ids: ids and self.selection.select(ids, source=self.board))
+        self.selection.sig_selected.connect(self._board_follows)
 
         self._minute = None
         self._timer = QTimer(self)
@@ -190,6 +195,17 @@ class MainWindow(QMainWindow):
         self.sig_closing.emit()
         super().closeEvent(event)
 
+    @Slot(list)
+    def _board_follows(self, ids: list) -> None:
+        """The board shows the shared selection; it must not answer with the part of it that
+        happens to be on the board (that would narrow everyone's selection)."""
+        if not self.selection.is_from(self.board):
+            self.board.blockSignals(True)
+            try:
+                self.board.select_events(ids)
+            finally:
+                self.board.blockSignals(False)
+
     # --- Fed by the services (queued from their threads) ---------------------------------------
     @Slot(object)
     def on_loaded(self, snapshot) -> None:
@@ -199,8 +215,8 @@ class MainWindow(QMainWindow):
         if user is not None:
             self.status.set_user(user.login, user.name, user.role)
             self.detail.set_role(user.role)  # the role as the database has it now
-        self.detail.set_categories(snapshot.categories)
             self.board.set_role(user.role)
+        self.detail.set_categories(snapshot.categories)
         self.events.load(snapshot)
 
     @Slot(list)

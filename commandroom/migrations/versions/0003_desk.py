@@ -37,10 +37,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # A plain DROP COLUMN on both backends (SQLite >= 3.35): batch mode would rebuild ``event`` on
-    # SQLite, and dropping the old table breaks the foreign keys that point at it.
-    for table, columns in (('assignment', ('withdraw_reason', 'withdrawn_at')),
-                           ('event', ('answer', 'taken_at', 'taken_console', 'taken_by'))):
-        for column in columns:
-            op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
+    # Plain DROP COLUMN (SQLite 3.35+), not batch mode: a batch rebuild drops and recreates
+    # ``event``, which the rows that refer to it forbid while foreign keys are enforced.
+    for column in ('withdraw_reason', 'withdrawn_at'):
+        op.drop_column('assignment', column)
+    for column in ('answer', 'taken_at', 'taken_console', 'taken_by'):
+        op.drop_column('event', column)
     op.drop_table('console_presence')
