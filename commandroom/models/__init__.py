@@ -13,6 +13,7 @@ from commandroom.models.events import (
 )
 from commandroom.models.log import EventLog
 from commandroom.models.org import Grid, GridStaff, Street, Unit, User, unit_category
+from commandroom.models.presence import ConsolePresence
 
 __all__ = [
     "Alert",
@@ -21,6 +22,7 @@ __all__ = [
     "Category",
     "CategoryLimit",
     "CodeCounter",
+    "ConsolePresence",
     "Contact",
     "Escalation",
     "Event",

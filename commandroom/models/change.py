@@ -38,6 +38,7 @@ NEW_EVENT: dict[str, Any] = {
     "category_id": None, "priority": "normal", "title": "", "description": "", "address": "",
     "lat": None, "lon": None, "grid_id": None, "reporter_name": "", "reporter_phone": "",
     "lead_unit_id": None, "reject_reason": "", "merged_into_id": None, "escalated": False,
+    "taken_by": "", "taken_console": "", "taken_at": None, "answer": "",
     "registered_at": None, "dispatched_at": None, "acknowledged_at": None, "resolved_at": None,
     "verified_at": None, "closed_at": None, "response_due": None, "handle_due": None,
     "on_time": None, "transfer_count": 0, "rework_count": 0, "extension_count": 0,

@@ -31,6 +31,8 @@ class Status(Labelled):
     CLOSED = ("closed", "已结案")
     EVALUATED = ("evaluated", "已回访")
     MERGED = ("merged", "已合并")
+    # 当场答复: a consultation the officer answered at once; closed without dispatch, never 立案.
+    ANSWERED = ("answered", "当场答复")
 
 
 OPEN_STATUSES = frozenset(
@@ -158,3 +160,10 @@ class Action(Labelled):
     ESCALATE = ("escalate", "街呼区应")
     RAISE_ALERT = ("raise_alert", "督办提醒")
     UNIT_STATUS = ("unit_status", "单位状态")
+    TAKE = ("take", "接手")
+    RELEASE = ("release", "放手")
+    ANSWER = ("answer", "当场答复")
+    REASSIGN = ("reassign", "改派")
+    RECALL = ("recall", "召回")
+    ADD_ASSIST = ("add_assist", "增加协办")
+    ACKNOWLEDGE_ASSIST = ("acknowledge_assist", "协办签收")

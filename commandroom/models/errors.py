@@ -38,3 +38,7 @@ class PermissionDeniedError(CommandroomError):
 
 class StaleEventError(CommandroomError):
     """Someone else changed the event since it was read: reload and try again."""
+
+
+class HeldError(CommandroomError):
+    """The report is taken by another console: the message names who holds it."""

@@ -60,6 +60,12 @@ class Event(Base):
     reject_reason: Mapped[str] = mapped_column(String(200), default="")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The call queue's lock (``models/hold.py``): who took the report, at which console, when.
+    # Empty once released, and when the report leaves the queue.
+    taken_by: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    taken_console: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)
+    answer: Mapped[str] = mapped_column(Text, default="", server_default="")  # 当场答复
 
     received_at: Mapped[datetime] = mapped_column(DateTime)
     registered_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -129,6 +135,10 @@ class Assignment(Base):
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     return_reason: Mapped[str] = mapped_column(String(200), default="")
+    # The dispatcher took this part away (改派 or 召回), as opposed to the unit handing it back
+    # (returned_at): the log row's action says which.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdraw_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     event: Mapped[Event] = relationship(back_populates="assignments")

@@ -46,9 +46,25 @@ RULES: dict[Action, Rule] = {
     Action.APPROVE_EXTENSION: Rule(HELD, None, LEADERS),
     Action.DENY_EXTENSION: Rule(HELD, None, LEADERS),
     Action.ESCALATE: Rule(frozenset({S.REGISTERED}) | HELD, S.DISPATCHED, LEADERS),
+    # The call queue: a report is taken by one console (locked to it) and released; an
+    # answer on the spot closes it without dispatch.
+    Action.TAKE: Rule(frozenset({S.RECEIVED}), None, OPERATORS),
+    Action.RELEASE: Rule(frozenset({S.RECEIVED}), None, OPERATORS),
+    Action.ANSWER: Rule(frozenset({S.RECEIVED}), S.ANSWERED, OPERATORS),
+    # The dispatcher moves the lead to another unit (改派, a transfer) or takes the event back
+    # (召回); an assisting unit is added, or signs for its own part, without a status change.
+    Action.REASSIGN: Rule(HELD, S.DISPATCHED, OPERATORS),
+    Action.RECALL: Rule(HELD, S.REGISTERED, OPERATORS),
+    Action.ADD_ASSIST: Rule(HELD, None, OPERATORS),
+    Action.ACKNOWLEDGE_ASSIST: Rule(HELD, None, OPERATORS),
     # Not an event's transition (no status applies): who may set a unit's duty status.
     Action.UNIT_STATUS: Rule(frozenset(), None, OPERATORS | {Role.ADMIN, Role.SYSTEM}),
 }
+
+
+# What a report taken by one console is locked against: the others' decisions on it. A lock only
+# matters while the report waits in the queue (RECEIVED); ``models/hold.py`` says who holds it.
+LOCKED_BY_TAKE = frozenset({Action.REGISTER, Action.REJECT, Action.MERGE, Action.ANSWER})
 
 
 def allowed_actions(status: Status, role: Role) -> list[Action]:

@@ -10,6 +10,9 @@ Which events count:
   counted as contacts of the event they were merged into.
 - **Rejected** events (不予立案) count as received (and as ``rejected``) but never as registered,
   so they are in no rate's denominator.
+- **Answered** events (当场答复, status ``answered``: a consultation the officer answered at once)
+  count as received and as ``answered``, apart: never registered, dispatched or closed, so they
+  are in no rate's denominator either.
 
 The measures, numerator ÷ denominator (a rate is None when its denominator is 0):
 
@@ -86,6 +89,7 @@ class MeasureRow:
     label: str | None
     received: int
     rejected: int
+    answered: int  # 当场答复
     registered: int
     dispatched: int
     closed: int
@@ -124,6 +128,7 @@ def _aggregates(now: datetime | None) -> list:
     columns = [
         func.count().label("received"),
         _count(Event.status == Status.REJECTED).label("rejected"),
+        _count(Event.status == Status.ANSWERED).label("answered"),
         _count(registered).label("registered"),
         func.count(Event.first_dispatched_at).label("dispatched"),
         _count(closed).label("closed"),
@@ -240,6 +245,7 @@ def _hours_minutes(seconds: float | None) -> str:
 _COLUMNS = (
     ("受理", "Received", lambda r: str(r.received)),
     ("不予立案", "Rejected", lambda r: str(r.rejected)),
+    ("当场答复", "Answered", lambda r: str(r.answered)),
     ("立案", "Registered", lambda r: str(r.registered)),
     ("派遣", "Dispatched", lambda r: str(r.dispatched)),
     ("办结", "Closed", lambda r: str(r.closed)),

@@ -121,8 +121,8 @@ class LiveSnapshot:
     log_holes: tuple[int, ...] = ()
 
 
-_L4 = aliased(Grid, name="l4")
-_L3 = aliased(Grid, name="l3")
+L4 = aliased(Grid, name="l4")
+L3 = aliased(Grid, name="l3")
 
 # When a finished event finished. Rejected and merged events may have no closed_at: their last
 # known time stands in. The live list's one rule for ageing out, read by SQL and by ``EventRow``.
@@ -143,9 +143,9 @@ _ROW_COLUMNS = (
     func.coalesce(Category.class_name, ""),
     func.coalesce(Category.name, ""),
     Event.grid_id,
-    func.coalesce(_L4.name, ""),
-    _L3.id,
-    func.coalesce(_L3.name, ""),
+    func.coalesce(L4.name, ""),
+    L3.id,
+    func.coalesce(L3.name, ""),
     func.coalesce(Unit.name, ""),
     Event.received_at,
     Event.response_due,
@@ -158,14 +158,19 @@ _ROW_COLUMNS = (
 )
 
 
-def _row_select():
+def join_names(stmt):
+    """Outer-join what an event's row shows by name: its category, its L4 grid (``L4``) and the
+    community above it (``L3``), its lead unit."""
     return (
-        select(*_ROW_COLUMNS)
-        .outerjoin(Category, Category.id == Event.category_id)
-        .outerjoin(_L4, _L4.id == Event.grid_id)
-        .outerjoin(_L3, and_(_L3.id == _L4.parent_id, _L3.level == int(GridLevel.COMMUNITY)))
+        stmt.outerjoin(Category, Category.id == Event.category_id)
+        .outerjoin(L4, L4.id == Event.grid_id)
+        .outerjoin(L3, and_(L3.id == L4.parent_id, L3.level == int(GridLevel.COMMUNITY)))
         .outerjoin(Unit, Unit.id == Event.lead_unit_id)
     )
+
+
+def _row_select():
+    return join_names(select(*_ROW_COLUMNS))
 
 
 def _in_street(stmt, column, street_id: int | None):

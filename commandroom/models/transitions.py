@@ -55,6 +55,28 @@ def reject(*, reason: str) -> Change:
     return Change(event=dict(reject_reason=reason))
 
 
+def take(*, now, login: str, console: str, taken_from=None) -> Change:
+    """接手: the report is locked to this console. ``taken_from``: the quiet console whose
+    lapsed lock this take replaces (a ``hold.Holder``), named in the log."""
+    change = Change(event=dict(taken_by=login, taken_console=console, taken_at=now))
+    if taken_from is not None:
+        change.info.update(taken_from=taken_from.login, taken_from_console=taken_from.console)
+    return change
+
+
+# The lock's columns once nobody holds the report.
+RELEASED = dict(taken_by="", taken_console="", taken_at=None)
+
+
+def release() -> Change:
+    return Change(event=dict(RELEASED))
+
+
+def answer(*, now, text: str) -> Change:
+    """当场答复: answered by the officer at once and closed, without dispatch."""
+    return Change(event=dict(answer=text, closed_at=now))
+
+
 def merge(*, into_id: int) -> Change:
     """The duplicate's side of a merge: it points at the event that keeps its reports."""
     return Change(event=dict(merged_into_id=into_id))
@@ -81,8 +103,55 @@ def dispatch(ev, *, now, lead: int, assists: Iterable[int], active: Iterable[int
     for assignment_id in active:
         change.set_row("assignment", assignment_id, active=False)
     for unit_id, role in [(lead, LEAD), *((u, ASSIST) for u in assists)]:
-        change.add_row("assignment", unit_id=unit_id, role=role, dispatched_at=now,
-                       acknowledged_at=None, returned_at=None, return_reason="", active=True)
+        _assign(change, now=now, unit_id=unit_id, role=role)
+    return change
+
+
+def _assign(change: Change, *, now, unit_id: int, role: str) -> None:
+    """A unit's new part in the event (a new row carries every column)."""
+    change.add_row("assignment", unit_id=unit_id, role=role, dispatched_at=now,
+                   acknowledged_at=None, returned_at=None, return_reason="", withdrawn_at=None,
+                   withdraw_reason="", active=True)
+
+
+def reassign(ev, *, now, lead: int, reason: str, lead_assignments: Iterable[int],
+             replaced_assist: int | None, response_due) -> Change:
+    """改派: the dispatcher moves the lead (主办) to another unit, in one step counted as a
+    transfer (流转). Assisting units keep their parts (an assist that becomes the lead gives its
+    assisting part up). The new unit must sign for it by a fresh ``response_due``; the handling
+    due time stays: the reporter's clock does not restart because the street chose another unit."""
+    change = Change(event=dict(lead_unit_id=lead, dispatched_at=now, acknowledged_at=None,
+                               response_due=response_due, transfer_count=ev.transfer_count + 1),
+                    info=dict(reason=reason, from_unit_id=ev.lead_unit_id))
+    for assignment_id in [*lead_assignments, *([replaced_assist] if replaced_assist else [])]:
+        change.set_row("assignment", assignment_id, active=False, withdrawn_at=now,
+                       withdraw_reason=reason)
+    _assign(change, now=now, unit_id=lead, role=LEAD)
+    return change
+
+
+def recall(ev, *, now, reason: str, active: Iterable[int]) -> Change:
+    """召回: the dispatcher takes the event back from its units, to be dispatched again. Like a
+    return (退回) it leaves the first unit's hands, so it counts as a transfer (流转)."""
+    change = Change(event=dict(lead_unit_id=None, acknowledged_at=None,
+                               transfer_count=ev.transfer_count + 1), info=dict(reason=reason))
+    for assignment_id in active:
+        change.set_row("assignment", assignment_id, active=False, withdrawn_at=now,
+                       withdraw_reason=reason)
+    return change
+
+
+def add_assist(*, now, unit_id: int) -> Change:
+    """增加协办: one more assisting unit on an event already with its units."""
+    change = Change()
+    _assign(change, now=now, unit_id=unit_id, role=ASSIST)
+    return change
+
+
+def acknowledge_assist(*, now, assignment_id: int, unit_id: int) -> Change:
+    """协办签收: an assisting unit signs for its own part; the event's status is the lead's."""
+    change = Change(info=dict(unit_id=unit_id))
+    change.set_row("assignment", assignment_id, acknowledged_at=now)
     return change
 
 

@@ -21,6 +21,7 @@ class Refusal(StrEnum):
     """Why a command was refused, so a view can choose how to show it (reload on stale …)."""
 
     STALE = "stale"  # someone else changed the event first: reload and retry
+    HELD = "held"  # another console has taken the report: the message says who
     ILLEGAL = "illegal"  # the command does not apply in the event's status
     NOT_PERMITTED = "not_permitted"  # the signed-in user's role may not give it
     INVALID = "invalid"  # an argument was refused (the message says which, and why)

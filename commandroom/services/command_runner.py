@@ -24,6 +24,7 @@ from commandroom.models.commands import Commands
 from commandroom.models.db import Database
 from commandroom.models.errors import (
     CommandroomError,
+    HeldError,
     IllegalTransitionError,
     NotFoundError,
     PermissionDeniedError,
@@ -41,6 +42,7 @@ COMMANDS = frozenset(name for name in dir(Commands)
 
 _KINDS: tuple[tuple[type[CommandroomError], Refusal], ...] = (
     (StaleEventError, Refusal.STALE),
+    (HeldError, Refusal.HELD),
     (IllegalTransitionError, Refusal.ILLEGAL),
     (PermissionDeniedError, Refusal.NOT_PERMITTED),
     (NotFoundError, Refusal.NOT_FOUND),

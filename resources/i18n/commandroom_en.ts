@@ -236,6 +236,10 @@ The console opens with an empty database.</translation>
         <translation>Merged</translation>
     </message>
     <message>
+        <source>当场答复</source>
+        <translation>Answered on the spot</translation>
+    </message>
+    <message>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>

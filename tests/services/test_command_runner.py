@@ -198,3 +198,19 @@ def test_a_request_is_frozen():
     assert CommandRequest.new("receive", title="x").id != request.id
     with pytest.raises(AttributeError):
         request.version = 4
+
+
+def test_a_report_another_console_holds_is_refused_naming_the_holder(qtbot, street_db, runner, clock):
+    """The console's view may be out of date: the refusal says who holds the report, and the
+    runner classes it as held (not stale), so the view can show the holder instead of reloading."""
+    from commandroom.models.actor import Actor
+    from commandroom.models.commands import Commands
+
+    ref = receive(qtbot, runner)
+    other = Commands(street_db, Actor("lina", Role.DUTY_OFFICER, "指挥室-1号台"), clock)
+    other.take(ref.id, ref.version)
+    outcome = give(qtbot, runner, CommandRequest.on("register", ref.id, ref.version, category_code="CG01"))
+    assert outcome.refusal == Refusal.HELD
+    assert outcome.message == "该报告正由 lina（指挥室-1号台）处理"
+    taken = give(qtbot, runner, CommandRequest.on("take", ref.id, ref.version))
+    assert taken.refusal == Refusal.HELD and "lina" in taken.message

@@ -72,6 +72,7 @@ PATH[S.EVALUATED] = PATH[S.CLOSED] + [
     lambda w, r: w.officer.evaluate(r.id, r.version, satisfaction=Satisfaction.SATISFIED)
 ]
 PATH[S.MERGED] = [lambda w, r: w.officer.merge(r.id, r.version, into_id=receive(w).id)]
+PATH[S.ANSWERED] = [lambda w, r: w.officer.answer(r.id, r.version, text="垃圾清运时间为每日早6点")]
 
 
 def bring_to(w, status, **kw):
@@ -108,9 +109,19 @@ ATTEMPTS = {
     Action.EVALUATE: lambda w, r: w.officer.evaluate(r.id, r.version, satisfaction="basically"),
     Action.REQUEST_EXTENSION: _extension,
     Action.ESCALATE: _escalate,
+    Action.TAKE: lambda w, r: w.officer.take(r.id, r.version),
+    Action.ANSWER: PATH[S.ANSWERED][0],
+    Action.REASSIGN: lambda w, r: w.officer.reassign(r.id, r.version, lead_unit_id=w.street.units["区住建局"],
+                                                     reason="属区级职责"),
+    Action.RECALL: lambda w, r: w.officer.recall(r.id, r.version, reason="派错单位"),
+    Action.ADD_ASSIST: lambda w, r: w.officer.add_assist(r.id, r.version, unit_id=w.street.units["区住建局"]),
+    Action.ACKNOWLEDGE_ASSIST: lambda w, r: w.officer.acknowledge_assist(r.id, r.version, unit_id=w.other_unit),
 }
+# The dispatcher's moves while the units hold the event.
+MOVES = {Action.REASSIGN: S.DISPATCHED, Action.RECALL: S.REGISTERED}
 LEGAL = {  # status: {action: status after}
-    S.RECEIVED: {Action.REGISTER: S.REGISTERED, Action.REJECT: S.REJECTED, Action.MERGE: S.MERGED},
+    S.RECEIVED: {Action.REGISTER: S.REGISTERED, Action.REJECT: S.REJECTED, Action.MERGE: S.MERGED,
+                 Action.TAKE: S.RECEIVED, Action.ANSWER: S.ANSWERED},
     S.REGISTERED: {Action.DISPATCH: S.DISPATCHED, Action.MERGE: S.MERGED, Action.ESCALATE: S.DISPATCHED},
     S.DISPATCHED: {Action.ACKNOWLEDGE: S.ACKNOWLEDGED, Action.RETURN: S.REGISTERED,
                    Action.REQUEST_EXTENSION: S.DISPATCHED, Action.ESCALATE: S.DISPATCHED},
@@ -125,7 +136,10 @@ LEGAL = {  # status: {action: status after}
     S.EVALUATED: {},
     S.REJECTED: {},
     S.MERGED: {},
+    S.ANSWERED: {},
 }
+for _held in (S.DISPATCHED, S.ACKNOWLEDGED, S.IN_PROGRESS):
+    LEGAL[_held].update({**MOVES, Action.ADD_ASSIST: _held, Action.ACKNOWLEDGE_ASSIST: _held})
 
 
 @pytest.mark.parametrize("status", list(Status))

@@ -25,6 +25,13 @@ EXPECTED = {  # action: ({statuses it applies in}, status after)
     Action.APPROVE_EXTENSION: (HELD, None),
     Action.DENY_EXTENSION: (HELD, None),
     Action.ESCALATE: ({S.REGISTERED} | HELD, S.DISPATCHED),
+    Action.TAKE: ({S.RECEIVED}, None),
+    Action.RELEASE: ({S.RECEIVED}, None),
+    Action.ANSWER: ({S.RECEIVED}, S.ANSWERED),
+    Action.REASSIGN: (HELD, S.DISPATCHED),
+    Action.RECALL: (HELD, S.REGISTERED),
+    Action.ADD_ASSIST: (HELD, None),
+    Action.ACKNOWLEDGE_ASSIST: (HELD, None),
 }
 
 
@@ -41,7 +48,7 @@ def test_every_transition(action, status):
 
 
 def test_terminal_statuses_accept_nothing():
-    for status in (S.REJECTED, S.MERGED, S.EVALUATED):
+    for status in (S.REJECTED, S.MERGED, S.EVALUATED, S.ANSWERED):
         for role in Role:
             assert allowed_actions(status, role) == []
 
@@ -58,6 +65,11 @@ def test_terminal_statuses_accept_nothing():
         (Action.DISPATCH, Role.SYSTEM, False),
         (Action.DISPATCH, Role.DISPLAY, False),
         (Action.RESOLVE, Role.ADMIN, False),
+        (Action.TAKE, Role.DUTY_OFFICER, True),
+        (Action.TAKE, Role.SYSTEM, False),
+        (Action.ANSWER, Role.DISPLAY, False),
+        (Action.REASSIGN, Role.SHIFT_LEADER, True),
+        (Action.ACKNOWLEDGE_ASSIST, Role.ADMIN, False),
     ],
 )
 def test_roles(action, role, allowed):

@@ -24,9 +24,10 @@ unit grids of 花园社区. Seconds: resp = response_seconds, handl = handling_s
  E17 evaluated    U01  hotline 10   C1   T   received 11-08 00:00:00: outside the week
  E18 closed       U02  hotline 10   C1   T   received 10-31 23:59:59: outside the week
  E19 registered   -    walk_in 10   C2           (registered, not dispatched)
+ E20 answered     -    walk_in -    -            (当场答复: received, answered, nothing else)
 
-Totals (E1–E13, E15, E16, E19; 16 events): received 16, rejected 1 (E13), registered 14 (all but
-E12, E13), dispatched 13 (E1–E11, E15, E16), closed 8 (E1–E6, E15, E16).
+Totals (E1–E13, E15, E16, E19, E20; 17 events): received 17, rejected 1 (E13), answered 1 (E20),
+registered 14 (all but E12, E13, E20), dispatched 13 (E1–E11, E15, E16), closed 8 (E1–E6, E15, E16).
  completion 8/14; on time 6/8 (E1 E2 E4 E5 E15 E16); transfer 4/13 (E1 E5 E7 E11);
  rework 2/8 (E3 E6); extension 2/13 (E3 E7); satisfaction 3/4 (E1 E2 E15 of E1 E2 E3 E15);
  mean response 8400/11 = 763.63…; mean handling 306000/9 = 34000; overdue at 11-16 09:00: E7, E9.
@@ -34,7 +35,8 @@ U01: E1 E2 E3 E4 E8 E10 E16 → 7 received/registered/dispatched, closed 5, on t
  reworked 1, extended 1, evaluated 3, satisfied 2, response 4200/7 = 600, handling 115200/6 = 19200.
 U02: E5 E6 E7 E9 E15 → 5/5/5, closed 3, on time 2, transferred 2, reworked 1, extended 1,
  evaluated 1, satisfied 1, response 4200/4 = 1050, handling 190800/3 = 63600, overdue 2.
-No unit: E11 E12 E13 E19 → received 4, rejected 1, registered 2, dispatched 1, transferred 1.
+No unit: E11 E12 E13 E19 E20 → received 5, rejected 1, answered 1, registered 2, dispatched 1,
+ transferred 1.
 """
 
 from __future__ import annotations
@@ -91,6 +93,8 @@ EVENTS = {
     "E18": (S.CLOSED, "U02", "hotline_12345", 10, "C1", "10-31 23:59:59",
             dict(on_time=True, response_seconds=60, handling_seconds=60)),
     "E19": (S.REGISTERED, None, "walk_in", 10, "C2", "11-06 16:00", dict(first_dispatched_at=None)),
+    "E20": (S.ANSWERED, None, "walk_in", None, None, "11-06 17:00",
+            dict(registered_at=None, answer="办理居住证请到便民服务中心", closed_at=datetime(2026, 11, 6, 17, 3))),
 }
 
 
@@ -134,7 +138,7 @@ def run(db, start=START, end=END, by=None, **kwargs) -> list[MeasureRow]:
 def test_totals(week):
     [total] = run(week, now=NOW)
     assert total == MeasureRow(
-        key=None, label=None, received=16, rejected=1, registered=14, dispatched=13, closed=8,
+        key=None, label=None, received=17, rejected=1, answered=1, registered=14, dispatched=13, closed=8,
         closed_on_time=6, transferred=4, reworked=2, extended=2, evaluated=4, satisfied=3,
         mean_response_seconds=pytest.approx(8400 / 11), mean_handling_seconds=34000.0, overdue_open=2,
     )
@@ -146,17 +150,17 @@ def test_totals(week):
 def test_by_unit_sorted_by_code_with_no_unit_last(week):
     u01, u02, none = run(week, by="unit", now=NOW)
     assert u01 == MeasureRow(
-        key=2, label="城市管理办", received=7, rejected=0, registered=7, dispatched=7, closed=5,
+        key=2, label="城市管理办", received=7, rejected=0, answered=0, registered=7, dispatched=7, closed=5,
         closed_on_time=4, transferred=1, reworked=1, extended=1, evaluated=3, satisfied=2,
         mean_response_seconds=600.0, mean_handling_seconds=19200.0, overdue_open=0,
     )
     assert u02 == MeasureRow(
-        key=1, label="市场监管所", received=5, rejected=0, registered=5, dispatched=5, closed=3,
+        key=1, label="市场监管所", received=5, rejected=0, answered=0, registered=5, dispatched=5, closed=3,
         closed_on_time=2, transferred=2, reworked=1, extended=1, evaluated=1, satisfied=1,
         mean_response_seconds=1050.0, mean_handling_seconds=63600.0, overdue_open=2,
     )
-    assert (none.key, none.label, none.received, none.rejected, none.registered, none.dispatched) == (
-        None, None, 4, 1, 2, 1)
+    assert (none.key, none.label, none.received, none.rejected, none.answered, none.registered,
+            none.dispatched) == (None, None, 5, 1, 1, 2, 1)
     assert (none.completion_rate, none.on_time_rate, none.transfer_rate, none.extension_rate) == (0.0, None, 1.0, 0.0)
     assert none.mean_response_seconds is None and none.satisfaction_rate is None
 
@@ -164,10 +168,10 @@ def test_by_unit_sorted_by_code_with_no_unit_last(week):
 @pytest.mark.parametrize(
     ("by", "expected"),
     [
-        ("grid", [(10, "花园社区/1号楼院", 9), (11, "花园社区/2号楼院", 6), (None, None, 1)]),
-        ("category", [(1, "市容环境/占道经营", 7), (2, "矛盾纠纷/邻里纠纷", 7), (None, None, 2)]),
+        ("grid", [(10, "花园社区/1号楼院", 9), (11, "花园社区/2号楼院", 6), (None, None, 2)]),
+        ("category", [(1, "市容环境/占道经营", 7), (2, "矛盾纠纷/邻里纠纷", 7), (None, None, 3)]),
         ("source", [("hotline_12345", "12345热线", 6), ("grid_patrol", "网格巡查", 4),
-                    ("photo_app", "随手拍", 3), ("walk_in", "来电来访", 3)]),
+                    ("photo_app", "随手拍", 3), ("walk_in", "来电来访", 4)]),
     ],
 )
 def test_other_groupings(week, by, expected):
@@ -189,7 +193,7 @@ def test_source_rows_in_detail(week):
         (date(2026, 11, 1), date(2026, 11, 1), 1),  # E15 at 00:00 in; E18 the second before out
         (date(2026, 11, 7), date(2026, 11, 7), 1),  # E16 at 23:59:59 in; E17 at next 00:00 out
         (date(2026, 11, 8), date(2026, 11, 8), 1),  # E17 alone
-        (date(2026, 10, 31), date(2026, 11, 8), 18),  # everything but the merged E14
+        (date(2026, 10, 31), date(2026, 11, 8), 19),  # everything but the merged E14
     ],
 )
 def test_period_boundaries(week, start, end, codes):
@@ -201,7 +205,7 @@ def test_merged_events_are_left_out(week):
     with week.session() as session:
         assert session.query(Event).filter(Event.status == Status.MERGED).count() == 1
     [total] = run(week)
-    assert total.received == 16 and total.extended == 2  # E14's counters would make them 17 and 3
+    assert total.received == 17 and total.extended == 2  # E14's counters would make them 18 and 3
 
 
 def test_empty_period(week):
@@ -245,7 +249,7 @@ def test_format_table_in_chinese_aligns_wide_characters(week):
 
 def test_format_table_values_and_english_headers(week):
     zh = format_table(run(week), by=None)
-    assert re.search(r"合计\s+16\s+1\s+14\s+13\s+8\s+57\.14%\s+75\.00%\s+30\.77%\s+25\.00%\s+15\.38%\s+75\.00%"
+    assert re.search(r"合计\s+17\s+1\s+1\s+14\s+13\s+8\s+57\.14%\s+75\.00%\s+30\.77%\s+25\.00%\s+15\.38%\s+75\.00%"
                      r"\s+0:13\s+9:27$", zh.splitlines()[-1])
     en = format_table(run(week, by="unit"), by="unit", lang="en_US").splitlines()
     assert en[0].startswith("Lead unit") and "Completion" in en[0] and "Overdue" not in en[0]

@@ -9,15 +9,18 @@ its ``event_log`` row in one transaction — all of it or nothing.
     ref = cmds.register(ref.id, ref.version, category_code="CG01")
 """
 
+from commandroom.models.commands.assignments import AssignmentCommands
 from commandroom.models.commands.base import EventRef
 from commandroom.models.commands.escalation import EscalationCommands
 from commandroom.models.commands.extensions import ExtensionCommands
 from commandroom.models.commands.intake import IntakeCommands
+from commandroom.models.commands.reports import ReportCommands, TakeRef
 from commandroom.models.commands.units import UnitCommands
 
 
-class Commands(IntakeCommands, EscalationCommands, ExtensionCommands, UnitCommands):
+class Commands(IntakeCommands, ReportCommands, EscalationCommands, AssignmentCommands,
+               ExtensionCommands, UnitCommands):
     """Every domain command, acting as one actor on one database."""
 
 
-__all__ = ["Commands", "EventRef"]
+__all__ = ["Commands", "EventRef", "TakeRef"]

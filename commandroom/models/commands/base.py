@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 import uuid
 
 from sqlalchemy import select, text
@@ -20,10 +20,12 @@ from commandroom.models.db import Database
 from commandroom.models.enums import Action, Status
 from commandroom.models.errors import NotFoundError, StaleEventError, ValidationError
 from commandroom.models.events import Alert, Assignment, Contact, Escalation, Event, ExtensionRequest
+from commandroom.models import hold, transitions
 from commandroom.models.geo import GridLocator
-from commandroom.models.lifecycle import check_role, check_transition
+from commandroom.models.lifecycle import LOCKED_BY_TAKE, check_role, check_transition
 from commandroom.models.log import FEED_CHANNEL, EventLog
 from commandroom.models.org import Street, Unit
+from commandroom.models.presence import QUIET_AFTER
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,15 @@ def _stale(code: str) -> StaleEventError:
 
 class CommandBase:
     def __init__(self, db: Database, actor: Actor, clock: Clock | None = None, *,
-                 street_id: int | None = None):
+                 street_id: int | None = None, quiet_after: timedelta = QUIET_AFTER):
         self.db = db
         self.actor = actor
         self.clock = clock or Clock()
         # The room's street: its events are the only ones these commands see (None: the
         # database's only street, for tools and tests on a single-street database).
         self.street_id = street_id
+        # How long a console may be silent before the reports it took are free (presence.py).
+        self.quiet_after = quiet_after
 
     # -- the one path every command on an existing event takes ---------------------------
     def _apply(self, action: Action, event_id: int, version: int, decide: Decide, *,
@@ -76,12 +80,17 @@ class CommandBase:
             with self.db.writing() as session:
                 event = self._event(session, event_id)
                 check_role(action, self.actor.role)
+                if action in LOCKED_BY_TAKE and event.status == Status.RECEIVED:
+                    # Before the version: "张伟 holds it" says more than "reload".
+                    self._check_not_held(session, event, now)
                 if event.version != version:
                     raise _stale(event.code)
                 target = check_transition(action, event.code, event.status)
                 change = decide(session, event, now)
                 if target != event.status:
                     change.event["status"] = target
+                    if event.taken_console:  # the lock means nothing outside the queue
+                        change.event.update(transitions.RELEASED)
                 self._record(session, event, action, now, change, command_id or new_command_id())
                 return EventRef.of(event)
         except StaleDataError:
@@ -129,6 +138,9 @@ class CommandBase:
         if session.get_bind().dialect.name == "postgresql":
             # Delivered at commit, so a listening console wakes only for committed changes.
             session.execute(text(f"NOTIFY {FEED_CHANNEL}"))
+
+    def _check_not_held(self, session: Session, event: Event, now: datetime) -> None:
+        hold.check_not_held(session, event, self.actor.console, now, self.quiet_after)
 
     # -- lookups with errors a duty officer understands ----------------------------------
     @staticmethod

@@ -17,6 +17,7 @@ from commandroom.models.commands.base import CommandBase, EventRef
 from commandroom.models.enums import Action, AssignmentRole, Satisfaction, UnitStatus
 from commandroom.models.errors import ValidationError
 from commandroom.models.events import Assignment, Escalation, Event
+from commandroom.models.org import Unit
 from commandroom.models.timelimits import due_times
 
 
@@ -31,11 +32,7 @@ class HandlingCommands(CommandBase):
 
         def decide(session: Session, event: Event, now: datetime) -> Change:
             for unit_id in [lead_unit_id, *assist]:
-                unit = self._unit(session, unit_id)
-                if unit.status == UnitStatus.OFF_DUTY:
-                    raise ValidationError(
-                        f"「{unit.name}」当前离岗，不能派遣", f"{unit.name} is off duty; cannot dispatch to it"
-                    )
+                self._on_duty(session, unit_id, "不能派遣", "cannot dispatch to it")
             response_due, handle_due = due_times(
                 session.get(Category, event.category_id), event.priority, now
             )
@@ -113,6 +110,14 @@ class HandlingCommands(CommandBase):
                                         escalations=_escalations(session, event))
 
         return self._apply(Action.EVALUATE, event_id, version, decide)
+
+    def _on_duty(self, session: Session, unit_id: int, zh_refusal: str, en_refusal: str) -> Unit:
+        """The unit, refused in words when it is off duty (离岗)."""
+        unit = self._unit(session, unit_id)
+        if unit.status == UnitStatus.OFF_DUTY:
+            raise ValidationError(f"「{unit.name}」当前离岗，{zh_refusal}",
+                                  f"{unit.name} is off duty; {en_refusal}")
+        return unit
 
 
 def _active(session: Session, event_id: int, *where) -> list[int]:

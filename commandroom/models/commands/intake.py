@@ -11,7 +11,7 @@ from commandroom.models import transitions, validate
 from commandroom.models.change import NEW_EVENT, Change
 from commandroom.models.codes import next_code
 from commandroom.models.commands.base import CommandBase, EventRef, new_command_id
-from commandroom.models.enums import Action, Priority, Source
+from commandroom.models.enums import Action, Priority, Source, Status
 from commandroom.models.errors import ValidationError
 from commandroom.models.events import Contact, Event
 from commandroom.models.lifecycle import RULES, check_role, check_transition
@@ -111,6 +111,8 @@ class IntakeCommands(CommandBase):
             if target.id == event.id:
                 raise ValidationError("不能把事件合并到它自己", "An event cannot be merged into itself")
             check_transition(Action.ATTACH_CONTACT, target.code, target.status)
+            if target.status == Status.RECEIVED:  # another console is deciding on it
+                self._check_not_held(session, target, now)
             moved = session.scalars(select(Contact.id).where(Contact.event_id == event.id)).all()
             attach = transitions.attach(target, contact_ids=moved, contact_count=event.contact_count,
                                         merged_from_id=event.id)

@@ -27,6 +27,7 @@ _LABELS: dict[Enum, str] = {
     Status.CLOSED: QT_TRANSLATE_NOOP("Labels", "已结案"),
     Status.EVALUATED: QT_TRANSLATE_NOOP("Labels", "已回访"),
     Status.MERGED: QT_TRANSLATE_NOOP("Labels", "已合并"),
+    Status.ANSWERED: QT_TRANSLATE_NOOP("Labels", "当场答复"),
     Priority.URGENT: QT_TRANSLATE_NOOP("Labels", "紧急"),
     Priority.HIGH: QT_TRANSLATE_NOOP("Labels", "较急"),
     Priority.NORMAL: QT_TRANSLATE_NOOP("Labels", "一般"),

@@ -22,6 +22,7 @@ STATUS = {
     Status.EVALUATED: QColor("#78828c"),
     Status.REJECTED: QColor("#9e9e9e"),
     Status.MERGED: QColor("#9e9e9e"),
+    Status.ANSWERED: QColor("#78828c"),  # finished, like a closed event
 }
 
 PRIORITY = {
