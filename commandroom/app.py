@@ -183,7 +183,9 @@ class Console:
         from PySide6.QtCore import QSettings
 
         from commandroom.models.clock import Clock
+        from commandroom.models.opening import OpenMode
         from commandroom.models.streets import resolve_street
+        from commandroom.services.call_desk import CallDesk, queue_read_model
         from commandroom.services.command_runner import CommandRunner
         from commandroom.services.feed_pump import FeedPump
         from commandroom.services.worker_thread import WorkerThread
@@ -196,12 +198,12 @@ class Console:
         self.window = MainWindow(
             street_name=street.name if street else "", database=db.describe(), clock=clock,
             ui_state=QSettings(str(ui_state_path), QSettings.Format.IniFormat),
-            recent_days=settings.recent_days)
+            recent_days=settings.recent_days, console=settings.console, sound=settings.sound)
         self.window.status.set_user(settings.user, "", None)  # until the snapshot names the user
 
         self.pump = FeedPump(db, login=settings.user, street_id=street_id,
                              recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
-                             clock=clock)
+                             clock=clock, read_models=[queue_read_model()])
         self.pump.sig_loaded.connect(self.window.on_loaded)
         self.pump.sig_rows_changed.connect(self.window.on_rows_changed)
         self.pump.sig_connection.connect(self.window.on_connection)
@@ -210,15 +212,27 @@ class Console:
         self.window.sig_closing.connect(self.stop)
         self.commands = CommandRunner(db, login=settings.user, console=settings.console,
                                       street_id=street_id, lang=settings.lang, clock=clock)
+        self.desk = CallDesk(db, login=settings.user, console=settings.console, street_id=street_id,
+                             clock=clock)
+        self.window.calls.attach(self.commands, self.desk, queue_read_model().name)
+        for signal, slot in ((self.pump.sig_loaded, self.window.calls.set_snapshot),
+                             (self.pump.sig_view_loaded, self.window.calls.on_view_loaded),
+                             (self.pump.sig_view_changed, self.window.calls.on_view_changed)):
+            signal.connect(slot)
+        self.desk_thread = WorkerThread(self.desk, "call-desk")
+        self.read_only = getattr(db, "mode", None) is OpenMode.READ
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)
         self.window.show()
         self.commands.start()
         self.feed.start()
+        if not self.read_only:  # a screenshot only reads: no heartbeat row
+            self.desk_thread.start()
 
     def stop(self) -> None:
         self.feed.stop()
+        self.desk_thread.stop()
         self.commands.stop()
 
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from commandroom import __version__
 from commandroom.models.clock import Clock
+from commandroom.views.calls.call_queue import CallQueuePanel
+from commandroom.views.calls.new_report_sound import SoundToggle
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
@@ -36,6 +38,8 @@ class MainWindow(QMainWindow):
         ui_state: QSettings,
         clock: Clock | None = None,
         recent_days: int,
+        console: str = "",
+        sound: bool = True,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -59,6 +63,13 @@ class MainWindow(QMainWindow):
         self.events.sig_new_events.connect(self._announce_new)
         self._build_menus()
         self.add_dock(self.events, self.tr("事件列表"), "events", Qt.DockWidgetArea.TopDockWidgetArea)
+        muted = not sound or ui_state.value("calls/muted", False, bool)
+        self.calls = CallQueuePanel(console, self.clock, muted, self)
+        calls = self.add_dock(self.calls, self.tr("来电队列"), "calls", Qt.DockWidgetArea.TopDockWidgetArea)
+        self.calls.sig_title_changed.connect(calls.setWindowTitle)
+        # The queue is read line by line: it gets the wider share beside the event list.
+        self.resizeDocks([self.docks["events"], calls], [2, 3], Qt.Orientation.Horizontal)
+        self.status.addPermanentWidget(SoundToggle(self.calls.sound, self.status))
 
         self._minute = None
         self._timer = QTimer(self)
@@ -145,6 +156,7 @@ class MainWindow(QMainWindow):
         self.ui_state.setValue("window/geometry", self.saveGeometry())
         self.ui_state.setValue("window/state", self.saveState(LAYOUT_VERSION))
         self.ui_state.setValue("events/header", self.events.header_state())
+        self.ui_state.setValue("calls/muted", self.calls.sound.muted)
         self.ui_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -19,6 +19,7 @@ from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Status
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
+from commandroom.views.common.runs import runs
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -100,7 +101,7 @@ class EventTableModel(QAbstractTableModel):
                     changed.append(self._pos[row.id])
             else:
                 new[row.id] = row
-        for first, last in _runs(changed):
+        for first, last in runs(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1))
         if new:
             start = len(self._ids)
@@ -115,7 +116,7 @@ class EventTableModel(QAbstractTableModel):
     def remove_ids(self, ids: Iterable[int]) -> int:
         """Drop events from the list (finished ones that have aged out); returns how many."""
         doomed = [self._pos[i] for i in set(ids) if i in self._pos]
-        for first, last in reversed(_runs(doomed)):  # from the bottom: earlier rows keep their numbers
+        for first, last in reversed(runs(doomed)):  # from the bottom: earlier rows keep their numbers
             self.beginRemoveRows(QModelIndex(), first, last)
             for event_id in self._ids[first : last + 1]:
                 del self._rows[event_id]
@@ -251,15 +252,3 @@ class EventTableModel(QAbstractTableModel):
         if col in (Col.DUE, Col.REMAINING) and row.handle_due is not None:
             return self.tr("处置时限：{due}").format(due=row.handle_due.strftime("%Y-%m-%d %H:%M"))
         return None
-
-
-def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
-    """Consecutive runs of row numbers as (first, last), lowest first."""
-    ordered = sorted(positions)
-    runs: list[tuple[int, int]] = []
-    for pos in ordered:
-        if runs and pos == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], pos)
-        else:
-            runs.append((pos, pos))
-    return runs

@@ -1,0 +1,313 @@
+"""The call queue's model: ids of the waiting reports plus a cache of their frozen ``QueueRow``s.
+
+Fed by the feed pump's "queue" read model: the opening rows once (the one reset), then per
+change the fresh rows of the touched reports — a known one replaced in place (``dataChanged``
+for its row), a new one appended (``beginInsertRows``), a touched one no longer returned removed
+(it left the queue: registered, rejected, merged, answered).
+
+Who may act on a report is judged here, by the console's own clock and the latest heartbeats
+(``set_presence``): a lock binds only while its console is alive, and a row loaded an hour ago
+does not know that its holder has since gone quiet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from enum import Enum, IntEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from commandroom.models.clock import Clock
+from commandroom.models.enums import Priority
+from commandroom.views.calls.source_icons import source_icon
+from commandroom.views.common import palette, timefmt
+from commandroom.views.common.labels import label
+from commandroom.views.common.runs import runs
+
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The row's ``QueueRow`` snapshot."""
+
+HIGHLIGHT = timedelta(seconds=12)  # how long a new report's row glows, fading out
+_NEW = QColor("#fff3c4")  # the glow at its strongest (a warm yellow, readable under black text)
+_MINE = QColor("#e3f0ff")
+_LOCKED = QColor("#8a9099")
+
+
+class Col(IntEnum):
+    SOURCE = 0
+    WAITING = 1
+    PRIORITY = 2
+    REPORT = 3
+    CALLER = 4
+    SUGGESTED = 5
+    GRID = 6
+    HOLDER = 7
+
+
+HEADERS = {
+    Col.SOURCE: QT_TRANSLATE_NOOP("CallQueueModel", "来源"),
+    Col.WAITING: QT_TRANSLATE_NOOP("CallQueueModel", "等待"),
+    Col.PRIORITY: QT_TRANSLATE_NOOP("CallQueueModel", "紧急程度"),
+    Col.CALLER: QT_TRANSLATE_NOOP("CallQueueModel", "反映人"),
+    Col.REPORT: QT_TRANSLATE_NOOP("CallQueueModel", "反映内容"),
+    Col.SUGGESTED: QT_TRANSLATE_NOOP("CallQueueModel", "建议类别"),
+    Col.GRID: QT_TRANSLATE_NOOP("CallQueueModel", "网格"),
+    Col.HOLDER: QT_TRANSLATE_NOOP("CallQueueModel", "接手"),
+}
+
+
+class Hold(Enum):
+    FREE = "free"
+    MINE = "mine"  # this console holds it: its decisions are this officer's
+    OTHER = "other"  # another live console holds it: nothing may be done here
+    LAPSED = "lapsed"  # its holder went quiet: anyone may take it
+
+
+class CallQueueModel(QAbstractTableModel):
+    def __init__(self, console: str, clock: Clock | None = None, parent=None):
+        super().__init__(parent)
+        self.console = console
+        self._clock = clock or Clock()
+        self._now = self._clock.now()
+        self._ids: list[int] = []
+        self._rows: dict = {}  # id -> QueueRow
+        self._pos: dict[int, int] = {}
+        self._arrived: dict[int, datetime] = {}  # id -> when it came in live (for the glow)
+        self._hints: dict[int, str] = {}  # id -> the suggested category's name
+        self._seen: dict[str, datetime] | None = None  # console -> last heartbeat, once known
+        self._quiet_after: timedelta | None = None
+
+    # --- Feeding the model -----------------------------------------------------------------
+    def set_rows(self, rows: Iterable) -> None:
+        """The opening load: the one place the model is reset."""
+        self.beginResetModel()
+        self._rows = {row.id: row for row in rows}
+        self._ids = list(self._rows)
+        self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
+        self._arrived.clear()
+        self._now = self._clock.now()
+        self.endResetModel()
+
+    def apply(self, touched: Iterable[int], rows: Sequence) -> list:
+        """A change: ``rows`` are the touched reports still waiting; any other touched id left
+        the queue. Returns the rows that are new to the queue."""
+        fresh = {row.id: row for row in rows}
+        self.remove_ids(i for i in touched if i not in fresh)
+        changed, new = [], []
+        for row in fresh.values():
+            if row.id in self._pos:
+                if self._rows[row.id] != row:
+                    self._rows[row.id] = row
+                    changed.append(self._pos[row.id])
+            else:
+                new.append(row)
+        for first, last in runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1))
+        if new:
+            self._now = self._clock.now()
+            start = len(self._ids)
+            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
+            for n, row in enumerate(new, start):
+                self._ids.append(row.id)
+                self._rows[row.id] = row
+                self._pos[row.id] = n
+                self._arrived[row.id] = self._now
+            self.endInsertRows()
+        return new
+
+    def remove_ids(self, ids: Iterable[int]) -> int:
+        doomed = [self._pos[i] for i in set(ids) if i in self._pos]
+        for first, last in reversed(runs(doomed)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for event_id in self._ids[first:last + 1]:
+                del self._rows[event_id]
+                self._arrived.pop(event_id, None)
+                self._hints.pop(event_id, None)
+            del self._ids[first:last + 1]
+            self.endRemoveRows()
+        if doomed:
+            self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
+        return len(doomed)
+
+    def set_presence(self, seen: dict[str, datetime], quiet_after: timedelta) -> None:
+        """The latest heartbeats: a lock whose console stopped beating shows as lapsed."""
+        self._seen, self._quiet_after = dict(seen), quiet_after
+        held = [self._pos[i] for i, row in self._rows.items() if row.taken_console]
+        for first, last in runs(held):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1))
+
+    def set_hint(self, event_id: int, category_name: str) -> None:
+        pos = self._pos.get(event_id)
+        if pos is not None and self._hints.get(event_id) != category_name:
+            self._hints[event_id] = category_name
+            self.dataChanged.emit(self.index(pos, Col.SUGGESTED), self.index(pos, Col.SUGGESTED))
+
+    def tick(self) -> bool:
+        """Once a second: the waiting times, the fading glow and lapsing locks follow the clock.
+        Returns whether any row still glows."""
+        self._now = self._clock.now()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ForegroundRole])
+        return any(self._now - at < HIGHLIGHT for at in self._arrived.values())
+
+    # --- Reading ---------------------------------------------------------------------------
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    def row_at(self, row: int):
+        return self._rows[self._ids[row]]
+
+    def row_of(self, event_id: int) -> int | None:
+        return self._pos.get(event_id)
+
+    def get(self, event_id: int):
+        return self._rows.get(event_id)
+
+    def ids(self) -> Sequence[int]:
+        return tuple(self._ids)
+
+    def hint(self, event_id: int) -> str:
+        return self._hints.get(event_id, "")
+
+    def hold(self, row) -> Hold:
+        """Who may act on the report, as this console sees it now."""
+        if not row.taken_console:
+            return Hold.FREE
+        if row.taken_console == self.console:
+            return Hold.MINE
+        if self._seen is None:  # no heartbeat read yet: as the row was loaded
+            quiet = row.holder_quiet
+        else:
+            seen = self._seen.get(row.taken_console)
+            quiet = seen is None or self._now - seen > self._quiet_after
+        return Hold.LAPSED if quiet else Hold.OTHER
+
+    def glow(self, event_id: int) -> float:
+        """1.0 as a report arrives, fading to 0 over ``HIGHLIGHT``."""
+        at = self._arrived.get(event_id)
+        if at is None:
+            return 0.0
+        return max(0.0, 1.0 - (self._now - at) / HIGHLIGHT)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[Col(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[self._ids[index.row()]]
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, col)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DecorationRole and col == Col.SOURCE:
+            return source_icon(row.source)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, col)
+        if role == Qt.ItemDataRole.FontRole and (
+                col == Col.WAITING or (col == Col.PRIORITY and row.priority == Priority.URGENT)):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.WAITING, Col.PRIORITY):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    # --- Cells -----------------------------------------------------------------------------
+    def _text(self, row, col: Col) -> str:
+        match col:
+            case Col.SOURCE:
+                return label(row.source)
+            case Col.WAITING:
+                return waiting(row.received_at, self._now)
+            case Col.PRIORITY:
+                return label(row.priority)
+            case Col.CALLER:
+                return " ".join(part for part in (row.caller_name, row.caller_phone_shown) if part)
+            case Col.REPORT:
+                text = row.title if not row.text else f"{row.title} — {row.text}"
+                if row.contact_count > 1:
+                    text = self.tr("（{n}次反映）").format(n=row.contact_count) + text
+                return " ".join(text.split())  # one line: newlines in a report would hide the rest
+            case Col.SUGGESTED:
+                return self._hints.get(row.id, "")
+            case Col.GRID:
+                return row.grid_name or self.tr("未定位")
+            case Col.HOLDER:
+                return self._holder_text(row)
+        return ""
+
+    def _holder_text(self, row) -> str:
+        hold = self.hold(row)
+        if hold == Hold.FREE:
+            return ""
+        if hold == Hold.MINE:
+            return self.tr("本台接手")
+        who = f"{row.taken_by_name}（{row.taken_console}）"
+        if hold == Hold.LAPSED:
+            return self.tr("{who} 已离线").format(who=who)
+        return self.tr("{who} 处理中").format(who=who)
+
+    def _background(self, row):
+        glow = self.glow(row.id)
+        if glow > 0:
+            colour = QColor(_NEW)
+            colour.setAlphaF(glow)
+            return colour
+        if self.hold(row) == Hold.MINE:
+            return _MINE
+        return None
+
+    def _foreground(self, row, col: Col):
+        hold = self.hold(row)
+        if hold == Hold.OTHER:
+            return _LOCKED  # not this officer's to act on: it recedes
+        if col == Col.PRIORITY:
+            return palette.PRIORITY[row.priority]
+        if col == Col.WAITING and self._now - row.received_at > timedelta(minutes=10):
+            return palette.OVERDUE_TEXT  # past the 10-minute 立案+派遣 limit of urgent reports
+        if col == Col.HOLDER and hold == Hold.LAPSED:
+            return palette.DUE_SOON_TEXT
+        if col == Col.SUGGESTED:
+            return QColor("#5c6bc0")
+        return None
+
+    def _tooltip(self, row, col: Col) -> str | None:
+        if col == Col.REPORT:
+            return f"{row.code}\n{row.title}\n{row.text}\n{row.address}".strip()
+        if col == Col.GRID and row.grid_name:
+            return " / ".join(p for p in (row.community_name, row.grid_name, row.address) if p)
+        if col == Col.HOLDER and row.taken_at is not None:
+            return self.tr("{time} 接手").format(time=row.taken_at.strftime("%H:%M:%S"))
+        if col == Col.WAITING:
+            return self.tr("受理时间：{time}").format(time=row.received_at.strftime("%Y-%m-%d %H:%M:%S"))
+        return None
+
+
+def waiting(since: datetime, now: datetime) -> str:
+    """How long a report has waited: ``4:05`` under an hour (the seconds count on a call),
+    then hours and minutes."""
+    seconds = max(0, int((now - since).total_seconds()))
+    if seconds < 3600:
+        return f"{seconds // 60}:{seconds % 60:02d}"
+    return timefmt.span(seconds)
