@@ -105,6 +105,9 @@ class CallQueuePanel(QWidget):
         buttons.addStretch(1)
         entry = QPushButton(self.tr("手工录入 Ctrl+N"), self, objectName="entryButton")
         entry.clicked.connect(self.open_entry)
+        # A call comes in while the officer is anywhere in the console: the window's keys.
+        for key in (QKeySequence.StandardKey.New, QKeySequence(Qt.Key.Key_F2)):
+            QShortcut(key, self, self.open_entry, context=Qt.ShortcutContext.WindowShortcut)
         buttons.addWidget(entry)
 
         layout = QVBoxLayout(self)
@@ -182,10 +185,12 @@ class CallQueuePanel(QWidget):
             return
         for row in new:
             self._ask(row.id)
-        self._unseen.update(row.id for row in new)
-        self.sound.play()
         if not had_selection:  # an empty-handed officer: the new report is ready for R
             self.table.selectRow(self.model.row_of(new[0].id))
+        # Unseen until the officer moves onto it or decides on it (being selected for them
+        # is not being seen): the badge counts them.
+        self._unseen.update(row.id for row in new)
+        self.sound.play()
         self._update_state()
         self.sig_new_reports.emit(new)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from commandroom.models.enums import Priority
 from commandroom.views.calls.category_picker import CategoryPicker
+from commandroom.views.calls.enter_saves import EnterSaves
 from commandroom.views.common.labels import label
 
 # lupdate reads only literal strings: the module-level forms spell out their context.
@@ -85,7 +86,7 @@ class RegisterForm(DecisionForm):
     """立案, prefilled from the report; the category the history suggests comes first."""
 
     def __init__(self, row, categories, suggested=(), parent=None):
-        super().__init__(row, self.translate("DecisionForms", "立案 — {code}").format(code=row.code), self.translate("DecisionForms", "立案"), parent)
+        super().__init__(row, self.tr("立案 — {code}").format(code=row.code), self.tr("立案"), parent)
         self.setObjectName("registerForm")
         self.picker = CategoryPicker(categories, list(suggested), self)
         self.priority = QComboBox(self, objectName="priorityBox")
@@ -94,17 +95,17 @@ class RegisterForm(DecisionForm):
         self.priority.setCurrentIndex(self.priority.findData(row.priority))
         self.address = QLineEdit(row.address, self, objectName="addressEdit")
         self.point = QLineEdit(self, objectName="pointEdit")
-        self.point.setPlaceholderText(self.translate("DecisionForms", "纬度, 经度（如 36.6512, 117.1205）"))
+        self.point.setPlaceholderText(self.tr("纬度, 经度（如 36.6512, 117.1205）"))
         if row.lat is not None and row.lon is not None:
             self.point.setText(f"{row.lat:.6f}, {row.lon:.6f}")
         self._given_point = self.point.text()
         grid = " / ".join(p for p in (row.community_name, row.grid_name) if p)
-        self.grid = QLabel(grid or self.translate("DecisionForms", "未定位：请填写坐标"), self, objectName="gridLabel")
-        self.form.addRow(self.translate("DecisionForms", "事件类别(&C)"), self.picker)
-        self.form.addRow(self.translate("DecisionForms", "紧急程度(&P)"), self.priority)
-        self.form.addRow(self.translate("DecisionForms", "地址(&A)"), self.address)
-        self.form.addRow(self.translate("DecisionForms", "坐标(&L)"), self.point)
-        self.form.addRow(self.translate("DecisionForms", "所在网格"), self.grid)
+        self.grid = QLabel(grid or self.tr("未定位：请填写坐标"), self, objectName="gridLabel")
+        self.form.addRow(self.tr("事件类别(&C)"), self.picker)
+        self.form.addRow(self.tr("紧急程度(&P)"), self.priority)
+        self.form.addRow(self.tr("地址(&A)"), self.address)
+        self.form.addRow(self.tr("坐标(&L)"), self.point)
+        self.form.addRow(self.tr("所在网格"), self.grid)
         self.picker.sig_chosen.connect(lambda code: self.ok.setEnabled(bool(code)))
         self.ok.setEnabled(bool(self.picker.code()))
         self.picker.edit.setFocus()
@@ -118,17 +119,17 @@ class RegisterForm(DecisionForm):
 
     def check(self) -> str:
         if not self.picker.code():
-            return self.translate("DecisionForms", "请选择事件类别")
+            return self.tr("请选择事件类别")
         try:
             point = self._parsed_point()
         except ValueError:
-            return self.translate("DecisionForms", "坐标格式应为「纬度, 经度」，如 36.6512, 117.1205")
+            return self.tr("坐标格式应为「纬度, 经度」，如 36.6512, 117.1205")
         if point is None and self.row.grid_id is None:
-            return self.translate("DecisionForms", "该报告没有位置，立案前请填写坐标")
+            return self.tr("该报告没有位置，立案前请填写坐标")
         return ""
 
     def arguments(self) -> dict:
-        args = dict(category_code=self.picker.code(), priority=self.priority.currentData().value)
+        args = dict(category_code=self.picker.code(), priority=str(self.priority.currentData()))
         if self.address.text().strip() != self.row.address:
             args["address"] = self.address.text().strip()
         if self.point.text() != self._given_point:  # a point typed here replaces the report's
@@ -160,15 +161,11 @@ class TextDecisionForm(DecisionForm):
             listed.setWordWrap(True)
             listed.setStyleSheet("color: #5f6b76;")
             self.form.addRow("", listed)
-        # Enter saves (the officer types one sentence); Shift+Enter starts a new line.
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.text, self._try_accept,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.text, self._try_accept,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        EnterSaves(self.text, self._try_accept)
         self.text.setFocus()
 
     def check(self) -> str:
-        return "" if self.text.toPlainText().strip() else self.translate("DecisionForms", "请填写内容")
+        return "" if self.text.toPlainText().strip() else self.tr("请填写内容")
 
     def arguments(self) -> dict:
         return {self.argument: self.text.toPlainText().strip()}

@@ -2,14 +2,13 @@
 
 Opened with Ctrl+N (F2 too) from anywhere in the console. The cursor starts in 反映内容, the
 only required field; Tab walks caller, phone, address and priority; Enter saves from any single
-line field (Ctrl+Enter from the text). It gives the ``receive`` command; the report then waits
+line field and from the text (Shift+Enter starts a new line there). It gives the ``receive`` command; the report then waits
 in the queue like any other, already taken by this console when the officer asks (接手).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from commandroom.models.enums import Priority, Source
+from commandroom.views.calls.enter_saves import EnterSaves
 from commandroom.views.common.labels import label
 
 TITLE_MAX = 30  # a title cut from the text: what fits in a list's column
@@ -65,7 +65,7 @@ class EntryForm(QDialog):
         save.setDefault(True)
         buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self._try_accept)
+        EnterSaves(self.text, self._try_accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -85,8 +85,8 @@ class EntryForm(QDialog):
         text = self.text.toPlainText().strip()
         first = text.splitlines()[0]
         title = first if len(first) <= TITLE_MAX else first[:TITLE_MAX - 1] + "…"
-        return dict(source=self.source.currentData().value, title=title,
+        return dict(source=str(self.source.currentData()), title=title,
                     description=text if text != title else "",
                     reporter_name=self.caller.text().strip(), reporter_phone=self.phone.text().strip(),
                     address=self.address.text().strip(),
-                    priority=self.priority.currentData().value)
+                    priority=str(self.priority.currentData()))
