@@ -80,6 +80,10 @@ class CallQueueModel(QAbstractTableModel):
         self._hints: dict[int, str] = {}  # id -> the suggested category's name
         self._seen: dict[str, datetime] | None = None  # console -> last heartbeat, once known
         self._quiet_after: timedelta | None = None
+        # Which is newer, a row or the heartbeats: a counter bumped by every store of either.
+        self._stored: dict[int, int] = {}  # id -> when its row was stored
+        self._seen_at = 0  # when the heartbeats were
+        self._clock_tick = 0
 
     # --- Feeding the model -----------------------------------------------------------------
     def set_rows(self, rows: Iterable) -> None:
@@ -88,6 +92,7 @@ class CallQueueModel(QAbstractTableModel):
         self._rows = {row.id: row for row in rows}
         self._ids = list(self._rows)
         self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
+        self._stored = dict.fromkeys(self._rows, self._next())
         self._arrived.clear()
         self._now = self._clock.now()
         self.endResetModel()
@@ -97,6 +102,7 @@ class CallQueueModel(QAbstractTableModel):
         the queue. Returns the rows that are new to the queue."""
         fresh = {row.id: row for row in rows}
         self.remove_ids(i for i in touched if i not in fresh)
+        self._stored.update(dict.fromkeys(fresh, self._next()))
         changed, new = [], []
         for row in fresh.values():
             if row.id in self._pos:
@@ -127,6 +133,7 @@ class CallQueueModel(QAbstractTableModel):
                 del self._rows[event_id]
                 self._arrived.pop(event_id, None)
                 self._hints.pop(event_id, None)
+                self._stored.pop(event_id, None)
             del self._ids[first:last + 1]
             self.endRemoveRows()
         if doomed:
@@ -136,6 +143,7 @@ class CallQueueModel(QAbstractTableModel):
     def set_presence(self, seen: dict[str, datetime], quiet_after: timedelta) -> None:
         """The latest heartbeats: a lock whose console stopped beating shows as lapsed."""
         self._seen, self._quiet_after = dict(seen), quiet_after
+        self._seen_at = self._next()
         held = [self._pos[i] for i, row in self._rows.items() if row.taken_console]
         for first, last in runs(held):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1))
@@ -155,6 +163,10 @@ class CallQueueModel(QAbstractTableModel):
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
                                    Qt.ItemDataRole.ForegroundRole])
         return any(self._now - at < HIGHLIGHT for at in self._arrived.values())
+
+    def _next(self) -> int:
+        self._clock_tick += 1
+        return self._clock_tick
 
     # --- Reading ---------------------------------------------------------------------------
     @property
@@ -186,7 +198,11 @@ class CallQueueModel(QAbstractTableModel):
             quiet = row.holder_quiet
         else:
             seen = self._seen.get(row.taken_console)
-            quiet = seen is None or self._now - seen > self._quiet_after
+            if seen is None and self._seen_at > self._stored.get(row.id, 0):
+                quiet = True  # gone from the heartbeats read after the row: it signed off
+            else:  # the newer of the two: a take read after the heartbeats is a beat too
+                beats = [t for t in (seen, row.holder_seen_at) if t is not None]
+                quiet = not beats or self._now - max(beats) > self._quiet_after
         return Hold.LAPSED if quiet else Hold.OTHER
 
     def glow(self, event_id: int) -> float:

@@ -80,6 +80,8 @@ def test_attach_to_a_ranked_candidate(qtbot, open_console, receive, other, sqlit
     again = receive(title="燕翔路又有人占道经营")
     calls = open_console().window.calls
     calls.select_events([again.id])
+    advised = lambda: again.id in calls._advice  # noqa: E731 - the desk's own answer came
+    qtbot.waitUntil(advised, timeout=5_000)
     # The advice as the desk gives it (its ranking is the duplicate finder's, tested there).
     calls.on_advice(Advice(again.id, duplicates=(DuplicateHint(
         earlier.id, earlier.code, "燕翔路占道经营", Status.REGISTERED, 0.82,
@@ -161,3 +163,53 @@ ref = Commands(db, actor).receive(source=Source.HOTLINE_12345, title="燕翔路�
                                   reporter_name="王先生", reporter_phone="13800000000")
 print(ref.code)
 """
+
+
+HOLDER = """
+import sys
+from commandroom.models.actor import Actor
+from commandroom.models.commands import Commands
+from commandroom.models.db import Database
+from commandroom.models.enums import Role
+
+db = Database(sys.argv[1])
+commands = Commands(db, Actor(login="lina", role=Role.DUTY_OFFICER, console="console-2", name="李娜"))
+commands.take(int(sys.argv[2]))
+print("taken", flush=True)
+sys.stdin.readline()  # held until the test lets go; then it dies without signing off
+"""
+
+
+def test_a_lock_held_by_another_process_binds_until_that_console_goes_quiet(
+        qtbot, open_console, receive, sqlite_street, console_clock):
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QMetaObject
+
+    ref = receive(title="燕翔路占道经营")
+    console = open_console()
+    calls = console.window.calls
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, sqlite_street.url, str(ref.id)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "taken"
+        held = lambda: calls.model.data(calls.model.index(0, Col.HOLDER))  # noqa: E731
+        qtbot.waitUntil(lambda: held() == "李娜（console-2） 处理中", timeout=5_000)
+
+        press(qtbot, calls.table, Qt.Key.Key_R)  # refused here, before anything is sent
+        assert calls.banner.text() == "该报告正由 李娜（console-2）处理，不能操作"
+        assert calls.form is None and not calls.buttons["register"].isEnabled()
+    finally:
+        holder.communicate("quit\n", timeout=30)  # the console is gone, without signing off
+
+    console_clock.advance(seconds=100)  # longer than QUIET_AFTER without a heartbeat from it
+    QMetaObject.invokeMethod(console.desk, "beat")  # this console's next beat reads presence
+    qtbot.waitUntil(lambda: held() == "李娜（console-2） 已离线", timeout=5_000)
+
+    press(qtbot, calls.table, Qt.Key.Key_R)  # the lapsed lock is taken over, and the form opens
+    wait_form(qtbot, calls, "registerForm")
+    assert calls.banner.text() == f"已接手 {ref.code}（原由 李娜（console-2）接手，该值班台已离线）"
+    calls.form.reject()
+    with sqlite_street.session() as s:
+        assert s.get(Event, ref.id).taken_console == "console-1"

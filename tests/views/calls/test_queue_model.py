@@ -102,3 +102,16 @@ def test_cells_mask_the_phone_and_count_the_wait(qtbot):
     model.tick()
     assert text(Col.WAITING) == "3:05"
     assert waiting(NOW - timedelta(hours=1, minutes=5), NOW) == "1时5分"
+
+
+def test_a_take_read_after_the_heartbeats_counts_as_a_beat(qtbot):
+    clock = FrozenClock(NOW)
+    model = CallQueueModel("console-1", clock)
+    model.set_rows([queue_row(1)])
+    model.set_presence({"console-1": NOW}, QUIET)  # console-2 had not beaten yet
+    taken = queue_row(1, version=2, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
+                      holder_seen_at=NOW, holder_quiet=False)
+    model.apply([1], [taken])
+    assert model.hold(model.row_at(0)) == Hold.OTHER
+    model.set_presence({"console-1": NOW}, QUIET)  # and then it signed off
+    assert model.hold(model.row_at(0)) == Hold.LAPSED
