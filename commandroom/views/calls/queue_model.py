@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from enum import Enum, IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
 
 from commandroom.models.clock import Clock
@@ -24,9 +24,8 @@ from commandroom.models.enums import Priority
 from commandroom.views.calls.source_icons import source_icon
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
+from commandroom.views.common.live_rows import Index, LiveRowsModel
 from commandroom.views.common.runs import runs
-
-Index = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The row's ``QueueRow`` snapshot."""
@@ -67,15 +66,13 @@ class Hold(Enum):
     LAPSED = "lapsed"  # its holder went quiet: anyone may take it
 
 
-class CallQueueModel(QAbstractTableModel):
+class CallQueueModel(LiveRowsModel):
+    COLUMNS = Col
+    HEADERS = HEADERS
+
     def __init__(self, console: str, clock: Clock | None = None, parent=None):
-        super().__init__(parent)
+        super().__init__(clock, parent)
         self.console = console
-        self._clock = clock or Clock()
-        self._now = self._clock.now()
-        self._ids: list[int] = []
-        self._rows: dict = {}  # id -> QueueRow
-        self._pos: dict[int, int] = {}
         self._arrived: dict[int, datetime] = {}  # id -> when it came in live (for the glow)
         self._hints: dict[int, str] = {}  # id -> the suggested category's name
         self._seen: dict[str, datetime] | None = None  # console -> last heartbeat, once known
@@ -83,19 +80,17 @@ class CallQueueModel(QAbstractTableModel):
         # Which is newer, a row or the heartbeats: a counter bumped by every store of either.
         self._stored: dict[int, int] = {}  # id -> when its row was stored
         self._seen_at = 0  # when the heartbeats were
-        self._clock_tick = 0
+        self._generation = 0
 
     # --- Feeding the model -----------------------------------------------------------------
-    def set_rows(self, rows: Iterable) -> None:
-        """The opening load: the one place the model is reset."""
-        self.beginResetModel()
-        self._rows = {row.id: row for row in rows}
-        self._ids = list(self._rows)
-        self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
+    def _reset_extras(self) -> None:
         self._stored = dict.fromkeys(self._rows, self._next())
         self._arrived.clear()
-        self._now = self._clock.now()
-        self.endResetModel()
+
+    def _forget(self, event_id: int) -> None:
+        self._arrived.pop(event_id, None)
+        self._hints.pop(event_id, None)
+        self._stored.pop(event_id, None)
 
     def apply(self, touched: Iterable[int], rows: Sequence) -> list:
         """A change: ``rows`` are the touched reports still waiting; any other touched id left
@@ -103,42 +98,10 @@ class CallQueueModel(QAbstractTableModel):
         fresh = {row.id: row for row in rows}
         self.remove_ids(i for i in touched if i not in fresh)
         self._stored.update(dict.fromkeys(fresh, self._next()))
-        changed, new = [], []
-        for row in fresh.values():
-            if row.id in self._pos:
-                if self._rows[row.id] != row:
-                    self._rows[row.id] = row
-                    changed.append(self._pos[row.id])
-            else:
-                new.append(row)
-        for first, last in runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1))
-        if new:
-            self._now = self._clock.now()
-            start = len(self._ids)
-            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
-            for n, row in enumerate(new, start):
-                self._ids.append(row.id)
-                self._rows[row.id] = row
-                self._pos[row.id] = n
-                self._arrived[row.id] = self._now
-            self.endInsertRows()
+        self._now = self._clock.now()
+        new, _changed = self._store(fresh.values())
+        self._arrived.update(dict.fromkeys((row.id for row in new), self._now))
         return new
-
-    def remove_ids(self, ids: Iterable[int]) -> int:
-        doomed = [self._pos[i] for i in set(ids) if i in self._pos]
-        for first, last in reversed(runs(doomed)):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            for event_id in self._ids[first:last + 1]:
-                del self._rows[event_id]
-                self._arrived.pop(event_id, None)
-                self._hints.pop(event_id, None)
-                self._stored.pop(event_id, None)
-            del self._ids[first:last + 1]
-            self.endRemoveRows()
-        if doomed:
-            self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
-        return len(doomed)
 
     def set_presence(self, seen: dict[str, datetime], quiet_after: timedelta) -> None:
         """The latest heartbeats: a lock whose console stopped beating shows as lapsed."""
@@ -157,33 +120,17 @@ class CallQueueModel(QAbstractTableModel):
     def tick(self) -> bool:
         """Once a second: the waiting times, the fading glow and lapsing locks follow the clock.
         Returns whether any row still glows."""
-        self._now = self._clock.now()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                                   Qt.ItemDataRole.ForegroundRole])
+        self._tick([Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole])
         return any(self._now - at < HIGHLIGHT for at in self._arrived.values())
 
     def _next(self) -> int:
-        self._clock_tick += 1
-        return self._clock_tick
+        self._generation += 1
+        return self._generation
 
     # --- Reading ---------------------------------------------------------------------------
-    @property
-    def now(self) -> datetime:
-        return self._now
-
-    def row_at(self, row: int):
-        return self._rows[self._ids[row]]
-
-    def row_of(self, event_id: int) -> int | None:
-        return self._pos.get(event_id)
-
     def get(self, event_id: int):
         return self._rows.get(event_id)
-
-    def ids(self) -> Sequence[int]:
-        return tuple(self._ids)
 
     def hint(self, event_id: int) -> str:
         return self._hints.get(event_id, "")
@@ -211,17 +158,6 @@ class CallQueueModel(QAbstractTableModel):
         if at is None:
             return 0.0
         return max(0.0, 1.0 - (self._now - at) / HIGHLIGHT)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Col(section)])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
