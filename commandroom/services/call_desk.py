@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from commandroom.models import presence
+from commandroom.models import duplicates, presence, suggest
 from commandroom.models.actor import signed_in
 from commandroom.models.catalog import Category
 from commandroom.models.clock import Clock
@@ -31,11 +31,6 @@ from commandroom.models.errors import CommandroomError
 from commandroom.models.events import Event
 from commandroom.models.queue import load_queue
 from commandroom.services.feed_pump import ReadModel
-
-try:  # the suggester and the duplicate ranking (branch "smart"); the desk works without them
-    from commandroom.models import duplicates, suggest
-except ImportError:  # pragma: no cover - until smart's models are merged
-    duplicates = suggest = None
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +147,7 @@ class CallDesk(QObject):
         return Commands(self.db, actor, self.clock, street_id=self.street_id)
 
     def _advice(self, event_id: int) -> Advice:
-        if suggest is None or duplicates is None or self.street_id is None:
+        if self.street_id is None:
             return Advice(event_id)
         with self.db.session() as session:
             if self._suggester is None:
