@@ -33,11 +33,11 @@ from commandroom.views.calls.attach_form import AttachForm
 from commandroom.views.calls.decision_forms import RegisterForm, answer_form, reject_form
 from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
-from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold
+from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold, QueueOrder
 
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
 _WIDTHS = {Col.SOURCE: 108, Col.WAITING: 56, Col.PRIORITY: 64, Col.CALLER: 140,
-           Col.SUGGESTED: 96, Col.GRID: 110, Col.HOLDER: 130}
+           Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 170}
 _OK_STYLE = "background: #e8f5e9; color: #1b5e20; padding: 6px;"
 _REFUSED_STYLE = "background: #fdecea; color: #b71c1c; padding: 6px; font-weight: bold;"
 
@@ -63,6 +63,8 @@ class CallQueuePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("callQueue")
         self.model = CallQueueModel(console, clock, self)
+        self.order = QueueOrder(self)
+        self.order.setSourceModel(self.model)
         self.sound = NewReportSound(muted, self)
         self.runner = None
         self.categories: tuple = ()
@@ -130,7 +132,7 @@ class CallQueuePanel(QWidget):
 
     def _setup_table(self) -> None:
         table = self.table
-        table.setModel(self.model)
+        table.setModel(self.order)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -173,7 +175,7 @@ class CallQueuePanel(QWidget):
         for row in rows:
             self._ask(row.id)
         if self.model.rowCount():
-            self.table.selectRow(0)  # the longest-waiting report, ready for R
+            self.table.selectRow(0)  # the most urgent, longest-waiting report, ready for R
 
     @Slot(str, list, object)
     def on_view_changed(self, name: str, touched: list, rows) -> None:
@@ -186,7 +188,7 @@ class CallQueuePanel(QWidget):
         for row in new:
             self._ask(row.id)
         if not had_selection:  # an empty-handed officer: the new report is ready for R
-            self.table.selectRow(self.model.row_of(new[0].id))
+            self.table.selectRow(self.order.row_of(new[0].id))
         # Unseen until the officer moves onto it or decides on it (being selected for them
         # is not being seen): the badge counts them.
         self._unseen.update(row.id for row in new)
@@ -211,19 +213,19 @@ class CallQueuePanel(QWidget):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
-        return self.model.row_at(index.row())
+        return self.order.row_at(index.row())
 
     def select_events(self, ids: list[int]) -> None:
         """Select a report here when another dock selects it (shared selection)."""
         for event_id in ids:
-            pos = self.model.row_of(event_id)
+            pos = self.order.row_of(event_id)
             if pos is not None:
                 self.table.selectRow(pos)
                 return
 
     def _on_current(self, current, _previous) -> None:
         if current.isValid():
-            row = self.model.row_at(current.row())
+            row = self.order.row_at(current.row())
             self._unseen.discard(row.id)
             self._update_state()
             self.sig_selection_changed.emit([row.id])

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from enum import Enum, IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from commandroom.models.clock import Clock
@@ -263,3 +263,29 @@ def waiting(since: datetime, now: datetime) -> str:
     if seconds < 3600:
         return f"{seconds // 60}:{seconds % 60:02d}"
     return timefmt.span(seconds)
+
+
+_URGENCY = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
+
+
+class QueueOrder(QSortFilterProxyModel):
+    """The order the officer works in: the most urgent first, then the longest waiting. A gas
+    leak reported a minute ago stands above nine ordinary reports, however long they waited."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setDynamicSortFilter(True)  # a report made urgent moves up at once
+        self.sort(0)
+
+    def lessThan(self, left, right) -> bool:
+        a, b = left.data(ROW_ROLE), right.data(ROW_ROLE)
+        return (_URGENCY[a.priority], a.received_at, a.id) < (_URGENCY[b.priority], b.received_at, b.id)
+
+    def row_at(self, row: int):
+        return self.index(row, 0).data(ROW_ROLE)
+
+    def row_of(self, event_id: int) -> int | None:
+        pos = self.sourceModel().row_of(event_id)
+        if pos is None:
+            return None
+        return self.mapFromSource(self.sourceModel().index(pos, 0)).row()

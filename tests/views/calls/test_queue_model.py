@@ -115,3 +115,18 @@ def test_a_take_read_after_the_heartbeats_counts_as_a_beat(qtbot):
     assert model.hold(model.row_at(0)) == Hold.OTHER
     model.set_presence({"console-1": NOW}, QUIET)  # and then it signed off
     assert model.hold(model.row_at(0)) == Hold.LAPSED
+
+
+def test_the_most_urgent_first_then_the_longest_waiting(qtbot):
+    from commandroom.views.calls.queue_model import QueueOrder
+
+    model = CallQueueModel("console-1", FrozenClock(NOW))
+    order = QueueOrder()
+    order.setSourceModel(model)
+    model.set_rows([queue_row(30), queue_row(20, priority=Priority.HIGH), queue_row(10)])
+    assert [order.row_at(n).id for n in range(3)] == [20, 30, 10]
+    model.apply([1], [queue_row(1, priority=Priority.URGENT)])  # a gas leak, a minute ago
+    assert [order.row_at(n).id for n in range(4)] == [1, 20, 30, 10]
+    assert order.row_of(30) == 2
+    model.apply([30], [queue_row(30, priority=Priority.URGENT, version=2)])  # made urgent
+    assert [order.row_at(n).id for n in range(4)] == [30, 1, 20, 10]
