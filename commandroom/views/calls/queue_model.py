@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority
+from commandroom.models.intake_limits import intake_state
 from commandroom.views.calls.source_icons import source_icon
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
@@ -236,8 +237,10 @@ class CallQueueModel(LiveRowsModel):
             return _LOCKED  # not this officer's to act on: it recedes
         if col == Col.PRIORITY:
             return palette.PRIORITY[row.priority]
-        if col == Col.WAITING and self._now - row.received_at > timedelta(minutes=10):
-            return palette.OVERDUE_TEXT  # past the 10-minute 立案+派遣 limit of urgent reports
+        if col == Col.WAITING:
+            state = intake_state(row.priority, self._now - row.received_at)
+            if state:  # past (or half through) the 立案+派遣 limit: 10 min urgent, 30 otherwise
+                return palette.OVERDUE_TEXT if state == "overdue" else palette.DUE_SOON_TEXT
         if col == Col.HOLDER and hold == Hold.LAPSED:
             return palette.DUE_SOON_TEXT
         if col == Col.SUGGESTED:

@@ -130,3 +130,22 @@ def test_the_most_urgent_first_then_the_longest_waiting(qtbot):
     assert order.row_of(30) == 2
     model.apply([30], [queue_row(30, priority=Priority.URGENT, version=2)])  # made urgent
     assert [order.row_at(n).id for n in range(4)] == [30, 1, 20, 10]
+
+
+def test_the_wait_turns_amber_then_red_by_the_intake_limit(qtbot):
+    from commandroom.views.common import palette
+
+    clock = FrozenClock(NOW)
+    model = CallQueueModel("console-1", clock)
+    model.set_rows([queue_row(4, priority=Priority.URGENT), queue_row(6)])  # 4 and 6 min ago
+    colour = lambda n: model.data(model.index(n, Col.WAITING), Qt.ItemDataRole.ForegroundRole)  # noqa: E731
+    assert (colour(0), colour(1)) == (None, None)
+    clock.advance(minutes=2)  # urgent 6 min of 10, normal 8 of 30
+    model.tick()
+    assert (colour(0), colour(1)) == (palette.DUE_SOON_TEXT, None)
+    clock.advance(minutes=5)  # urgent 11 of 10, normal 13 of 30
+    model.tick()
+    assert (colour(0), colour(1)) == (palette.OVERDUE_TEXT, None)
+    clock.advance(minutes=20)  # normal 33 of 30
+    model.tick()
+    assert colour(1) == palette.OVERDUE_TEXT
