@@ -54,6 +54,10 @@
         <translation>No similar event in the last seven days to attach to</translation>
     </message>
     <message>
+        <source>没有明显重复的事件；确属重复时请选择后合并</source>
+        <translation>No clear duplicate; choose one only if it truly is the same matter</translation>
+    </message>
+    <message>
         <source>请选择要合并到的事件</source>
         <translation>Choose the event to attach to</translation>
     </message>
@@ -263,6 +267,13 @@
     </message>
 </context>
 <context>
+    <name>DecisionForm</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DecisionForms</name>
     <message>
         <source>当场答复 — {code}</source>
@@ -385,6 +396,10 @@ The console opens with an empty database.</translation>
     <message>
         <source>受理</source>
         <translation>Receive</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>请填写反映内容</source>

@@ -2,7 +2,9 @@
 
 Each candidate says why it is offered (same category, same grid, nearby, similar text, recent)
 and how strongly, so the officer judges the match instead of trusting a number. The first one
-is highlighted: Enter attaches to it, ↑/↓ pick another. The command is ``merge``.
+is highlighted when it is a clear match (``CLEAR_MATCH``): Enter attaches to it, ↑/↓ pick
+another; a weak best match is not preselected, so Enter never merges a report into an event
+that merely shares its category. The command is ``merge``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from commandroom.views.common import timefmt
 from commandroom.views.common.labels import label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# A candidate scored at least this is offered at one key (Enter); weaker ones must be chosen.
+CLEAR_MATCH = 0.5
 
 # The duplicate ranking's reasons (``models/duplicates.Reason``), by value.
 REASONS = {
@@ -48,13 +52,18 @@ class AttachForm(DecisionForm):
                 score=hint.score, why=why, where=where))
             item.setData(ID_ROLE, hint.event_id)
             self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-            self.form.addRow(self.list)
-        else:
+        if not self.list.count():
             self.form.addRow(QLabel(self.tr("近七天内没有可合并的相似事件"), self))
+        else:
+            self.form.addRow(self.list)
+            if candidates[0].score >= CLEAR_MATCH:
+                self.list.setCurrentRow(0)  # Enter attaches to it
+            else:  # nothing to attach to at one key: a wrong merge hides a real case
+                self.list.setCurrentRow(-1)
+                self.form.addRow(QLabel(self.tr("没有明显重复的事件；确属重复时请选择后合并"), self))
         self.list.itemDoubleClicked.connect(lambda _item: self._try_accept())
-        self.ok.setEnabled(self.list.count() > 0)
+        self.list.currentRowChanged.connect(lambda row: self.ok.setEnabled(row >= 0))
+        self.ok.setEnabled(self.list.currentRow() >= 0)
         self.list.setFocus()
 
     def check(self) -> str:

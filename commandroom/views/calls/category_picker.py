@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 from commandroom.models.pinyin import PinyinIndex
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+LIKELY = 0.05  # a suggested category below this probability is not offered
 
 
 class CategoryPicker(QWidget):
@@ -27,7 +28,9 @@ class CategoryPicker(QWidget):
         super().__init__(parent)
         self._categories = {c.code: c for c in categories}
         self._index = PinyinIndex((c.code, (c.name, c.class_name, c.code)) for c in categories)
-        self._suggested = [(code, p) for code, p in suggested if code in self._categories]
+        # A suggestion the history barely backs is noise: only the likely ones come first.
+        self._suggested = [(code, p) for code, p in suggested
+                           if code in self._categories and p >= LIKELY]
         self.edit = QLineEdit(self, objectName="categorySearch")
         self.edit.setPlaceholderText(self.tr("输入类别名称或拼音首字母，如 ljdf"))
         self.edit.setClearButtonEnabled(True)
