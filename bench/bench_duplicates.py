@@ -17,6 +17,10 @@ the final tables beside the cost of its window query alone.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import sys
+
 import math
 import random
 import statistics
@@ -25,7 +29,8 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from bench.history_db import open_history, parser
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from bench.history_db import open_history, parser  # noqa: E402
 from commandroom.models.duplicates import (
     _EARLIER_COLUMNS, ATTACHABLE, Earlier, Report, Rules, Weights, category_classes,
     duplicate_candidates, rank)

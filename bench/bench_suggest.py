@@ -13,6 +13,10 @@ answers the training part's most frequent categories.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import sys
+
 import statistics
 import time
 from collections import Counter
@@ -20,7 +24,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from bench.history_db import open_history, parser
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from bench.history_db import open_history, parser  # noqa: E402
 from commandroom.models.events import Event
 from commandroom.models.suggest import CategorySuggester, event_text
 

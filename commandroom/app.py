@@ -136,25 +136,25 @@ def _ensure_street(db, *, interactive: bool) -> None:
         log.warning("the database has no street; the console opens empty")
         return
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
     from commandroom.views import dialogs
 
     if not dialogs.ask_create_demo():
         return
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        from commandroom.models.demo import generate  # the generator is large: load it on demand
+    from commandroom.services.demo_builder import DemoBuilder
+    from commandroom.services.worker_thread import WorkerThread
+    from commandroom.views.demo_progress import DemoProgressDialog
 
-        generate(db, days=30, seed=1)
-        db.analyze()
-    except Exception as exc:  # noqa: BLE001 - any failure leaves an empty console, and says why
-        log.exception("demo street failed")
-        QApplication.restoreOverrideCursor()
-        dialogs.demo_failed(str(exc))
-        return
-    QApplication.restoreOverrideCursor()
+    builder = DemoBuilder(db, days=30, seed=1)
+    progress = DemoProgressDialog(builder)
+    thread = WorkerThread(builder, "demo-builder")
+    thread.start()
+    try:
+        progress.exec()
+    finally:
+        builder.cancel()  # closed before the end: the street is not written
+        thread.stop()
+    if progress.failure:  # any failure leaves an empty console, and says why
+        dialogs.demo_failed(progress.failure)
 
 
 def _choose_street(db, settings: Settings, *, interactive: bool) -> Settings | None:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -194,13 +196,23 @@ def _demo(url: str, args) -> int:
     from commandroom.models.opening import OpenMode
 
     _check_demo_period(args)
-    from commandroom.models.demo import generate, has_street
+    from commandroom.demo import generate, has_street
 
     db = _open(url, OpenMode.CREATE)
     try:
         if args.if_empty and has_street(db):
             return 0
-        summary = generate(db, days=args.days, seed=args.seed, per_day=args.per_day, end=args.end)
+        try:
+            with _signals_interrupt() as stopped:
+                summary = generate(db, days=args.days, seed=args.seed, per_day=args.per_day,
+                                   end=args.end)
+        except KeyboardInterrupt:
+            # generate() wrote all or nothing; ask the database which, rather than guess.
+            zh, en = ("演示街道生成已中断，但数据已完整写入", "demo generation interrupted after it was written") \
+                if has_street(db) else ("演示街道生成已中断，未写入任何数据",
+                                        "demo generation interrupted; nothing was written")
+            print(f"commandroom: {pick(args.lang, zh, en)}", file=sys.stderr)
+            return 128 + stopped[0]
         db.analyze()
     finally:
         db.dispose()
@@ -256,6 +268,28 @@ def _street_id(session, args) -> int | None:
 
     street = resolve_street(session, args.street)
     return street.id if street else None
+
+
+@contextmanager
+def _signals_interrupt():
+    """SIGTERM stops like Ctrl-C, as a KeyboardInterrupt, so every ``with`` on the way out rolls
+    back and ends the producer process; a second signal while stopping is ignored. Yields a
+    list that receives the signal's number."""
+    stopped = [signal.SIGINT]
+    stops = (signal.SIGINT, signal.SIGTERM)
+
+    def stop(signum, _frame):
+        for number in stops:
+            signal.signal(number, signal.SIG_IGN)
+        stopped[0] = signum
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, stop) for number in stops}
+    try:
+        yield stopped
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _kpi(url: str, args) -> int:

@@ -106,10 +106,16 @@ def _time_columns(table: str) -> frozenset[str]:
 TIME_COLUMNS = {t: _time_columns(t) for t in ("event", *ROW_TABLES)}
 
 
+# Values JSON takes as they are. Most fields are one of these, and skip _plain's isinstance
+# checks: the demo generator encodes tens of millions of them.
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def _encode(table: str, fields: dict, as_text) -> dict:
     times = TIME_COLUMNS[table]
     return {
-        k: (as_text(v) if k in times and v is not None else _plain(v)) for k, v in fields.items()
+        k: (as_text(v) if k in times and v is not None else v if type(v) in _AS_IS else _plain(v))
+        for k, v in fields.items()
     }
 
 

@@ -5,7 +5,8 @@ The category picker and the keyboard dispatch path (D, a few letters, Enter) cal
 keystroke over ~100 categories and ~50 units, so each name is read into a ``PinyinKey`` once
 (pypinyin, offline: it ships its dictionary) and a keystroke only walks those keys.
 
-How a query matches a name, after both are case-folded and the query's spaces are dropped:
+How a query matches a name, after both are NFKC-normalised (full-width letters and digits
+become plain ones) and case-folded, and the query's spaces dropped:
 
 1. **directly**: the query is a substring of the name (``环卫``, ``cg01`` in a code);
 2. **by pinyin**: the query splits into pieces, one per consecutive character of the name
@@ -26,6 +27,7 @@ starts earlier wins, then the shorter name (more of it typed), then the caller's
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,7 +64,7 @@ class PinyinKey:
 
     @classmethod
     def of(cls, text: str) -> PinyinKey:
-        folded = text.casefold()
+        folded = _fold(text)
         chars = [c for c in folded if c.isalnum()]  # punctuation and spaces are not typed
         # The reading in context (银行 yin hang) joins the character's own readings: pypinyin's
         # single-character list does not always hold it. One entry per character here.
@@ -74,8 +76,14 @@ class PinyinKey:
         return cls(text, folded, tuple(readings))
 
 
+def _fold(text: str) -> str:
+    """NFKC, then case-folded: a full-width ｌｊｄｆ or ＣＧ０１ typed in a Chinese input
+    method's full-width mode is the same as ljdf and cg01."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
 def _fold_query(query: str) -> str:
-    return "".join(query.casefold().split())
+    return "".join(_fold(query).split())
 
 
 def _pinyin_start(query: str, readings: Sequence[frozenset[str]]) -> int | None:

@@ -40,29 +40,27 @@ class RoomState:
     at: datetime | None = None  # the time of the last row folded in
 
     def copy(self) -> RoomState:
-        """An independent copy. Column values are immutable (numbers, text, datetimes, enums),
-        so copying each row's dict is enough, and far cheaper than ``deepcopy``."""
-        return RoomState(
-            events={k: dict(v) for k, v in self.events.items()},
-            rows={t: {k: dict(v) for k, v in rows.items()} for t, rows in self.rows.items()},
-            last_log_id=self.last_log_id, at=self.at)
+        """An independent copy, cheap: ``apply`` replaces a row's dict rather than changing it,
+        so the copies may share the row dicts themselves. (Whoever reads a state must not
+        change its rows in place either.)"""
+        return RoomState(events=dict(self.events), rows={t: dict(r) for t, r in self.rows.items()},
+                         last_log_id=self.last_log_id, at=self.at)
 
 
 def apply(state: RoomState, entry: LogEntry) -> None:
-    """Fold one log row into ``state`` (in place)."""
+    """Fold one log row into ``state``. A row's dict is replaced, never changed in place, so a
+    state and its copies share every row that has not changed since (``RoomState.copy``)."""
     payload = entry.payload
     if entry.event_id is not None:
         event = state.events.get(entry.event_id)
         if event is None:  # the event's first row (受理)
-            event = state.events[entry.event_id] = dict(_NEW_EVENT, id=entry.event_id, version=0)
-        event.update(decode("event", payload.get("event", {})))
+            event = dict(_NEW_EVENT, id=entry.event_id, version=0)
+        event = {**event, **decode("event", payload.get("event", {}))}
         event["version"] += 1
+        state.events[entry.event_id] = event
     for table, row_id, fields in payload.get("rows", ()):
         rows = state.rows[table]
-        row = rows.get(row_id)
-        if row is None:
-            row = rows[row_id] = {"id": row_id}
-        row.update(decode(table, fields))
+        rows[row_id] = {**rows.get(row_id, {"id": row_id}), **decode(table, fields)}
     state.last_log_id = entry.id
     state.at = entry.at
 
@@ -113,7 +111,7 @@ class Changes:
 class Replay:
     """A window of a street's history, folded once up to ``start`` and then scrubbed at will."""
 
-    CHECKPOINT_EVERY = 2000  # log rows between two saved states
+    CHECKPOINT_EVERY = 250  # log rows between two saved states (a saved state costs a dict copy)
 
     def __init__(self, session: Session, street_id: int | None, start: datetime, end: datetime):
         self.start, self.end = start, end

@@ -317,6 +317,25 @@
     </message>
 </context>
 <context>
+    <name>DemoProgress</name>
+    <message>
+        <source>正在生成演示街道…</source>
+        <translation>Generating the demo street…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>生成演示街道</source>
+        <translation>Demo street</translation>
+    </message>
+    <message>
+        <source>正在生成演示街道：第 {done} / {total} 天</source>
+        <translation>Generating the demo street: day {done} / {total}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>数据库中还没有街道</source>

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import inspect
 
 from commandroom.models import Base
+from commandroom.models.opening import OpenMode
 from commandroom.models.db import Database, current_revision, head_revision
 from tests.processes import run_together
 
@@ -27,7 +28,7 @@ def open_database(url: str) -> str | None:
 def _open_together(url: str) -> None:
     revisions = run_together(open_database, [(url,)] * CONSOLES)
     assert revisions == [head_revision()] * CONSOLES
-    db = Database(url, upgrade=False)
+    db = Database(url, mode=OpenMode.READ)  # reads only: no migration of its own
     try:
         assert current_revision(db.engine) == head_revision()
         assert set(Base.metadata.tables) <= set(inspect(db.engine).get_table_names())

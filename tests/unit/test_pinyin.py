@@ -19,6 +19,8 @@ CATEGORIES = ["垃圾堆放", "占道经营", "违章搭建", "噪音扰民", "�
 @pytest.mark.parametrize("query, name", [
     ("ljdf", "垃圾堆放"),          # initials
     ("LJDF", "垃圾堆放"),          # any case
+    ("ｌｊｄｆ", "垃圾堆放"),      # full-width, as an input method's full-width mode types it
+    ("cg01", "ＣＧ01占道经营"),
     ("lajiduifang", "垃圾堆放"),   # full pinyin
     ("lajidf", "垃圾堆放"),        # full then initials
     ("laj", "垃圾堆放"),           # a syllable being typed

@@ -14,9 +14,13 @@ from tests.street_fixture import build
 @pytest.fixture
 def generated(monkeypatch):
     calls = []
-    import commandroom.models.demo as demo
+    import commandroom.demo as demo
 
-    monkeypatch.setattr(demo, "generate", lambda db, **kw: calls.append(kw))
+    def generate(db, *, progress, **options):
+        progress(1, 1)
+        calls.append(options)
+
+    monkeypatch.setattr(demo, "generate", generate)
     return calls
 
 
@@ -44,12 +48,12 @@ def test_no_offer_when_there_is_a_street(qapp, street_db, monkeypatch, generated
 
 
 def test_a_failing_generator_is_reported_not_fatal(qapp, sqlite_db, monkeypatch):
-    import commandroom.models.demo as demo
+    import commandroom.demo as demo
 
     reported = []
     monkeypatch.setattr(dialogs, "ask_create_demo", lambda parent=None: True)
     monkeypatch.setattr(dialogs, "demo_failed", lambda reason, parent=None: reported.append(reason))
-    def generate(db, **kw):
+    def generate(db, **options):
         raise RuntimeError("磁盘已满")
 
     monkeypatch.setattr(demo, "generate", generate)

@@ -14,15 +14,18 @@ from collections.abc import Callable
 from datetime import date
 from operator import itemgetter
 
-from commandroom.models import Event
-from commandroom.models.demo import names, texts
-from commandroom.models.demo.catalog import SOURCE_CLASS_MIX, CategoryInfo
-from commandroom.models.demo.layout import sample_point
-from commandroom.models.demo.lifecycle import HOUR, MIN, P_ASSIST, Lifecycle
-from commandroom.models.demo.times import DAY, iso, seconds
-from commandroom.models.demo.org import COMMUNITY, GridInfo, Org
-from commandroom.models.demo.rand import FastRandom
-from commandroom.models.enums import Source, UnitType
+from commandroom.demo import names, texts
+from commandroom.demo.catalog import SOURCE_CLASS_MIX, CategoryInfo
+from commandroom.demo.duty import DutyRoster
+from commandroom.demo.layout import sample_point
+from commandroom.demo.lifecycle import HOUR, MIN, P_ASSIST, SYSTEM, Lifecycle
+from commandroom.demo.org import COMMUNITY, GridInfo, Org
+from commandroom.demo.rand import FastRandom
+from commandroom.demo.record import EventRecord, Tables
+from commandroom.demo.times import DAY, iso, seconds
+from commandroom.models import transitions
+from commandroom.models.codes import code_stem, format_code
+from commandroom.models.enums import Source, Status, UnitType
 
 # "Now" for a history ending on a given day: 16:00, a busy afternoon with live work on every desk.
 CUTOFF_HOUR = 16
@@ -34,12 +37,8 @@ SOURCE_SHARE = {
     Source.WALK_IN: 0.05, Source.MICRO_WISH: 0.02, Source.DISTRICT_ORDER: 0.03,
 }
 P_DUPLICATE = 0.015
-EVENT_COLUMNS = tuple(c.name for c in Event.__table__.columns)
-EVENT_ROW = itemgetter(*EVENT_COLUMNS)  # event dict → its row, in one C call
-EVENT_TIMES = tuple(i for i, c in enumerate(Event.__table__.columns) if c.name.endswith(("_at", "_due")))
-# Positions of the time columns in the other rows (see the row layouts in lifecycle.py).
-ROW_TIMES = {"contact": (4,), "assignment": (4, 5, 6), "extension_request": (2, 4, 7),
-             "escalation": (3, 6, 7, 8), "event_log": (1,)}
+# Statuses an event never leaves again except by merging or closing (no later report joins it).
+NOT_TARGETS = frozenset({Status.REJECTED, Status.MERGED})
 
 
 def _pick(rng: FastRandom, cumulative: list[float]) -> int:
@@ -56,15 +55,15 @@ def _cumulative(weights) -> list[float]:
 
 
 class History:
-    def __init__(self, rng: FastRandom, org: Org, cats: list[CategoryInfo], end: date,
+    def __init__(self, rng: FastRandom, org: Org, cats: list[CategoryInfo], first: date, end: date,
                  db_time: Callable[[int], object], street_id: int = 1, cutoff_hour: int = CUTOFF_HOUR):
         self.rng, self.org, self.cats, self.street_id = rng, org, cats, street_id
         self.cutoff_hour = cutoff_hour
         self.horizon = seconds(end) + cutoff_hour * HOUR
         self.db_time = db_time  # seconds → what the database driver wants for a DateTime
-        self.ids = {t: 0 for t in ("event", "assignment", "extension_request", "escalation", "event_log")}
-        self.lifecycle = Lifecycle(rng, self.horizon, org.officers, org.leaders, db_time, iso,
-                                   self._next_id)
+        self.tables = Tables(org.rows["unit"])
+        self.lifecycle = Lifecycle(rng, self.horizon, street_id, org.officers, org.leaders,
+                                   self.tables, db_time, iso)
         self.sources = list(SOURCE_SHARE)
         self.source_cum = _cumulative(SOURCE_SHARE.values())
         self.cat_cum = {
@@ -78,10 +77,8 @@ class History:
         self.street_units = [u["id"] for u in org.rows["unit"]
                              if u["type"] != UnitType.DISTRICT_DEPARTMENT.value]
         self.mean_per_day = rng.randint(60, 120)
-
-    def _next_id(self, table: str) -> int:
-        self.ids[table] += 1
-        return self.ids[table]
+        # Changes the unit rows to their state at the horizon, before the header is sent.
+        self.roster = DutyRoster(rng, self.lifecycle, org.rows["unit"], seconds(first), self.horizon)
 
     def default_count(self, day: date) -> int:
         """A street's 20–200 a day: fewer at weekends, now and then a storm or a campaign."""
@@ -95,25 +92,36 @@ class History:
     def day(self, day: date, count: int) -> dict[str, list[tuple]]:
         rng = self.rng
         start = seconds(day)
-        hours = HOURLY if start + DAY <= self.horizon else HOURLY[:self.cutoff_hour]
+        last = start + DAY > self.horizon
+        hours = HOURLY[:self.cutoff_hour] if last else HOURLY
         hours_cum = _cumulative(hours)
         arrivals = sorted(start + _pick(rng, hours_cum) * HOUR + rng.randrange(HOUR) for _ in range(count))
+        # The street's own prefix and a counter row per day, as ``codes.next_code`` keeps them:
+        # a report received later today numbers on from the last generated code.
+        stem = code_stem(names.STREET["abbr"], day)
         stamp = day.strftime("%Y%m%d")
-        events: list[dict] = []
+        events: list[EventRecord] = []
         for k, t0 in enumerate(arrivals, start=1):
-            events.append(self._event(t0, f"{names.STREET['abbr']}{stamp}-{k:04d}", stamp, k, events))
-        rows = self._rows(events)
+            events.append(self._event(t0, format_code(stem, k), stamp, k, events))
+        if last:
+            self.roster.log_horizon()
+        rows = self.tables.take_day(events, self.db_time)
         rows["event_log"] = self._log_rows(start // DAY)
+        rows["code_counter"] = [(stem, count)]
         return rows
 
-    def _event(self, t0: int, code: str, stamp: str, k: int, today: list[dict]) -> dict:
+    def _event(self, t0: int, code: str, stamp: str, k: int, today: list[EventRecord]) -> EventRecord:
         rng = self.rng
         source = self.sources[_pick(rng, self.source_cum)]
         target = self._duplicate_of(t0, today) if rng.random() < P_DUPLICATE else None
-        if target is not None:  # another report of the same matter, from someone else
-            cat, g, grid = target["_cat"], target["_g"], self.org.grids[target["_g"]]
-            priority, lon, lat = target["priority"], target["lon"], target["lat"]
-            address, title = target["address"], target["title"]
+        if target is not None:  # another report of the same matter, from someone else: in
+            # their own words, from where they stand (same grid), sometimes about another building
+            cat, g, grid = target.cat, target.g, self.org.grids[target.g]
+            priority = target.priority
+            lon, lat = sample_point(rng, grid.cell)
+            address, title = self._place(g, grid, cat) if rng.random() < 0.5 else (target.address, target.title)
+            if rng.random() < 0.6:
+                title = rng.choice(texts.RETOLD).format(place=grid.name, road=grid.road, item=cat.item.title)
         else:
             cat = self.cats[_pick(rng, self.cat_cum[source])]
             g = _pick(rng, self.grid_cum)
@@ -123,34 +131,31 @@ class History:
             priority = "urgent" if r < urgent else "high" if r < urgent + high else "normal"
             address, title = self._place(g, grid, cat)
         reporter, phone = self._reporter(source, grid)
-        event_id = self._next_id("event")
-        e = dict.fromkeys(EVENT_COLUMNS)
-        e.update(
-            id=event_id, code=code, street_id=self.street_id, status="received", source=source.value,
-            priority=priority, title=title, address=address, lat=lat, lon=lon, grid_id=grid.id,
-            description=f"{texts.OPENING[source]}{address}{cat.item.detail}，{rng.choice(texts.CLOSING)}",
-            reporter_name=reporter, reporter_phone=phone, reject_reason="", escalated=False,
-            received_at=t0, transfer_count=0, rework_count=0, extension_count=0, contact_count=1,
-            version=0, _cat=cat, _g=g, _assign=[], _lead=None, _extensions=[], _escalation=None,
-            # the event's own report: contact id (= event id), the event it belongs to, its reference
-            _contact=[event_id, event_id, self._external_ref(source, stamp, k)],
-        )
+        description = f"{texts.OPENING[source]}{address}{cat.item.detail}，{rng.choice(texts.CLOSING)}"
+        life = self.lifecycle
+        e = life.receive(t0, life.officer(t0) if source is Source.WALK_IN else SYSTEM, transitions.receive(
+            now=t0, code=code, street_id=self.street_id, source=source.value, priority=priority,
+            title=title, description=description, address=address, lat=lat, lon=lon,
+            grid_id=grid.id, reporter_name=reporter, reporter_phone=phone,
+            external_ref=self._external_ref(source, stamp, k)))
+        e.cat, e.g = cat, g
         lead = grid.community_unit if cat.lead_key == COMMUNITY else self.org.units[cat.lead_key]
         assists = []
         if cat.assist_keys and rng.random() < P_ASSIST:
             key = rng.choice(cat.assist_keys)
             unit = grid.community_unit if key == COMMUNITY else self.org.units[key]
             assists = [unit] if unit != lead else []
-        self.lifecycle.run(e, cat, lead, lambda: self._wrong_unit(lead), assists, target)
+        if target is None or not life.merge(e, target, t0 + rng.randint(3 * MIN, 30 * MIN)):
+            life.run(e, lead, lambda: self._wrong_unit(lead), assists)
         return e
 
-    def _duplicate_of(self, t0: int, today: list[dict]) -> dict | None:
-        """A recent open event the new report repeats (same matter, reported again within 6 h)."""
+    def _duplicate_of(self, t0: int, today: list[EventRecord]) -> EventRecord | None:
+        """A recent event the new report repeats (same matter, reported again within 6 h)."""
         candidates = []
         for e in reversed(today):
-            if e["received_at"] < t0 - 6 * HOUR or len(candidates) >= 20:
+            if e.received_at < t0 - 6 * HOUR or len(candidates) >= 20:
                 break
-            if e["status"] not in ("rejected", "merged") and (e["closed_at"] or t0 + DAY) > t0 + 30 * MIN:
+            if e.status not in NOT_TARGETS:
                 candidates.append(e)
         return self.rng.choice(candidates) if candidates else None
 
@@ -185,41 +190,13 @@ class History:
         prefix = texts.EXTERNAL_PREFIX.get(source)
         return f"{prefix}{stamp}{k:05d}" if prefix else ""
 
-    # -- rows ------------------------------------------------------------------------------------
-    def _rows(self, events: list[dict]) -> dict[str, list[tuple]]:
-        t = self.db_time
-        rows: dict[str, list[tuple]] = {name: [] for name in ("event", "contact", "assignment",
-                                                              "extension_request", "escalation")}
-        for e in events:
-            row = list(EVENT_ROW(e))
-            for i in EVENT_TIMES:
-                if row[i] is not None:
-                    row[i] = t(row[i])
-            rows["event"].append(tuple(row))
-            contact_id, owner, ref = e["_contact"]
-            rows["contact"].append((contact_id, self.street_id, e["source"], ref, t(e["received_at"]),
-                                    e["reporter_name"], e["reporter_phone"], e["description"],
-                                    e["address"], e["lat"], e["lon"], owner))
-            rows["assignment"].extend(self._timed(a, "assignment") for a in e["_assign"])
-            rows["extension_request"].extend(self._timed(x, "extension_request") for x in e["_extensions"])
-            if e["_escalation"] is not None:
-                rows["escalation"].append(self._timed(e["_escalation"], "escalation"))
-        return rows
-
-    def _timed(self, row, table: str) -> tuple:
-        row = list(row)
-        for i in ROW_TIMES[table]:
-            if row[i] is not None:
-                row[i] = self.db_time(row[i])
-        return tuple(row)
-
     def _log_rows(self, day_index: int) -> list[list]:
         """The log rows that happen on this day (nothing happens after the horizon)."""
         rows = self.lifecycle.buckets.pop(day_index, [])
         rows.sort(key=itemgetter(0))  # by time; stable: one event's rows keep their order
-        first = self.ids["event_log"]
+        ids = self.tables.ids
+        first = ids["event_log"]
         for row_id, row in enumerate(rows, start=first + 1):
             row[0] = row_id  # the time has done its work: the slot takes the id
-            row += (self.street_id, "")  # street_id, command_id
-        self.ids["event_log"] = first + len(rows)
+        ids["event_log"] = first + len(rows)
         return rows

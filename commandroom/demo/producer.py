@@ -11,22 +11,35 @@ from the same seed, so the rows are the same either way. Its main thread simulat
 queue; a second thread pickles each day and writes it to the pipe. That thread does the
 blocking: when the consumer is busy with a long transaction, the simulation goes on until the
 queue holds ``AHEAD`` days, which bounds the memory to a few days of rows.
+
+It never outlives its parent: on Linux the kernel kills it when the parent dies (even by
+``kill -9``); elsewhere a watcher thread sees the parent change; and a broken pipe ends it at
+once. Ctrl-C is the parent's business (the terminal sends it to the whole process group): the
+producer ignores it and is ended by its parent, so the user sees one line, not two tracebacks.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import multiprocessing
+import os
 import pickle
 import queue
+import signal
+import sys
 import threading
+import time
 import traceback
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from commandroom.models.demo.stream import Header, Plan, gc_paused, produce
+from commandroom.demo.stream import Header, Plan, gc_paused, produce
 
 AHEAD = 3  # days simulated and not yet sent
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+WATCH_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -38,8 +51,10 @@ def produce_elsewhere(plan: Plan) -> Iterator[Header | dict[str, list]]:
     """``produce(plan)``, run in a spawned process. Close the iterator to stop it early."""
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_serve, args=(plan, sender), name="demo-producer", daemon=True)
-    process.start()
+    process = context.Process(target=_serve, args=(plan, sender, os.getpid()), name="demo-producer",
+                              daemon=True)
+    with _sigint_blocked():
+        process.start()
     sender.close()  # the child holds the only sending end now: if it dies, recv raises EOFError
     try:
         while (message := _receive(receiver)) is not None:
@@ -64,8 +79,42 @@ def _receive(receiver):
     return message
 
 
-def _serve(plan: Plan, sender) -> None:
+@contextmanager
+def _sigint_blocked():
+    """Start the child with SIGINT blocked (the mask survives fork and exec): a Ctrl-C while its
+    interpreter starts stays pending until ``_serve`` ignores it, instead of a traceback."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _follow_parent(parent: int) -> None:
+    """End this process when ``parent`` ends, however it ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a pending one is dropped
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the kernel was told to watch it
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="demo-parent-watch", daemon=True).start()
+
+
+def _serve(plan: Plan, sender, parent: int) -> None:
     """The producer process's entry (a module function, so that spawn can import it)."""
+    _follow_parent(parent)
     outbox: queue.Queue = queue.Queue(maxsize=AHEAD)
     poster = threading.Thread(target=_post, args=(outbox, sender), name="demo-poster", daemon=True)
     poster.start()
@@ -80,8 +129,9 @@ def _serve(plan: Plan, sender) -> None:
 
 
 def _post(outbox: queue.Queue, sender) -> None:
-    """Send what the simulation queues, until the end of the stream or a broken pipe (the
-    consumer stopped early, and reports its own reason; it ends this process too)."""
+    """Send what the simulation queues, until the end of the stream or a broken pipe: the
+    consumer stopped early (and reports its own reason) or died; either way nobody wants the
+    rest, so the process ends at once (its main thread may be blocked on the full queue)."""
     try:
         while True:
             message = outbox.get()
@@ -89,7 +139,7 @@ def _post(outbox: queue.Queue, sender) -> None:
             if message is None or isinstance(message, _Failure):
                 break
     except OSError:
-        pass
+        os._exit(0)
     finally:
         sender.close()
 

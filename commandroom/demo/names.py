@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from commandroom.models.demo.rand import FastRandom
+from commandroom.demo.rand import FastRandom
 
 # The commonest surnames first: picking with falling weights gives a realistic mix.
 SURNAMES = (

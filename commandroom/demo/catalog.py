@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commandroom.models.demo.org import COMMUNITY, UNIT_KEY_TYPES
+from commandroom.demo.org import COMMUNITY, UNIT_KEY_TYPES
 from commandroom.models.enums import Priority, Source, UnitType
 
 # (response minutes, handling minutes) for urgent / high / normal, per profile. Urgent items are

@@ -12,6 +12,10 @@ OPENING = {
     Source.MICRO_WISH: "居民发布微心愿：",
     Source.DISTRICT_ORDER: "区12345平台派单：",
 }
+# How a second caller puts a matter already reported ({place}: the grid, {road}, {item}: the
+# catalogue item's short title): the duplicate finder must see through the wording.
+RETOLD = ("{road}{place}附近{item}", "{place}门口{item}，无人处理", "又见{item}（{place}）", "{item}，在{road}一带",
+          "反映{place}一带{item}问题")
 CLOSING = ("请尽快处理。", "请相关部门核实处置。", "希望尽快解决。", "已多次反映，请督促落实。", "请安排人员到现场查看。")
 # Sources whose reporter is a member of the public (name and phone on the contact).
 PUBLIC = frozenset({Source.HOTLINE_12345, Source.PHOTO_APP, Source.WALK_IN, Source.MICRO_WISH})

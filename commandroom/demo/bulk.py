@@ -1,14 +1,21 @@
-"""Fast inserts of generated rows, bypassing the ORM unit of work.
+"""Fast inserts of generated rows, bypassing the ORM unit of work, in ONE transaction.
+
+All or nothing: the whole street goes in one transaction on one connection, committed only when
+the last row is written. Killed, interrupted or failing at any point, the load leaves no street
+at all (SQLite ignores WAL frames without a commit; PostgreSQL rolls back a dropped
+connection's transaction), never a street with part of its history.
 
 Rows arrive as tuples in table-column order with ids already assigned. They are buffered and
-written in chunks, one transaction per chunk, on one connection held for the whole load:
+written in chunks (to bound memory), each chunk parents before children:
 
 - SQLite: ``executemany`` on the sqlite3 connection. Times are pre-formatted the way
   SQLAlchemy's DateTime writes them ("YYYY-MM-DD HH:MM:SS.ffffff"), so string comparisons in SQL
   and reads through the ORM both behave. Foreign-key checks are off during the load (the generator
   assigns every id itself and the tests check the references), which saves a lookup per key.
+  A big transaction spills its pages to the WAL file before the commit (memory stays at the
+  page cache); the WAL is truncated after the commit, so it does not stay as big as the street.
 - PostgreSQL: ``COPY … FROM STDIN`` through psycopg, an order of magnitude faster than
-  executemany; afterwards every id sequence is moved past the ids we wrote.
+  executemany; at the end every id sequence is moved past the ids we wrote.
 """
 
 from __future__ import annotations
@@ -23,7 +30,8 @@ from commandroom.models import Base
 CHUNK_ROWS = 40_000
 # Parents before children, so a chunk never refers to a row it has not written yet.
 ORDER = ("street", "grid", "grid_staff", "unit", "category", "category_limit", "unit_category",
-         "app_user", "event", "contact", "assignment", "extension_request", "escalation", "event_log")
+         "app_user", "event", "contact", "assignment", "extension_request", "escalation", "event_log",
+         "code_counter")
 
 
 class BulkWriter:
@@ -34,7 +42,7 @@ class BulkWriter:
         self.pending: dict[str, list[Sequence]] = {name: [] for name in ORDER}
         self.pending_count = 0
         self.written: dict[str, int] = {name: 0 for name in ORDER}
-        self.transactions: list[tuple[tuple[str, int], ...]] = []  # rows per table, each transaction
+        self.chunks: list[tuple[tuple[str, int], ...]] = []  # rows per table, each chunk
         self.seconds = 0.0  # spent inserting
         self.conn: Connection | None = None
 
@@ -43,6 +51,7 @@ class BulkWriter:
         if self.sqlite:
             self.conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only outside a transaction
             self.conn.commit()
+        self.conn.begin()
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -50,21 +59,27 @@ class BulkWriter:
             if exc_type is None:
                 self.flush()
                 self._finish()
-        finally:
-            if self.sqlite:
-                self.conn.rollback()
-                self.conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                started = time.perf_counter()
                 self.conn.commit()
-            self.conn.close()
+                self.seconds += time.perf_counter() - started
+        finally:
+            try:
+                self.conn.rollback()  # nothing to undo after a commit; all of it otherwise
+                if self.sqlite:
+                    self.conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    if exc_type is None:
+                        self.conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    self.conn.commit()
+            finally:
+                self.conn.close()
 
     def insert_dicts(self, table: str, rows: list[dict]) -> None:
         """Small tables (the organisation): through Core, so the types do their own conversions."""
         if rows:
             started = time.perf_counter()
-            with self.conn.begin():
-                self.conn.execute(Base.metadata.tables[table].insert(), rows)
+            self.conn.execute(Base.metadata.tables[table].insert(), rows)
             self.written[table] += len(rows)
-            self.transactions.append(((table, len(rows)),))
+            self.chunks.append(((table, len(rows)),))
             self.seconds += time.perf_counter() - started
 
     def add(self, rows: dict[str, list[Sequence]]) -> None:
@@ -79,15 +94,14 @@ class BulkWriter:
             return
         started = time.perf_counter()
         counts = []
-        with self.conn.begin():
-            for table in ORDER:
-                batch = self.pending[table]
-                if batch:
-                    (self._executemany if self.sqlite else self._copy)(table, batch)
-                    self.written[table] += len(batch)
-                    counts.append((table, len(batch)))
-                    self.pending[table] = []
-        self.transactions.append(tuple(counts))
+        for table in ORDER:
+            batch = self.pending[table]
+            if batch:
+                (self._executemany if self.sqlite else self._copy)(table, batch)
+                self.written[table] += len(batch)
+                counts.append((table, len(batch)))
+                self.pending[table] = []
+        self.chunks.append(tuple(counts))
         self.pending_count = 0
         self.seconds += time.perf_counter() - started
 
@@ -115,9 +129,8 @@ class BulkWriter:
     def _finish(self) -> None:
         if self.sqlite:
             return
-        with self.conn.begin():
-            for table in ORDER:
-                if "id" in Base.metadata.tables[table].columns:
-                    self.conn.exec_driver_sql(
-                        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
-                        f'COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)')
+        for table in ORDER:
+            if "id" in Base.metadata.tables[table].columns:
+                self.conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                    f'COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)')

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from commandroom.models.demo import names
-from commandroom.models.demo.layout import Cell, Layout, wkt
-from commandroom.models.demo.rand import FastRandom
+from commandroom.demo import names
+from commandroom.demo.layout import Cell, Layout, wkt
+from commandroom.demo.rand import FastRandom
 from commandroom.models.enums import Committee, Role, StaffRole, UnitStatus, UnitType
 
 COMMUNITY = "社区"  # unit key for "the community committee of the event's grid"
@@ -82,8 +82,9 @@ class Org:
 def build_org(rng: FastRandom, layout: Layout, street_id: int = 1) -> Org:
     org = Org()
     street = names.STREET
-    org.rows["street"] = [{"id": street_id, "code": street["code"], "name": street["name"],
-                           "district": street["district"], "city": street["city"]}]
+    org.rows["street"] = [{"id": street_id, "code": street["code"], "abbr": street["abbr"],
+                           "name": street["name"], "district": street["district"],
+                           "city": street["city"]}]
     grids = org.rows["grid"] = []
 
     def add_grid(level: int, code: str, name: str, parent: int | None, polygon) -> int:
@@ -155,5 +156,9 @@ def _add_users(rng: FastRandom, org: Org) -> None:
     ]
     rows.append({"id": len(rows) + 1, "login": "wall", "name": "大屏", "role": Role.DISPLAY.value, "active": True})
     rows.append({"id": len(rows) + 1, "login": "admin", "name": "系统管理员", "role": Role.ADMIN.value, "active": True})
+    # The intake (hotline, patrols, photos, district orders) receives as "system": the log
+    # names it, so the users table says what it may do.
+    rows.append({"id": len(rows) + 1, "login": "system", "name": "接入系统", "role": Role.SYSTEM.value,
+                 "active": True})
     org.officers = [login for login, role in people if role is Role.DUTY_OFFICER]
     org.leaders = [login for login, role in people if role is Role.SHIFT_LEADER]

@@ -11,13 +11,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from commandroom.models.demo import names
-from commandroom.models.demo.catalog import build_catalog
-from commandroom.models.demo.history import CUTOFF_HOUR, History
-from commandroom.models.demo.layout import build_layout
-from commandroom.models.demo.org import COMMUNITY, build_org
-from commandroom.models.demo.rand import FastRandom
-from commandroom.models.demo.times import sqlite_text, to_datetime
+from commandroom.demo import names
+from commandroom.demo.catalog import build_catalog
+from commandroom.demo.history import CUTOFF_HOUR, History
+from commandroom.demo.layout import build_layout
+from commandroom.demo.org import COMMUNITY, build_org
+from commandroom.demo.rand import FastRandom
+from commandroom.demo.times import sqlite_text, to_datetime
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,11 @@ def produce(plan: Plan) -> Iterator[Header | dict[str, list[tuple]]]:
     org = build_org(rng, layout)
     communities = [uid for key, uid in org.units.items() if key.startswith(COMMUNITY)]
     catalog_rows, cats = build_catalog(org.units, communities)
+    history = History(rng, org, cats, plan.first, plan.end,
+                      sqlite_text if plan.sqlite else to_datetime, cutoff_hour=plan.cutoff_hour)
+    # After History: it has brought the units to their duty status at the horizon.
     rows = {t: org.rows[t] for t in ("street", "grid", "grid_staff", "unit", "app_user")}
     yield Header(rows | catalog_rows, org.levels, len(org.rows["unit"]), len(cats))
-    history = History(rng, org, cats, plan.end, sqlite_text if plan.sqlite else to_datetime,
-                      cutoff_hour=plan.cutoff_hour)
     for offset in range(plan.days):
         day = plan.first + timedelta(days=offset)
         yield history.day(day, plan.per_day or history.default_count(day))

@@ -1,0 +1,54 @@
+"""The first run's progress dialog over a real demo build in its worker thread."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QPushButton
+
+from commandroom.demo import has_street
+from commandroom.services.demo_builder import DemoBuilder
+from commandroom.services.worker_thread import WorkerThread
+from commandroom.views.demo_progress import DemoProgressDialog
+
+SMALL = dict(seed=3, per_day=20, end=date(2026, 11, 21))
+
+
+def test_follows_the_build_to_the_end(qtbot, sqlite_db):
+    builder = DemoBuilder(sqlite_db, days=3, **SMALL)
+    dialog = DemoProgressDialog(builder)
+    qtbot.addWidget(dialog)
+    thread = WorkerThread(builder, "demo-builder-test")
+    dialog.show()
+    with qtbot.waitSignal(dialog.accepted, timeout=120_000):
+        thread.start()
+    assert thread.stop()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.failure is None
+    assert (dialog.value(), dialog.maximum()) == (3, 3) and "3 / 3" in dialog.labelText()
+    assert has_street(sqlite_db)
+
+
+def test_cancel_leaves_no_street(qtbot, sqlite_db):
+    builder = DemoBuilder(sqlite_db, days=400, **SMALL)
+    dialog = DemoProgressDialog(builder)
+    qtbot.addWidget(dialog)
+    cancel = dialog.findChild(QPushButton)
+    builder.sig_progress.connect(cancel.click)  # queued: the user clicks as soon as it moves
+    thread = WorkerThread(builder, "demo-builder-test")
+    dialog.show()
+    with qtbot.waitSignal(dialog.rejected, timeout=120_000):
+        thread.start()
+    assert thread.stop()
+    assert dialog.failure == "" and dialog.value() < 400
+    assert not has_street(sqlite_db)
+
+
+def test_a_failure_keeps_its_reason(qtbot, sqlite_db):
+    builder = DemoBuilder(sqlite_db, days=3, seed=3, end=date(1999, 12, 31))
+    dialog = DemoProgressDialog(builder)
+    qtbot.addWidget(dialog)
+    thread = WorkerThread(builder, "demo-builder-test")
+    with qtbot.waitSignal(dialog.rejected, timeout=120_000):
+        thread.start()
+    assert thread.stop()
+    assert "2000-01-01" in dialog.failure
