@@ -184,9 +184,11 @@ class Console:
 
         from commandroom.models.clock import Clock
         from commandroom.models.opening import OpenMode
+        from commandroom.models.queries import user_info
         from commandroom.models.streets import resolve_street
         from commandroom.services.call_desk import CallDesk, queue_read_model
         from commandroom.services.command_runner import CommandRunner
+        from commandroom.services.detail_views import detail_read_model, pending_read_model
         from commandroom.services.feed_pump import FeedPump
         from commandroom.services.worker_thread import WorkerThread
         from commandroom.views.main_window import MainWindow
@@ -194,17 +196,23 @@ class Console:
         clock = clock or Clock()
         with db.session() as session:  # one quick read, so the title is right from the start
             street = resolve_street(session, settings.street)
+            user = user_info(session, settings.user)  # its role picks the docks and the layout
         street_id = street.id if street else None
         self.window = MainWindow(
             street_name=street.name if street else "", database=db.describe(), clock=clock,
             ui_state=QSettings(str(ui_state_path), QSettings.Format.IniFormat),
-            recent_days=settings.recent_days, console=settings.console, sound=settings.sound)
+            recent_days=settings.recent_days, role=user.role if user else None,
+            console=settings.console, sound=settings.sound)
         self.window.status.set_user(settings.user, "", None)  # until the snapshot names the user
 
         self.pump = FeedPump(db, login=settings.user, street_id=street_id,
                              recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
-                             clock=clock, read_models=[queue_read_model()])
+                             clock=clock, read_models=[detail_read_model(self.window.detail.watch),
+                                                        pending_read_model(), queue_read_model()])
         self.pump.sig_loaded.connect(self.window.on_loaded)
+        self.pump.sig_view_loaded.connect(self.window.on_view_loaded)
+        self.pump.sig_view_changed.connect(self.window.on_view_changed)
+        self.window.detail.sig_load_view.connect(self.pump.refresh_view)  # queued into its thread
         self.pump.sig_rows_changed.connect(self.window.on_rows_changed)
         self.pump.sig_connection.connect(self.window.on_connection)
         self.feed = WorkerThread(self.pump, "feed-pump")
@@ -212,13 +220,10 @@ class Console:
         self.window.sig_closing.connect(self.stop)
         self.commands = CommandRunner(db, login=settings.user, console=settings.console,
                                       street_id=street_id, lang=settings.lang, clock=clock)
+        self.window.set_commands(self.commands)
         self.desk = CallDesk(db, login=settings.user, console=settings.console, street_id=street_id,
                              clock=clock)
-        self.window.calls.attach(self.commands, self.desk, queue_read_model().name)
-        for signal, slot in ((self.pump.sig_loaded, self.window.calls.set_snapshot),
-                             (self.pump.sig_view_loaded, self.window.calls.on_view_loaded),
-                             (self.pump.sig_view_changed, self.window.calls.on_view_changed)):
-            signal.connect(slot)
+        self.window.calls.attach_desk(self.desk)
         self.desk_thread = WorkerThread(self.desk, "call-desk")
         self.read_only = getattr(db, "mode", None) is OpenMode.READ
 

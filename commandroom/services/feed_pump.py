@@ -126,6 +126,21 @@ class FeedPump(QObject):
         self._cursor = None
         self.poll()
 
+    @Slot(str, list)
+    def refresh_view(self, name: str, event_ids: list) -> None:
+        """Load one read model for these events now, as if a change had touched them (a dock
+        that starts showing an event asks for it; the answer is a ``sig_view_changed``)."""
+        model = next((m for m in self.read_models if m.name == name), None)
+        if model is None:
+            return
+        try:
+            with self.db.session() as session:
+                data = model.load_ids(session, list(event_ids), self.clock.now(), self.street_id)
+        except SQLAlchemyError as exc:
+            self._set_connected(False, _reason(exc))
+            return
+        self.sig_view_changed.emit(name, list(event_ids), data)
+
     @Slot()
     def poll(self) -> None:
         try:

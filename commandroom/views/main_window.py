@@ -13,8 +13,12 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from commandroom import __version__
 from commandroom.models.clock import Clock
+from commandroom.models.enums import Role
 from commandroom.views.calls.call_queue import CallQueuePanel
 from commandroom.views.calls.new_report_sound import SoundToggle
+from commandroom.views.common.selection import Selection
+from commandroom.views.detail.detail_panel import EventDetailPanel
+from commandroom.views.detail.pending_extensions import PendingExtensionsPanel
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
@@ -38,6 +42,7 @@ class MainWindow(QMainWindow):
         ui_state: QSettings,
         clock: Clock | None = None,
         recent_days: int,
+        role: Role | None = None,
         console: str = "",
         sound: bool = True,
         parent: QWidget | None = None,
@@ -47,6 +52,8 @@ class MainWindow(QMainWindow):
         self.clock = clock or Clock()
         self.ui_state = ui_state
         self.recent_days = recent_days
+        # The signed-in user's role: its buttons, its docks and its own saved layout.
+        self.role = role
         self.docks: dict[str, QDockWidget] = {}
         self.set_street(street_name)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
@@ -59,16 +66,38 @@ class MainWindow(QMainWindow):
 
         self.status = ConsoleStatusBar(database, self)
         self.setStatusBar(self.status)
-        self.events = EventListPanel(self.clock, self)
+        # The events the officer is working on, shared by every dock (each dock gets it).
+        self.selection = Selection(self)
+        self.events = EventListPanel(self.clock, self, selection=self.selection)
         self.events.sig_new_events.connect(self._announce_new)
         self._build_menus()
         self.add_dock(self.events, self.tr("事件列表"), "events", Qt.DockWidgetArea.TopDockWidgetArea)
+        self.detail = EventDetailPanel(self.selection, self.clock, self)
+        self.detail.set_role(role)
+        self.detail.lookup = self.events.find_code
+        # The right-hand docks take the full height beside the list: a long timeline needs rows.
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        detail_dock = self.add_dock(self.detail, self.tr("事件详情"), "detail", Qt.DockWidgetArea.RightDockWidgetArea)
+        # Read models by name -> the docks fed by them (the feed pump's sig_view_*).
+        self.view_changed = [self.detail.on_view_changed]
+        self.view_loaded = []
+        self.extensions: PendingExtensionsPanel | None = None
+        if role == Role.SHIFT_LEADER:  # approvals are the leader's: an officer's console has no such dock
+            self.extensions = PendingExtensionsPanel(self.selection, self.clock, self)
+            dock = self.add_dock(self.extensions, self.tr("待审批延期"), "extensions",
+                                 Qt.DockWidgetArea.RightDockWidgetArea)
+            self.extensions.sig_count.connect(
+                lambda n: dock.setWindowTitle(self.tr("待审批延期（{n}）").format(n=n)))
+            self.view_loaded.append(self.extensions.on_view_loaded)
+            self.view_changed.append(self.extensions.on_view_changed)
+        # The call queue under the list (the detail keeps the right-hand side).
         muted = not sound or ui_state.value("calls/muted", False, bool)
-        self.calls = CallQueuePanel(console, self.clock, muted, self)
-        calls = self.add_dock(self.calls, self.tr("来电队列"), "calls", Qt.DockWidgetArea.TopDockWidgetArea)
+        self.calls = CallQueuePanel(console, self.clock, muted, self, selection=self.selection)
+        calls = self.add_dock(self.calls, self.tr("来电队列"), "calls", Qt.DockWidgetArea.BottomDockWidgetArea)
         self.calls.sig_title_changed.connect(calls.setWindowTitle)
-        # The queue is read line by line: it gets the wider share beside the event list.
-        self.resizeDocks([self.docks["events"], calls], [2, 3], Qt.Orientation.Horizontal)
+        self.view_loaded.append(self.calls.on_view_loaded)
+        self.view_changed.append(self.calls.on_view_changed)
         self.status.addPermanentWidget(SoundToggle(self.calls.sound, self.status))
 
         self._minute = None
@@ -139,10 +168,16 @@ class MainWindow(QMainWindow):
         elif geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))
-        state = self.ui_state.value("window/state")
+        state = self.ui_state.value(self._layout_key("state"))
         if state is not None:
             self.restoreState(state, LAYOUT_VERSION)
-        self.events.restore_header(self.ui_state.value("events/header"))
+        else:  # the first run: the list keeps most of the width, the detail beside it
+            self.resizeDocks([self.docks["detail"]], [int(self.width() * 0.4)], Qt.Orientation.Horizontal)
+        self.events.restore_header(self.ui_state.value(self._layout_key("header")))
+
+    def _layout_key(self, what: str) -> str:
+        """Each role keeps its own arrangement: a shift leader's docks are not an officer's."""
+        return f"layout/{self.role.value if self.role else 'default'}/{what}"
 
     @Slot()
     def reset_layout(self) -> None:
@@ -154,8 +189,8 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.ui_state.setValue("window/geometry", self.saveGeometry())
-        self.ui_state.setValue("window/state", self.saveState(LAYOUT_VERSION))
-        self.ui_state.setValue("events/header", self.events.header_state())
+        self.ui_state.setValue(self._layout_key("state"), self.saveState(LAYOUT_VERSION))
+        self.ui_state.setValue(self._layout_key("header"), self.events.header_state())
         self.ui_state.setValue("calls/muted", self.calls.sound.muted)
         self.ui_state.sync()
 
@@ -173,11 +208,31 @@ class MainWindow(QMainWindow):
         user = snapshot.user
         if user is not None:
             self.status.set_user(user.login, user.name, user.role)
+            self.detail.set_role(user.role)  # the role as the database has it now
+        self.detail.set_categories(snapshot.categories)
+        self.calls.set_snapshot(snapshot)
         self.events.load(snapshot)
 
     @Slot(list)
     def on_rows_changed(self, rows: list) -> None:
         self.events.apply_changes(rows)
+
+    @Slot(str, object)
+    def on_view_loaded(self, name: str, data) -> None:
+        for handler in self.view_loaded:
+            handler(name, data)
+
+    @Slot(str, list, object)
+    def on_view_changed(self, name: str, ids: list, data) -> None:
+        for handler in self.view_changed:
+            handler(name, ids, data)
+
+    def set_commands(self, runner) -> None:
+        """The console's command runner: the docks that give commands get it."""
+        self.detail.set_commands(runner)
+        self.calls.set_commands(runner)
+        if self.extensions is not None:
+            self.extensions.set_commands(runner)
 
     @Slot(bool, str)
     def on_connection(self, ok: bool, reason: str) -> None:
@@ -203,6 +258,7 @@ class MainWindow(QMainWindow):
             self._minute = minute
             if not first:
                 self.events.tick()
+                self.detail.tick()
             if minute.minute == 0 and not first:
                 self.events.prune_finished(self.recent_days)
 

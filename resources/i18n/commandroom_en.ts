@@ -2,6 +2,244 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ActionForms</name>
+    <message>
+        <source>（离岗）</source>
+        <translation> (off duty)</translation>
+    </message>
+    <message>
+        <source>（非本类）</source>
+        <translation> (not its category)</translation>
+    </message>
+    <message>
+        <source>事件类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>协办单位</source>
+        <translation>Assisting units</translation>
+    </message>
+    <message>
+        <source>改派给</source>
+        <translation>Reassign to</translation>
+    </message>
+    <message>
+        <source>改派原因</source>
+        <translation>Reason for reassigning</translation>
+    </message>
+    <message>
+        <source>签收的协办单位</source>
+        <translation>Assisting unit signing</translation>
+    </message>
+    <message>
+        <source>反映人满意度</source>
+        <translation>Reporter&apos;s satisfaction</translation>
+    </message>
+    <message>
+        <source>区级部门评价</source>
+        <translation>Rating of the district department</translation>
+    </message>
+    <message>
+        <source>延期至</source>
+        <translation>Extend to</translation>
+    </message>
+    <message>
+        <source>延期理由</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <source>区级部门</source>
+        <translation>District department</translation>
+    </message>
+    <message>
+        <source>到场地点</source>
+        <translation>Meeting place</translation>
+    </message>
+    <message>
+        <source>到场时间</source>
+        <translation>Meeting time</translation>
+    </message>
+    <message>
+        <source>确认时限（小时）</source>
+        <translation>Confirm within (hours)</translation>
+    </message>
+    <message>
+        <source>不予立案理由</source>
+        <translation>Reason for rejecting</translation>
+    </message>
+    <message>
+        <source>并入的事件编号</source>
+        <translation>Merge into event no.</translation>
+    </message>
+    <message>
+        <source>并入本事件的报告编号</source>
+        <translation>Report no. to merge into this event</translation>
+    </message>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer given</translation>
+    </message>
+    <message>
+        <source>退回理由</source>
+        <translation>Reason for returning</translation>
+    </message>
+    <message>
+        <source>处置结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>核查意见</source>
+        <translation>Verification note</translation>
+    </message>
+    <message>
+        <source>返工原因</source>
+        <translation>Reason for rework</translation>
+    </message>
+    <message>
+        <source>审批意见</source>
+        <translation>Approval note</translation>
+    </message>
+    <message>
+        <source>驳回理由</source>
+        <translation>Reason for denying</translation>
+    </message>
+    <message>
+        <source>召回原因</source>
+        <translation>Reason for recalling</translation>
+    </message>
+    <message>
+        <source>{action} — {code}</source>
+        <translation>{action} — {code}</translation>
+    </message>
+    <message>
+        <source>（可选）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <source>事件 {code}</source>
+        <translation>Event {code}</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>受理</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>追加来源</source>
+        <translation>Attach report</translation>
+    </message>
+    <message>
+        <source>立案</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>不予立案</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>签收</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>开始处置</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>反馈</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>核查通过</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>回访评价</source>
+        <translation>Evaluate</translation>
+    </message>
+    <message>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <source>批准延期</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <source>驳回延期</source>
+        <translation>Deny extension</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>街呼区应</source>
+        <translation>Call the district</translation>
+    </message>
+    <message>
+        <source>督办提醒</source>
+        <translation>Supervision alert</translation>
+    </message>
+    <message>
+        <source>单位状态</source>
+        <translation>Unit status</translation>
+    </message>
+    <message>
+        <source>接手</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>放手</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>当场答复</source>
+        <translation>Answer on the spot</translation>
+    </message>
+    <message>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <source>召回</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>增加协办</source>
+        <translation>Add assisting unit</translation>
+    </message>
+    <message>
+        <source>协办签收</source>
+        <translation>Assist acknowledges</translation>
+    </message>
+</context>
+<context>
     <name>AttachForm</name>
     <message>
         <source>同一类别</source>
@@ -336,6 +574,236 @@
     </message>
 </context>
 <context>
+    <name>DetailHeader</name>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>事件 #{id} 已不在本街道</source>
+        <translation>Event #{id} is no longer in this street</translation>
+    </message>
+    <message>
+        <source>⚠ 已超期 {span}（处置时限 {due}）</source>
+        <translation>⚠ Overdue by {span} (due {due})</translation>
+    </message>
+    <message>
+        <source>处置时限 {due}，{left}</source>
+        <translation>Due {due}, {left}</translation>
+    </message>
+    <message>
+        <source>；须在 {due} 前签收</source>
+        <translation>; must be signed for by {due}</translation>
+    </message>
+    <message>
+        <source>，按期</source>
+        <translation>, on time</translation>
+    </message>
+    <message>
+        <source>，超期</source>
+        <translation>, late</translation>
+    </message>
+    <message>
+        <source>办结于 {at}{verdict}</source>
+        <translation>Closed {at}{verdict}</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>未立案</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>社区/网格</source>
+        <translation>Community/grid</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>处置单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>签收</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>反馈</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>核查</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>流转/返工/延期</source>
+        <translation>Transfers/rework/extensions</translation>
+    </message>
+    <message>
+        <source>来源报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>接手</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>不予立案理由</source>
+        <translation>Rejected because</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>DetailTables</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>值班台</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>已撤回 {at}：{reason}</source>
+        <translation>Withdrawn {at}: {reason}</translation>
+    </message>
+    <message>
+        <source>已退回 {at}：{reason}</source>
+        <translation>Returned {at}: {reason}</translation>
+    </message>
+    <message>
+        <source>已签收 {at}</source>
+        <translation>Signed {at}</translation>
+    </message>
+    <message>
+        <source>待签收</source>
+        <translation>Not yet signed</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>签收时限</source>
+        <translation>Sign by</translation>
+    </message>
+    <message>
+        <source>处置时限</source>
+        <translation>Handle by</translation>
+    </message>
+    <message>
+        <source>申请时间</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>延期至</source>
+        <translation>Extend to</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>区级部门</source>
+        <translation>District department</translation>
+    </message>
+    <message>
+        <source>发起</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>到场</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>须在 {at} 前确认</source>
+        <translation>Must confirm by {at}</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>数据库中还没有街道</source>
@@ -423,6 +891,49 @@ The console opens with an empty database.</translation>
     <message>
         <source>请填写反映内容</source>
         <translation>Write what the caller reports</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailPanel</name>
+    <message>
+        <source>在事件列表、调度看板或来电队列中选择一件事件，这里显示它的详情与处置时间线。</source>
+        <translation>Select an event in the list, on the board or in the call queue: its details and timeline are shown here.</translation>
+    </message>
+    <message>
+        <source>未执行：事件 {code} 已被 {name}（{console}）{action}，现为「{status}」，请按现状重新操作</source>
+        <translation>Not done: {name} ({console}) gave &quot;{action}&quot; on event {code} first; it is now &quot;{status}&quot;. Decide again on what it is now.</translation>
+    </message>
+    <message>
+        <source>处置时间线（{n}）</source>
+        <translation>Timeline ({n})</translation>
+    </message>
+    <message>
+        <source>来源报告（{n}）</source>
+        <translation>Reports ({n})</translation>
+    </message>
+    <message>
+        <source>处置单位（{n}）</source>
+        <translation>Units ({n})</translation>
+    </message>
+    <message>
+        <source>延期申请（{n}）</source>
+        <translation>Extensions ({n})</translation>
+    </message>
+    <message>
+        <source>街呼区应（{n}）</source>
+        <translation>District calls ({n})</translation>
+    </message>
+    <message>
+        <source>找不到这个编号的事件，请核对后重试</source>
+        <translation>No event with this number; check it and try again</translation>
+    </message>
+    <message>
+        <source>已{action}：{code}</source>
+        <translation>Done: {action} {code}</translation>
+    </message>
+    <message>
+        <source>命令未执行</source>
+        <translation>Command not given</translation>
     </message>
 </context>
 <context>
@@ -641,6 +1152,38 @@ The console opens with an empty database.</translation>
         <source>系统</source>
         <translation>System</translation>
     </message>
+    <message>
+        <source>主办</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>协办</source>
+        <translation>Assisting</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已驳回</source>
+        <translation>Denied</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -651,6 +1194,18 @@ The console opens with an empty database.</translation>
     <message>
         <source>来电队列</source>
         <translation>Call queue</translation>
+    </message>
+    <message>
+        <source>事件详情</source>
+        <translation>Event detail</translation>
+    </message>
+    <message>
+        <source>待审批延期</source>
+        <translation>Pending extensions</translation>
+    </message>
+    <message>
+        <source>待审批延期（{n}）</source>
+        <translation>Pending extensions ({n})</translation>
     </message>
     <message>
         <source>{street}综合信息指挥室 — 值班台</source>
@@ -703,6 +1258,37 @@ The console opens with an empty database.</translation>
     <message>
         <source>新事件 {n} 件</source>
         <translation>{n} new events</translation>
+    </message>
+</context>
+<context>
+    <name>PendingExtensionsPanel</name>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>现时限</source>
+        <translation>Due now</translation>
+    </message>
+    <message>
+        <source>延期至</source>
+        <translation>Extend to</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>已{action}：{code}</source>
+        <translation>Done: {action} {code}</translation>
     </message>
 </context>
 <context>
@@ -803,6 +1389,73 @@ The console opens with an empty database.</translation>
     <message>
         <source>超 {span}</source>
         <translation>{span} over</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>单位 #{id}</source>
+        <translation>Unit #{id}</translation>
+    </message>
+    <message>
+        <source>{unit}（主办）</source>
+        <translation>{unit} (lead)</translation>
+    </message>
+    <message>
+        <source>{unit}（协办）</source>
+        <translation>{unit} (assisting)</translation>
+    </message>
+    <message>
+        <source>，响应时限 {at}</source>
+        <translation>, sign by {at}</translation>
+    </message>
+    <message>
+        <source>，处置时限 {at}</source>
+        <translation>, handle by {at}</translation>
+    </message>
+    <message>
+        <source>→ 由 {old} 改派 {new}（主办）：{reason}</source>
+        <translation>→ from {old} to {new} (lead): {reason}</translation>
+    </message>
+    <message>
+        <source>→ {dept}，{meet} 到 {place}，{confirm} 前确认</source>
+        <translation>→ {dept}, at {place} {meet}, confirm by {confirm}</translation>
+    </message>
+    <message>
+        <source>{unit}，{reason}</source>
+        <translation>{unit}, {reason}</translation>
+    </message>
+    <message>
+        <source>至 {due}，{reason}</source>
+        <translation>to {due}, {reason}</translation>
+    </message>
+    <message>
+        <source>新的处置时限 {due}</source>
+        <translation>new due time {due}</translation>
+    </message>
+    <message>
+        <source>按期办结</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <source>超期办结</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>锁定在 {console}</source>
+        <translation>locked to {console}</translation>
+    </message>
+    <message>
+        <source>（{login} 的值班台已离线）</source>
+        <translation> ({login}&apos;s console had gone quiet)</translation>
+    </message>
+    <message>
+        <source>并入事件 #{id}</source>
+        <translation>into event #{id}</translation>
+    </message>
+    <message>
+        <source>由事件 #{id} 并入</source>
+        <translation>from event #{id}</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
-from commandroom.models.enums import Priority, Role, Source, Status
+from commandroom.models.enums import (
+    Action,
+    AssignmentRole,
+    ExtensionDecision,
+    Priority,
+    Role,
+    Satisfaction,
+    Source,
+    Status,
+)
 from commandroom.views.common import labels
 from commandroom.views.events.event_table_model import Col
 from commandroom.views.i18n import install_translators, remove_translators
@@ -43,7 +52,7 @@ def test_compiled_catalogue_is_up_to_date(tmp_path):
 
 def test_label_literals_match_the_domain():
     literals = labels.source_literals()
-    for enum in (Status, Priority, Source, Role):
+    for enum in (Status, Priority, Source, Role, Action, AssignmentRole, Satisfaction, ExtensionDecision):
         for member in enum:
             assert literals[member] == member.label, member
 

@@ -34,6 +34,7 @@ from commandroom.views.calls.decision_forms import RegisterForm, answer_form, re
 from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
 from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold, QueueOrder
+from commandroom.views.common.selection import Selection
 
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
 _WIDTHS = {Col.SOURCE: 108, Col.WAITING: 56, Col.PRIORITY: 64, Col.CALLER: 140,
@@ -47,9 +48,6 @@ class CallQueuePanel(QWidget):
     sig_title_changed = Signal(str)
     """The dock's title with its count badge: 来电队列（5 · 新 2）."""
 
-    sig_selection_changed = Signal(list)
-    """Event ids the officer selected here (a report; after 立案, the new event)."""
-
     sig_new_reports = Signal(list)
     """Reports that arrived while the console was running (their ``QueueRow``s)."""
 
@@ -59,8 +57,13 @@ class CallQueuePanel(QWidget):
     sig_decided = Signal(object)
     """A ``CommandOutcome`` of a command this dock gave (after its banner shows it)."""
 
-    def __init__(self, console: str, clock: Clock | None = None, muted: bool = False, parent=None):
+    def __init__(self, console: str, clock: Clock | None = None, muted: bool = False, parent=None,
+                 *, selection: Selection | None = None):
         super().__init__(parent)
+        # The console's shared selection: a report chosen here (after 立案, the new event) is
+        # selected in every dock, so the board's D dispatches it.
+        self.selection = selection or Selection(self)
+        self.selection.sig_selected.connect(self._follow)
         self.setObjectName("callQueue")
         self.model = CallQueueModel(console, clock, self)
         self.order = QueueOrder(self)
@@ -70,12 +73,13 @@ class CallQueuePanel(QWidget):
         self.categories: tuple = ()
         self.form = None  # the decision form open now, if any
         self.loaded = False
-        self.view_name = "queue"  # the feed pump's read model (the app names it)
+        self.view_name = "queue"  # the feed pump's read model (services/call_desk.QUEUE_VIEW)
         self._advice: dict[int, object] = {}
         self._asked: set[int] = set()
         self._pending: dict[int, tuple] = {}  # request id -> (what, row, then)
         self._versions: dict[int, int] = {}  # event id -> newest version our commands saw
         self._unseen: set[int] = set()
+        self._following = False  # selecting a row because another dock chose it
 
         self.table = QTableView(self, objectName="queueTable")
         self._setup_table()
@@ -150,16 +154,16 @@ class CallQueuePanel(QWidget):
         table.doubleClicked.connect(lambda _index: self.decide("register"))
 
     # --- Wiring (by the app) -------------------------------------------------------------------
-    def attach(self, runner, desk=None, view_name: str = "queue") -> None:
-        """Give commands through ``runner``; heartbeats and advice from ``desk`` (a CallDesk);
-        the rows from the feed pump's read model ``view_name``."""
+    def set_commands(self, runner) -> None:
+        """Give commands through ``runner`` (the console's CommandRunner)."""
         self.runner = runner
-        self.view_name = view_name
         runner.sig_finished.connect(self._on_outcome)
-        if desk is not None:
-            desk.sig_presence.connect(self.on_presence)
-            desk.sig_advice.connect(self.on_advice)
-            self.sig_advice_requested.connect(desk.advise)  # queued into the desk's thread
+
+    def attach_desk(self, desk) -> None:
+        """Heartbeats and advice from ``desk`` (a CallDesk in its own thread)."""
+        desk.sig_presence.connect(self.on_presence)
+        desk.sig_advice.connect(self.on_advice)
+        self.sig_advice_requested.connect(desk.advise)  # queued into the desk's thread
 
     @Slot(object)
     def set_snapshot(self, snapshot) -> None:
@@ -174,14 +178,15 @@ class CallQueuePanel(QWidget):
         self.loaded = True
         for row in rows:
             self._ask(row.id)
-        if self.model.rowCount():
+        if self.model.rowCount() and not self.selection.ids:
             self.table.selectRow(0)  # the most urgent, longest-waiting report, ready for R
 
     @Slot(str, list, object)
     def on_view_changed(self, name: str, touched: list, rows) -> None:
         if name != self.view_name:
             return
-        had_selection = self.current_row() is not None
+        # An officer busy with an event elsewhere keeps it: only empty hands get the new report.
+        had_selection = self.current_row() is not None or bool(self.selection.ids)
         new = self.model.apply(touched, rows)
         if not new:
             return
@@ -216,19 +221,28 @@ class CallQueuePanel(QWidget):
         return self.order.row_at(index.row())
 
     def select_events(self, ids: list[int]) -> None:
-        """Select a report here when another dock selects it (shared selection)."""
-        for event_id in ids:
-            pos = self.order.row_of(event_id)
+        """Select the first of these that waits here (another dock chose it); quiet otherwise."""
+        pos = next((p for p in map(self.order.row_of, ids) if p is not None), None)
+        self._following = True
+        try:
             if pos is not None:
                 self.table.selectRow(pos)
-                return
+            else:  # an event elsewhere: no report here stays marked as if it were the one
+                self.table.clearSelection()
+        finally:
+            self._following = False
+
+    def _follow(self, ids: list) -> None:
+        if not self.selection.is_from(self):
+            self.select_events(ids)
 
     def _on_current(self, current, _previous) -> None:
         if current.isValid():
             row = self.order.row_at(current.row())
             self._unseen.discard(row.id)
             self._update_state()
-            self.sig_selection_changed.emit([row.id])
+            if not self._following:  # told by another dock: never announced back
+                self.selection.select([row.id], source=self)
 
     # --- Decisions ------------------------------------------------------------------------------
     @Slot()
@@ -332,7 +346,7 @@ class CallQueuePanel(QWidget):
             if then is not None and row is not None:
                 self._open_form(then, row)
             if what == "register":
-                self.sig_selection_changed.emit([ref.id])  # on the board: ready for D
+                self.selection.select([ref.id], source=self)  # on the board: ready for D
         self.sig_decided.emit(outcome)
 
     def _done_text(self, what: str, ref, outcome) -> str:

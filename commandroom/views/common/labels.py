@@ -11,9 +11,21 @@ from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from commandroom.models.enums import Priority, Role, Source, Status
+from commandroom.models.enums import (
+    Action,
+    AssignmentRole,
+    ExtensionDecision,
+    Priority,
+    Role,
+    Satisfaction,
+    Source,
+    Status,
+)
 
 CONTEXT = "Labels"
+# Actions are verbs on buttons and in the timeline ("立案" the action is "Register", the status
+# "Registered"): their own context keeps the two translations apart.
+ACTION_CONTEXT = "Actions"
 
 _LABELS: dict[Enum, str] = {
     Status.RECEIVED: QT_TRANSLATE_NOOP("Labels", "受理"),
@@ -42,6 +54,41 @@ _LABELS: dict[Enum, str] = {
     Role.DISPLAY: QT_TRANSLATE_NOOP("Labels", "大屏"),
     Role.ADMIN: QT_TRANSLATE_NOOP("Labels", "管理员"),
     Role.SYSTEM: QT_TRANSLATE_NOOP("Labels", "系统"),
+    Action.RECEIVE: QT_TRANSLATE_NOOP("Actions", "受理"),
+    Action.ATTACH_CONTACT: QT_TRANSLATE_NOOP("Actions", "追加来源"),
+    Action.REGISTER: QT_TRANSLATE_NOOP("Actions", "立案"),
+    Action.REJECT: QT_TRANSLATE_NOOP("Actions", "不予立案"),
+    Action.DISPATCH: QT_TRANSLATE_NOOP("Actions", "派遣"),
+    Action.ACKNOWLEDGE: QT_TRANSLATE_NOOP("Actions", "签收"),
+    Action.RETURN: QT_TRANSLATE_NOOP("Actions", "退回"),
+    Action.START: QT_TRANSLATE_NOOP("Actions", "开始处置"),
+    Action.RESOLVE: QT_TRANSLATE_NOOP("Actions", "反馈"),
+    Action.VERIFY: QT_TRANSLATE_NOOP("Actions", "核查通过"),
+    Action.REWORK: QT_TRANSLATE_NOOP("Actions", "返工"),
+    Action.CLOSE: QT_TRANSLATE_NOOP("Actions", "结案"),
+    Action.EVALUATE: QT_TRANSLATE_NOOP("Actions", "回访评价"),
+    Action.REQUEST_EXTENSION: QT_TRANSLATE_NOOP("Actions", "申请延期"),
+    Action.APPROVE_EXTENSION: QT_TRANSLATE_NOOP("Actions", "批准延期"),
+    Action.DENY_EXTENSION: QT_TRANSLATE_NOOP("Actions", "驳回延期"),
+    Action.MERGE: QT_TRANSLATE_NOOP("Actions", "合并"),
+    Action.ESCALATE: QT_TRANSLATE_NOOP("Actions", "街呼区应"),
+    Action.RAISE_ALERT: QT_TRANSLATE_NOOP("Actions", "督办提醒"),
+    Action.UNIT_STATUS: QT_TRANSLATE_NOOP("Actions", "单位状态"),
+    Action.TAKE: QT_TRANSLATE_NOOP("Actions", "接手"),
+    Action.RELEASE: QT_TRANSLATE_NOOP("Actions", "放手"),
+    Action.ANSWER: QT_TRANSLATE_NOOP("Actions", "当场答复"),
+    Action.REASSIGN: QT_TRANSLATE_NOOP("Actions", "改派"),
+    Action.RECALL: QT_TRANSLATE_NOOP("Actions", "召回"),
+    Action.ADD_ASSIST: QT_TRANSLATE_NOOP("Actions", "增加协办"),
+    Action.ACKNOWLEDGE_ASSIST: QT_TRANSLATE_NOOP("Actions", "协办签收"),
+    AssignmentRole.LEAD: QT_TRANSLATE_NOOP("Labels", "主办"),
+    AssignmentRole.ASSIST: QT_TRANSLATE_NOOP("Labels", "协办"),
+    Satisfaction.SATISFIED: QT_TRANSLATE_NOOP("Labels", "满意"),
+    Satisfaction.BASICALLY: QT_TRANSLATE_NOOP("Labels", "基本满意"),
+    Satisfaction.DISSATISFIED: QT_TRANSLATE_NOOP("Labels", "不满意"),
+    ExtensionDecision.PENDING: QT_TRANSLATE_NOOP("Labels", "待审批"),
+    ExtensionDecision.APPROVED: QT_TRANSLATE_NOOP("Labels", "已批准"),
+    ExtensionDecision.DENIED: QT_TRANSLATE_NOOP("Labels", "已驳回"),
 }
 
 # Translated on first use (the translator must be installed first), then cached per language.
@@ -53,7 +100,8 @@ def label(member: Enum) -> str:
     text = _cache.get(member)
     if text is None:
         source = _LABELS.get(member) or getattr(member, "label", str(member))
-        text = _cache[member] = QCoreApplication.translate(CONTEXT, source)
+        context = ACTION_CONTEXT if isinstance(member, Action) else CONTEXT
+        text = _cache[member] = QCoreApplication.translate(context, source)
     return text
 
 

@@ -1,5 +1,4 @@
-"""Row numbers grouped into consecutive runs: a live model announces one ``dataChanged`` (or
-one insert or removal) per run of rows, not one per row and not one for the whole table."""
+"""Consecutive runs of row numbers: a model announces a change once per run, not once per row."""
 
 from __future__ import annotations
 
@@ -8,11 +7,10 @@ from collections.abc import Iterable
 
 def runs(positions: Iterable[int]) -> list[tuple[int, int]]:
     """Consecutive runs of row numbers as (first, last), lowest first."""
-    ordered = sorted(positions)
-    out: list[tuple[int, int]] = []
-    for pos in ordered:
-        if out and pos == out[-1][1] + 1:
-            out[-1] = (out[-1][0], pos)
+    found: list[tuple[int, int]] = []
+    for pos in sorted(positions):
+        if found and pos == found[-1][1] + 1:
+            found[-1] = (found[-1][0], pos)
         else:
-            out.append((pos, pos))
-    return out
+            found.append((pos, pos))
+    return found

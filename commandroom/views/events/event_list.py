@@ -6,13 +6,14 @@ selection, scroll position, sort and filters survive every live change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Source, Status
 from commandroom.views.common.labels import label
+from commandroom.views.common.selection import Selection
 from commandroom.views.common.style import CELL_MARGIN
 from commandroom.views.events.event_filter import EventFilterProxy
 from commandroom.views.events.event_table_model import Col, EventTableModel
@@ -37,9 +38,10 @@ class EventListPanel(QWidget):
     sig_new_events = Signal(list)
     """Events that were not in the list before arrived from the feed (their ``EventRow``s)."""
 
-    def __init__(self, clock: Clock | None = None, parent=None):
+    def __init__(self, clock: Clock | None = None, parent=None, *, selection: Selection | None = None):
         super().__init__(parent)
         self.setObjectName("eventList")
+        self.selection = selection or Selection(self)
         self.model = EventTableModel(clock, self)
         self.proxy = EventFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -61,6 +63,9 @@ class EventListPanel(QWidget):
             signal.connect(self._update_count)
         self.filters.sig_filter_changed.connect(self._update_count)
         self._update_count()
+        self._following = False  # True while showing the shared selection (do not echo it)
+        self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        self.selection.sig_selected.connect(self._follow_selection)
 
     def _setup_table(self) -> None:
         table = self.table
@@ -88,8 +93,9 @@ class EventListPanel(QWidget):
         # Title and address share whatever width is left: the texts that are read, not scanned.
         for col in (Col.TITLE, Col.ADDRESS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        # Newest first: a duty officer watches what has just come in.
-        table.sortByColumn(Col.RECEIVED, Qt.SortOrder.DescendingOrder)
+        # What needs action first: overdue, then due soon, then the newest open events, finished
+        # ones last (the time-left column sorts by urgency; see EventTableModel._urgency).
+        table.sortByColumn(Col.REMAINING, Qt.SortOrder.AscendingOrder)
 
     def _needed_width(self, col: Col) -> int:
         """Wide enough for the header and, for enum columns, every label (in this language)."""
@@ -126,6 +132,51 @@ class EventListPanel(QWidget):
         old = [row.id for row in map(self.model.row_at, range(self.model.rowCount()))
                if row.has_aged_out(now, recent_days)]
         return self.model.remove_ids(old)
+
+    def find_code(self, code: str):
+        """The ``EventRow`` of the event with this code (as typed: case and spaces forgiven)."""
+        wanted = code.strip().upper()
+        return next((self.model.row_at(n) for n in range(self.model.rowCount())
+                     if self.model.row_at(n).code.upper() == wanted), None)
+
+    # --- The shared selection --------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        """The events selected in the table, top to bottom as the officer sees them."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [self.model.row_at(self.proxy.mapToSource(index).row()).id for index in rows]
+
+    def _table_selection_changed(self) -> None:
+        # An empty table selection is not the officer's choice but a filter or a prune hiding
+        # the rows: the other docks keep showing the event.
+        ids = self.selected_ids()
+        if ids and not self._following:
+            self.selection.select(ids, source=self)
+
+    @Slot(list)
+    def _follow_selection(self, ids: list) -> None:
+        """Another dock selected events: select their rows here and bring the first into view."""
+        if self.selection.is_from(self):
+            return
+        wanted = QItemSelection()
+        first = None
+        for event_id in ids:
+            pos = self.model.row_of(event_id)
+            index = self.proxy.mapFromSource(self.model.index(pos, 0)) if pos is not None else None
+            if index is None or not index.isValid():
+                continue  # not in the list, or hidden by a filter
+            wanted.select(index, index)
+            first = first or index
+        self._following = True
+        try:
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().select(wanted, flags)
+            if first is not None:
+                self.table.selectionModel().setCurrentIndex(
+                    first, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(first, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._following = False
 
     # --- Header state (kept by the window's settings) -----------------------------------------
     def header_state(self) -> QByteArray:

@@ -27,6 +27,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 _STATUS_ORDER = {status: n for n, status in enumerate(Status)}
 _PRIORITY_ORDER = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
 _NO_DUE = 10**12  # sorts events without a limit after every limited one
+_SPAN = 10**10  # seconds: wider than any time left or any timestamp (the urgency key's groups)
 
 
 class Col(IntEnum):
@@ -146,11 +147,26 @@ class EventTableModel(LiveRowsModel):
                 return _STATUS_ORDER[row.status]
             case Col.RECEIVED:
                 return row.received_at.isoformat()
-            case Col.DUE | Col.REMAINING:
+            case Col.DUE:
                 if row.handle_due is None or not row.is_open:
                     return _NO_DUE
                 return int((row.handle_due - self._now).total_seconds())
+            case Col.REMAINING:
+                return self._urgency(row)
         return self._text(row, col)
+
+    def _urgency(self, row) -> int:
+        """What needs action first (the list's opening order, ascending): overdue events, the
+        longest overdue first; then those due soon, the soonest first; then the other open
+        events, newest first; then the finished ones, newest first. One integer per row, so the
+        proxy compares numbers: the group in the high digits, the order within it below."""
+        if row.is_overdue(self._now) or row.is_due_soon(self._now):
+            group = 0 if row.is_overdue(self._now) else 1
+            within = int((row.handle_due - self._now).total_seconds()) + _SPAN
+        else:
+            group = 2 if row.is_open else 3
+            within = _SPAN - int(row.received_at.timestamp())  # newer: smaller
+        return group * 2 * _SPAN + within
 
     def _foreground(self, row, col: Col):
         if col == Col.STATUS:

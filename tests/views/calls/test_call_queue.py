@@ -34,14 +34,12 @@ def test_register_from_the_keyboard_takes_then_registers(qtbot, open_console, re
     form = wait_form(qtbot, calls, "registerForm")
     qtbot.keyClicks(form.picker.edit, "wzdj")  # pinyin initials of 违章搭建
     assert form.picker.code() == "CG02"
-    selections = []
-    calls.sig_selection_changed.connect(selections.append)
     press(qtbot, form.picker.edit, Qt.Key.Key_Return)
 
     qtbot.waitUntil(lambda: status_of(sqlite_street, ref.id) == Status.REGISTERED, timeout=5_000)
     qtbot.waitUntil(lambda: calls.model.row_of(ref.id) is None, timeout=5_000)  # left the queue
-    assert calls.banner.text() == f"已立案 {ref.code}，可在调度台按 D 派遣"
-    assert selections[-1] == [ref.id]  # the board selects it: ready for D
+    qtbot.waitUntil(lambda: calls.banner.text() == f"已立案 {ref.code}，可在调度台按 D 派遣")
+    assert calls.selection.ids == (ref.id,)  # selected in every dock: the board's D dispatches it
     with sqlite_street.session() as s:
         event = s.get(Event, ref.id)
         code = s.scalar(select(Category.code).where(Category.id == event.category_id))
@@ -69,7 +67,7 @@ def test_answer_on_the_spot(qtbot, open_console, receive, sqlite_street):
     form.text.insertPlainText("请到街道便民服务中心一楼3号窗口办理")  # as the input method commits it
     press(qtbot, form.text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: status_of(sqlite_street, ref.id) == Status.ANSWERED, timeout=5_000)
-    assert calls.banner.text() == f"已当场答复并办结 {ref.code}"
+    qtbot.waitUntil(lambda: calls.banner.text() == f"已当场答复并办结 {ref.code}")
 
 
 def test_attach_to_a_ranked_candidate(qtbot, open_console, receive, other, sqlite_street):
@@ -109,7 +107,7 @@ def test_manual_entry_from_the_keyboard(qtbot, open_console, sqlite_street):
     assert (row.title, row.caller_name, row.caller_phone_shown) == (
         "楼道里堆满杂物，消防通道被堵", "赵女士", "136****5432")
     assert row.source.value == "walk_in"
-    assert calls.banner.text() == f"已受理 {row.code}，已进入来电队列"
+    qtbot.waitUntil(lambda: calls.banner.text() == f"已受理 {row.code}，已进入来电队列")
 
 
 def test_a_report_another_console_took_first_is_refused_in_words(qtbot, open_console, receive, other):
@@ -209,3 +207,21 @@ def test_a_lock_held_by_another_process_binds_until_that_console_goes_quiet(
     calls.form.reject()
     with sqlite_street.session() as s:
         assert s.get(Event, ref.id).taken_console == "console-1"
+
+
+def test_a_report_chosen_here_is_the_consoles_selection_and_a_busy_officer_keeps_theirs(
+        qtbot, open_console, receive, other):
+    from commandroom.services.call_desk import queue_read_model
+
+    first, second = receive(title="占道经营"), receive(title="噪音扰民")
+    console = open_console()
+    calls = console.window.calls
+    assert calls.view_name == queue_read_model().name
+    assert console.window.selection.ids == (first.id,)  # chosen here: every dock shows it
+    calls.select_events([second.id])
+    assert calls.current_row().id == second.id
+    console.window.selection.select([999], source=None)  # an event chosen in another dock
+    assert calls.current_row() is None
+    receive(title="井盖缺失")  # a new report does not take the officer's event away
+    qtbot.waitUntil(lambda: calls.model.rowCount() == 3, timeout=5_000)
+    assert console.window.selection.ids == (999,) and calls.current_row() is None

@@ -1,0 +1,146 @@
+"""The top of the detail: what the event is and where it stands, then every field.
+
+The first line is read at a glance: code, status, urgency and the time left — overdue said in
+words and with a mark, not by colour alone. The fields below are label/value pairs in three
+columns; long texts (description, result) wrap.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from commandroom.models.enums import Status
+from commandroom.models.lifecycle import HELD
+from commandroom.models.privacy import mask_phone
+from commandroom.views.common import palette, timefmt
+from commandroom.views.common.labels import label
+
+PAIRS_PER_ROW = 3
+
+
+def _full(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M") if at else "—"
+
+
+class DetailHeader(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("detailHeader")
+        self.headline = QLabel(self, objectName="detailHeadline")
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.title = QLabel(self, objectName="detailTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clock_line = QLabel(self, objectName="detailClock")
+        self.clock_line.setTextFormat(Qt.TextFormat.RichText)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(3)
+        self.values: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.title)
+        layout.addWidget(self.clock_line)
+        layout.addLayout(self.grid)
+
+    def show_loading(self) -> None:
+        self.headline.setText(self.tr("正在读取…"))
+        self.title.clear()
+        self.clock_line.clear()
+
+    def show_gone(self, event_id: int) -> None:
+        self.headline.setText(self.tr("事件 #{id} 已不在本街道").format(id=event_id))
+        self.title.clear()
+        self.clock_line.clear()
+        self._fill([])
+
+    def show(self, d, now: datetime) -> None:
+        status_colour = palette.STATUS.get(d.status)
+        prio_colour = palette.PRIORITY[d.priority]
+        self.headline.setText(
+            f"<span style='font-size:15pt; font-weight:bold'>{escape(d.code)}</span>"
+            f"&nbsp;&nbsp;<span style='color:{status_colour.name() if status_colour else '#455a64'};"
+            f" font-weight:bold'>{escape(label(d.status))}</span>"
+            f"&nbsp;&nbsp;<span style='color:{prio_colour.name()}'>{escape(label(d.priority))}</span>"
+            + (f"&nbsp;&nbsp;<span style='color:#6a1b9a'>{escape(self.tr('街呼区应'))}</span>" if d.escalated else ""))
+        self.title.setText(d.title)
+        self.clock_line.setText(self._clock_text(d, now))
+        self._fill(self._pairs(d))
+
+    def _clock_text(self, d, now: datetime) -> str:
+        if d.status in HELD and d.handle_due is not None:
+            if now > d.handle_due:
+                text = self.tr("⚠ 已超期 {span}（处置时限 {due}）").format(
+                    span=timefmt.span((now - d.handle_due).total_seconds()), due=_full(d.handle_due))
+                return f"<b style='color:{palette.OVERDUE_TEXT.name()}'>{escape(text)}</b>"
+            text = self.tr("处置时限 {due}，{left}").format(due=_full(d.handle_due),
+                                                        left=timefmt.countdown(d.handle_due, now))
+            if d.status == Status.DISPATCHED and d.response_due is not None:
+                text += self.tr("；须在 {due} 前签收").format(due=_full(d.response_due))
+            return escape(text)
+        if d.closed_at is not None:
+            verdict = "" if d.on_time is None else (self.tr("，按期") if d.on_time else self.tr("，超期"))
+            return escape(self.tr("办结于 {at}{verdict}").format(at=_full(d.closed_at), verdict=verdict))
+        return ""
+
+    def _pairs(self, d) -> list[tuple[str, str]]:
+        units = "、".join(f"{p.unit_name}（{label(p.role)}）" for p in d.parts if p.active)
+        reporter = " ".join(x for x in (d.reporter_name, mask_phone(d.reporter_phone)) if x)
+        pairs = [
+            (self.tr("来源"), label(d.source)),
+            (self.tr("类别"), d.category_name or self.tr("未立案")),
+            (self.tr("社区/网格"), " / ".join(x for x in (d.community_name, d.grid_name) if x) or "—"),
+            (self.tr("地址"), d.address or "—"),
+            (self.tr("反映人"), reporter or "—"),
+            (self.tr("处置单位"), units or "—"),
+            (self.tr("受理"), _full(d.received_at)),
+            (self.tr("派遣"), _full(d.dispatched_at)),
+            (self.tr("签收"), _full(d.acknowledged_at)),
+            (self.tr("反馈"), _full(d.resolved_at)),
+            (self.tr("核查"), _full(d.verified_at)),
+            (self.tr("结案"), _full(d.closed_at)),
+            (self.tr("流转/返工/延期"), f"{d.transfer_count} / {d.rework_count} / {d.extension_count}"),
+            (self.tr("来源报告"), str(d.contact_count)),
+            (self.tr("满意度"), label(d.satisfaction) if d.satisfaction else "—"),
+        ]
+        if d.taken_by:
+            pairs.append((self.tr("接手"), f"{d.taken_by}（{d.taken_console}）"))
+        if d.reject_reason:
+            pairs.append((self.tr("不予立案理由"), d.reject_reason))
+        if d.answer:
+            pairs.append((self.tr("答复"), d.answer))
+        if d.description and d.description != d.title:
+            pairs.append((self.tr("描述"), d.description))
+        return pairs
+
+    def _fill(self, pairs: list[tuple[str, str]]) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        row = col = 0
+        for caption, value in pairs:
+            long = len(value) > 40
+            if long and col:
+                row, col = row + 1, 0
+            name = QLabel(caption, objectName="fieldName")
+            text = QLabel(value, objectName="fieldValue")
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.grid.addWidget(name, row, col * 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            self.grid.addWidget(text, row, col * 2 + 1, 1, PAIRS_PER_ROW * 2 - 1 if long else 1)
+            self.values[caption] = text
+            if long:
+                row, col = row + 1, 0
+            else:
+                col += 1
+                if col == PAIRS_PER_ROW:
+                    row, col = row + 1, 0
+        for c in range(PAIRS_PER_ROW):
+            self.grid.setColumnStretch(c * 2 + 1, 1)
