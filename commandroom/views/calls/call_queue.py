@@ -14,7 +14,7 @@ advice), both wired by the app.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,9 @@ from commandroom.views.common.selection import Selection
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
 _WIDTHS = {Col.SOURCE: 108, Col.WAITING: 56, Col.PRIORITY: 64, Col.CALLER: 140,
            Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 170}
+# In a narrow dock the report's text keeps this much; the secondary columns give way (to half).
+_REPORT_MIN = 240
+_SECONDARY = (Col.CALLER, Col.SUGGESTED, Col.GRID, Col.HOLDER)
 _OK_STYLE = "background: #e8f5e9; color: #1b5e20; padding: 6px;"
 _REFUSED_STYLE = "background: #fdecea; color: #b71c1c; padding: 6px; font-weight: bold;"
 
@@ -152,6 +155,21 @@ class CallQueuePanel(QWidget):
         header.setSectionResizeMode(Col.REPORT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         table.doubleClicked.connect(lambda _index: self.decide("register"))
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns(event.size().width())
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, width: int) -> None:
+        """The report's text is what is read: when the dock is narrow, caller, suggestion, grid
+        and holder shrink (their tooltips keep the whole) before the text does."""
+        fixed = sum(_WIDTHS[c] for c in _WIDTHS if c not in _SECONDARY)
+        wanted = sum(_WIDTHS[c] for c in _SECONDARY)
+        share = max(0.5, min(1.0, (width - fixed - _REPORT_MIN) / wanted))
+        for col in _SECONDARY:
+            self.table.setColumnWidth(col, int(_WIDTHS[col] * share))
 
     # --- Wiring (by the app) -------------------------------------------------------------------
     def set_commands(self, runner) -> None:
