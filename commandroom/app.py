@@ -182,6 +182,7 @@ class Console:
     def __init__(self, db, settings: Settings, ui_state_path: Path, clock=None):
         from PySide6.QtCore import QSettings
 
+        from commandroom.models.board_view import load_board_changes, load_board_view
         from commandroom.models.clock import Clock
         from commandroom.models.opening import OpenMode
         from commandroom.models.queries import user_info
@@ -189,7 +190,7 @@ class Console:
         from commandroom.services.call_desk import CallDesk, queue_read_model
         from commandroom.services.command_runner import CommandRunner
         from commandroom.services.detail_views import detail_read_model, pending_read_model
-        from commandroom.services.feed_pump import FeedPump
+        from commandroom.services.feed_pump import FeedPump, ReadModel
         from commandroom.services.worker_thread import WorkerThread
         from commandroom.views.main_window import MainWindow
 
@@ -208,7 +209,11 @@ class Console:
         self.pump = FeedPump(db, login=settings.user, street_id=street_id,
                              recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
                              clock=clock, read_models=[detail_read_model(self.window.detail.watch),
-                                                        pending_read_model(), queue_read_model()])
+                                                        pending_read_model(),
+                                                        ReadModel("board", load_board_view, load_board_changes),
+                                                        queue_read_model()])
+        self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
+        self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
         self.pump.sig_loaded.connect(self.window.on_loaded)
         self.pump.sig_view_loaded.connect(self.window.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.on_view_changed)
@@ -221,6 +226,7 @@ class Console:
         self.commands = CommandRunner(db, login=settings.user, console=settings.console,
                                       street_id=street_id, lang=settings.lang, clock=clock)
         self.window.set_commands(self.commands)
+        self.window.board.set_runner(self.commands)
         self.desk = CallDesk(db, login=settings.user, console=settings.console, street_id=street_id,
                              clock=clock)
         self.window.calls.attach_desk(self.desk)

@@ -20,7 +20,7 @@ from commandroom.models.catalog import Category
 from commandroom.models.enums import (
     OPEN_STATUSES,
     AssignmentRole,
-    Labelled,
+    Lane,
     Priority,
     Status,
     UnitStatus,
@@ -31,17 +31,6 @@ from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Unit, unit_category
 from commandroom.models.queries import L3, L4, join_names
 from commandroom.models.queue import CHUNK
-
-
-class Lane(Labelled):
-    """The board's columns, in the order an event moves through them."""
-
-    TO_DISPATCH = ("to_dispatch", "待派遣")
-    TO_ACKNOWLEDGE = ("to_acknowledge", "待签收")
-    HANDLING = ("handling", "处置中")
-    TO_VERIFY = ("to_verify", "待核查")
-    TO_CLOSE = ("to_close", "待结案")
-
 
 LANE_OF: dict[Status, Lane] = {
     Status.REGISTERED: Lane.TO_DISPATCH,

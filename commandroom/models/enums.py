@@ -167,3 +167,13 @@ class Action(Labelled):
     RECALL = ("recall", "召回")
     ADD_ASSIST = ("add_assist", "增加协办")
     ACKNOWLEDGE_ASSIST = ("acknowledge_assist", "协办签收")
+
+
+class Lane(Labelled):
+    """The board's columns, in the order an event moves through them."""
+
+    TO_DISPATCH = ("to_dispatch", "待派遣")
+    TO_ACKNOWLEDGE = ("to_acknowledge", "待签收")
+    HANDLING = ("handling", "处置中")
+    TO_VERIFY = ("to_verify", "待核查")
+    TO_CLOSE = ("to_close", "待结案")

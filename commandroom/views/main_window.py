@@ -19,6 +19,7 @@ from commandroom.views.calls.new_report_sound import SoundToggle
 from commandroom.views.common.selection import Selection
 from commandroom.views.detail.detail_panel import EventDetailPanel
 from commandroom.views.detail.pending_extensions import PendingExtensionsPanel
+from commandroom.views.board.board_panel import BoardPanel
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
@@ -91,11 +92,20 @@ class MainWindow(QMainWindow):
                 lambda n: dock.setWindowTitle(self.tr("待审批延期（{n}）").format(n=n)))
             self.view_loaded.append(self.extensions.on_view_loaded)
             self.view_changed.append(self.extensions.on_view_changed)
-        # The call queue under the list (the detail keeps the right-hand side).
+        self.board = BoardPanel(self.clock, self)
+        self.add_dock(self.board, self.tr("派遣看板"), "board", Qt.DockWidgetArea.BottomDockWidgetArea)
+        # A card leaving the board (closed, say) empties the board's own selection: that is no
+        # choice of the officer's, so only a selection of cards is passed on to the other docks.
+        self.board.sig_selection_changed.connect(
+            lambda ids: ids and self.selection.select(ids, source=self.board))
+        self.selection.sig_selected.connect(self._board_follows)
+        # The call queue beside the list, the board under both, the detail on the right.
         muted = not sound or ui_state.value("calls/muted", False, bool)
         self.calls = CallQueuePanel(console, self.clock, muted, self, selection=self.selection)
-        calls = self.add_dock(self.calls, self.tr("来电队列"), "calls", Qt.DockWidgetArea.BottomDockWidgetArea)
+        calls = self.add_dock(self.calls, self.tr("来电队列"), "calls", Qt.DockWidgetArea.TopDockWidgetArea)
+        self.splitDockWidget(self.docks["events"], calls, Qt.Orientation.Horizontal)
         self.calls.sig_title_changed.connect(calls.setWindowTitle)
+        self.calls.sig_dispatch_requested.connect(self._dispatch_from_queue)
         self.view_loaded.append(self.calls.on_view_loaded)
         self.view_changed.append(self.calls.on_view_changed)
         self.status.addPermanentWidget(SoundToggle(self.calls.sound, self.status))
@@ -200,6 +210,22 @@ class MainWindow(QMainWindow):
         self.sig_closing.emit()
         super().closeEvent(event)
 
+    @Slot(list)
+    def _board_follows(self, ids: list) -> None:
+        """The board shows the shared selection; it must not answer with the part of it that
+        happens to be on the board (that would narrow everyone's selection)."""
+        if not self.selection.is_from(self.board):
+            self.board.blockSignals(True)
+            try:
+                self.board.select_events(ids)
+            finally:
+                self.board.blockSignals(False)
+
+    def _dispatch_from_queue(self, ids: list) -> None:
+        """D in the call queue after 立案: the board picks the unit for the new event."""
+        self.board.select_events(ids)
+        self.board.dispatch_by_keyboard()
+
     # --- Fed by the services (queued from their threads) ---------------------------------------
     @Slot(object)
     def on_loaded(self, snapshot) -> None:
@@ -209,6 +235,7 @@ class MainWindow(QMainWindow):
         if user is not None:
             self.status.set_user(user.login, user.name, user.role)
             self.detail.set_role(user.role)  # the role as the database has it now
+            self.board.set_role(user.role)
         self.detail.set_categories(snapshot.categories)
         self.calls.set_snapshot(snapshot)
         self.events.load(snapshot)

@@ -301,6 +301,96 @@
     </message>
 </context>
 <context>
+    <name>BoardCard</name>
+    <message>
+        <source>超时 {span}</source>
+        <translation>Overdue {span}</translation>
+    </message>
+    <message>
+        <source>超时未签收</source>
+        <translation>Not signed in time</translation>
+    </message>
+    <message>
+        <source>街呼区应</source>
+        <translation>District call</translation>
+    </message>
+    <message>
+        <source>待派遣：拖到右侧单位，或按 D</source>
+        <translation>To dispatch: drag onto a unit, or press D</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>协办</source>
+        <translation>Assist</translation>
+    </message>
+    <message>
+        <source>✓已签收</source>
+        <translation>✓ signed</translation>
+    </message>
+    <message>
+        <source>○未签收</source>
+        <translation>○ not signed</translation>
+    </message>
+    <message>
+        <source>时限 {due}</source>
+        <translation>Due {due}</translation>
+    </message>
+    <message>
+        <source>流转 {n} 次</source>
+        <translation>Transferred {n}×</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <source>待派遣</source>
+        <translation>To dispatch</translation>
+    </message>
+    <message>
+        <source>待签收</source>
+        <translation>To sign for</translation>
+    </message>
+    <message>
+        <source>处置中</source>
+        <translation>In hand</translation>
+    </message>
+    <message>
+        <source>待核查</source>
+        <translation>To verify</translation>
+    </message>
+    <message>
+        <source>待结案</source>
+        <translation>To close</translation>
+    </message>
+    <message>
+        <source>筛选：编号、标题、地址、类别、网格、单位</source>
+        <translation>Filter: code, title, address, category, grid, unit</translation>
+    </message>
+    <message>
+        <source>处置单位（拖入派遣 · Ctrl+拖入增加协办 · 右键改状态）</source>
+        <translation>Units (drop to dispatch · Ctrl+drop to add an assisting unit · right-click to change status)</translation>
+    </message>
+    <message>
+        <source>先选中要派遣的事件，再按 D</source>
+        <translation>Select the events to dispatch first, then press D</translation>
+    </message>
+    <message>
+        <source>派遣 {codes}</source>
+        <translation>Dispatch {codes}</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+</context>
+<context>
     <name>CallQueueModel</name>
     <message>
         <source>来源</source>
@@ -402,6 +492,10 @@
         <translation>Report {code} is already held by this console</translation>
     </message>
     <message>
+        <source>报告须先立案，才能派遣（R 立案后按 D）</source>
+        <translation>Register the report before dispatching it (R, then D)</translation>
+    </message>
+    <message>
         <source>请先在队列中选择一条报告</source>
         <translation>Select a report in the queue first</translation>
     </message>
@@ -426,8 +520,8 @@
         <translation>Released {code}; any console may take it</translation>
     </message>
     <message>
-        <source>已立案 {code}，可在调度台按 D 派遣</source>
-        <translation>Registered {code}; press D on the board to dispatch it</translation>
+        <source>已立案 {code}，按 D 派遣</source>
+        <translation>Registered {code}; press D to dispatch it</translation>
     </message>
     <message>
         <source>已将 {code} 合并到已有事件</source>
@@ -847,6 +941,110 @@ The console opens with an empty database.</translation>
     </message>
 </context>
 <context>
+    <name>DispatchFlow</name>
+    <message>
+        <source>确认派遣</source>
+        <translation>Confirm dispatch</translation>
+    </message>
+    <message>
+        <source>「{unit}」不负责「{categories}」类事件。
+仍要交给它吗？</source>
+        <translation>{unit} does not handle {categories}.
+Give it to them anyway?</translation>
+    </message>
+    <message>
+        <source>仍然派遣</source>
+        <translation>Dispatch anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已取消，未发送任何命令</source>
+        <translation>Cancelled; no command was sent</translation>
+    </message>
+    <message>
+        <source> 等 {n} 件</source>
+        <translation> and others ({n} in all)</translation>
+    </message>
+    <message>
+        <source> 给「{unit}」</source>
+        <translation> to {unit}</translation>
+    </message>
+    <message>
+        <source>值班台尚未连接命令通道，未发送任何命令</source>
+        <translation>The console has no command channel yet; no command was sent</translation>
+    </message>
+    <message>
+        <source>{name}（{console}）{time} {action}</source>
+        <translation>{name} ({console}) at {time}: {action}</translation>
+    </message>
+    <message>
+        <source>事件已离开看板</source>
+        <translation>the event has left the board</translation>
+    </message>
+    <message>
+        <source>现为「{status}」，主办 {unit}</source>
+        <translation>now {status}, lead {unit}</translation>
+    </message>
+    <message>
+        <source>现为「{status}」</source>
+        <translation>now {status}</translation>
+    </message>
+    <message>
+        <source>{refusal}：{who}，{now}。看板已是最新状态。</source>
+        <translation>{refusal}: {who}; {now}. The board shows the current state.</translation>
+    </message>
+    <message>
+        <source>已派遣 {code} 给「{unit}」</source>
+        <translation>Dispatched {code} to {unit}</translation>
+    </message>
+    <message>
+        <source>已改派 {code} 给「{unit}」</source>
+        <translation>Reassigned {code} to {unit}</translation>
+    </message>
+    <message>
+        <source>已增加「{unit}」协办 {code}</source>
+        <translation>{unit} now assists on {code}</translation>
+    </message>
+    <message>
+        <source>已召回 {code}，退回待派遣</source>
+        <translation>Recalled {code}; it is back in To dispatch</translation>
+    </message>
+</context>
+<context>
+    <name>DropPlan</name>
+    <message>
+        <source>「{unit}」当前离岗，不能接收事件；未发送任何命令</source>
+        <translation>{unit} is off duty and cannot take events; no command was sent</translation>
+    </message>
+    <message>
+        <source>事件 {code} 当前为「{status}」，不能{action}</source>
+        <translation>Event {code} is {status}: cannot {action}</translation>
+    </message>
+    <message>
+        <source>事件 {code} 当前为「{status}」，不能召回</source>
+        <translation>Event {code} is {status}: cannot recall</translation>
+    </message>
+    <message>
+        <source>事件 {code} 尚未派遣：先不按 Ctrl 拖到主办单位</source>
+        <translation>Event {code} is not dispatched yet: drag it onto its lead unit first, without Ctrl</translation>
+    </message>
+    <message>
+        <source>「{unit}」是事件 {code} 的主办单位，不能同时协办</source>
+        <translation>{unit} leads event {code}; it cannot also assist</translation>
+    </message>
+    <message>
+        <source>「{unit}」已在协办事件 {code}</source>
+        <translation>{unit} already assists on event {code}</translation>
+    </message>
+    <message>
+        <source>「{unit}」已是事件 {code} 的主办单位</source>
+        <translation>{unit} already leads event {code}</translation>
+    </message>
+</context>
+<context>
     <name>EntryForm</name>
     <message>
         <source>手工录入 — 来电来访</source>
@@ -1186,14 +1384,17 @@ The console opens with an empty database.</translation>
     </message>
 </context>
 <context>
+    <name>LaneView</name>
+    <message>
+        <source>暂无事件</source>
+        <translation>No events</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>事件列表</source>
         <translation>Events</translation>
-    </message>
-    <message>
-        <source>来电队列</source>
-        <translation>Call queue</translation>
     </message>
     <message>
         <source>事件详情</source>
@@ -1206,6 +1407,14 @@ The console opens with an empty database.</translation>
     <message>
         <source>待审批延期（{n}）</source>
         <translation>Pending extensions ({n})</translation>
+    </message>
+    <message>
+        <source>派遣看板</source>
+        <translation>Dispatch board</translation>
+    </message>
+    <message>
+        <source>来电队列</source>
+        <translation>Call queue</translation>
     </message>
     <message>
         <source>{street}综合信息指挥室 — 值班台</source>
@@ -1289,6 +1498,61 @@ The console opens with an empty database.</translation>
     <message>
         <source>已{action}：{code}</source>
         <translation>Done: {action} {code}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>召回事件</source>
+        <translation>Recall event</translation>
+    </message>
+    <message>
+        <source>召回 {what}，退回待派遣。召回理由：</source>
+        <translation>Recall {what} to To dispatch. Reason:</translation>
+    </message>
+    <message>
+        <source>派遣有误，重新派遣</source>
+        <translation>Dispatched wrongly; dispatch again</translation>
+    </message>
+    <message>
+        <source>单位无法处置</source>
+        <translation>The unit cannot handle it</translation>
+    </message>
+    <message>
+        <source>需先核实情况</source>
+        <translation>Needs checking first</translation>
+    </message>
+    <message>
+        <source>改派事件</source>
+        <translation>Reassign event</translation>
+    </message>
+    <message>
+        <source>改派 {what}。改派理由：</source>
+        <translation>Reassign {what}. Reason:</translation>
+    </message>
+    <message>
+        <source>不属于原单位职责</source>
+        <translation>Not the first unit&apos;s duty</translation>
+    </message>
+    <message>
+        <source>原单位人手不足</source>
+        <translation>The first unit is short of people</translation>
+    </message>
+    <message>
+        <source>就近处置</source>
+        <translation>Nearer unit</translation>
+    </message>
+    <message>
+        <source>选择或输入理由</source>
+        <translation>Choose or type a reason</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1720,95 @@ The console opens with an empty database.</translation>
     <message>
         <source>由事件 #{id} 并入</source>
         <translation>from event #{id}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitActions</name>
+    <message>
+        <source>设为{status}</source>
+        <translation>Set {status}</translation>
+    </message>
+    <message>
+        <source>修改在岗人数…</source>
+        <translation>People on duty…</translation>
+    </message>
+    <message>
+        <source>在岗人数</source>
+        <translation>People on duty</translation>
+    </message>
+    <message>
+        <source>「{unit}」现在在岗人数：</source>
+        <translation>People on duty at {unit} now:</translation>
+    </message>
+    <message>
+        <source>值班台尚未连接命令通道，未发送任何命令</source>
+        <translation>The console has no command channel yet; no command was sent</translation>
+    </message>
+    <message>
+        <source>「{unit}」已设为{status}，在岗 {n} 人</source>
+        <translation>{unit} set to {status}, {n} on duty</translation>
+    </message>
+</context>
+<context>
+    <name>UnitCard</name>
+    <message>
+        <source>街道办公室</source>
+        <translation>Street office</translation>
+    </message>
+    <message>
+        <source>服务中心</source>
+        <translation>Service centre</translation>
+    </message>
+    <message>
+        <source>派驻机构</source>
+        <translation>Resident unit</translation>
+    </message>
+    <message>
+        <source>区级部门</source>
+        <translation>District department</translation>
+    </message>
+    <message>
+        <source>社区居委会</source>
+        <translation>Community committee</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <source>繁忙</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>离岗</source>
+        <translation>Off duty</translation>
+    </message>
+    <message>
+        <source>{type} · 在岗 {n} 人</source>
+        <translation>{type} · {n} on duty</translation>
+    </message>
+    <message>
+        <source>在办 {n}</source>
+        <translation>Open {n}</translation>
+    </message>
+    <message>
+        <source>⚠ 超时 {n}</source>
+        <translation>⚠ Overdue {n}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <source>派遣到单位</source>
+        <translation>Dispatch to a unit</translation>
+    </message>
+    <message>
+        <source>输入单位名称或拼音首字母，回车派遣；Ctrl+回车 增加协办</source>
+        <translation>Type a unit&apos;s name or its pinyin initials; Enter dispatches, Ctrl+Enter adds an assisting unit</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{status} · 在办 {load}</source>
+        <translation>{name}  {status} · open {load}</translation>
     </message>
 </context>
 </TS>

@@ -37,12 +37,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.drop_column('withdraw_reason')
-        batch_op.drop_column('withdrawn_at')
-    with op.batch_alter_table('event', schema=None) as batch_op:
-        batch_op.drop_column('answer')
-        batch_op.drop_column('taken_at')
-        batch_op.drop_column('taken_console')
-        batch_op.drop_column('taken_by')
+    # Plain DROP COLUMN (SQLite 3.35+), not batch mode: a batch rebuild drops and recreates
+    # ``event``, which the rows that refer to it forbid while foreign keys are enforced.
+    for column in ('withdraw_reason', 'withdrawn_at'):
+        op.drop_column('assignment', column)
+    for column in ('answer', 'taken_at', 'taken_console', 'taken_by'):
+        op.drop_column('event', column)
     op.drop_table('console_presence')

@@ -2,6 +2,7 @@
 
 Keyboard first (the dock's shortcuts act while it has focus; Ctrl+N anywhere):
     R / Enter 立案   M 合并   A 当场答复   X 不予立案   T 接手   U 放手   Ctrl+N 手工录入
+    D (right after 立案) 派遣: the board's unit picker opens for the event just registered
 A decision on a report nobody holds takes it first (one command), then opens its form: the
 officer never decides on a report another console is deciding on, and never has to press T
 first. A report another live console holds is refused here, before anything is sent, naming
@@ -57,6 +58,9 @@ class CallQueuePanel(QWidget):
     sig_advice_requested = Signal(int)
     """Ask the desk worker about a report (the suggested category, duplicate candidates)."""
 
+    sig_dispatch_requested = Signal(list)
+    """D pressed here on the event just registered: the board's keyboard dispatch takes it on."""
+
     sig_decided = Signal(object)
     """A ``CommandOutcome`` of a command this dock gave (after its banner shows it)."""
 
@@ -83,6 +87,8 @@ class CallQueuePanel(QWidget):
         self._versions: dict[int, int] = {}  # event id -> newest version our commands saw
         self._unseen: set[int] = set()
         self._following = False  # selecting a row because another dock chose it
+        self._keys: dict[int, object] = {}  # key -> what it does while the table has focus
+        self._registered: int | None = None  # the event this officer just registered here
 
         self.table = QTableView(self, objectName="queueTable")
         self._setup_table()
@@ -96,21 +102,25 @@ class CallQueuePanel(QWidget):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 4, 4, 0)
         self.buttons: dict[str, QPushButton] = {}
+        # The queue's keys act while the table has focus (a key filter, not shortcuts: a letter
+        # must never be taken from another dock's own keys, such as the board's D).
         for name, text, keys, slot in (
-            ("register", self.tr("立案 R"), ("R", "Return"), lambda: self.decide("register")),
-            ("merge", self.tr("合并 M"), ("M",), lambda: self.decide("merge")),
-            ("answer", self.tr("当场答复 A"), ("A",), lambda: self.decide("answer")),
-            ("reject", self.tr("不予立案 X"), ("X",), lambda: self.decide("reject")),
-            ("take", self.tr("接手 T"), ("T",), self.take),
-            ("release", self.tr("放手 U"), ("U",), self.release),
+            ("register", self.tr("立案 R"), (Qt.Key.Key_R, Qt.Key.Key_Return, Qt.Key.Key_Enter),
+             lambda: self.decide("register")),
+            ("merge", self.tr("合并 M"), (Qt.Key.Key_M,), lambda: self.decide("merge")),
+            ("answer", self.tr("当场答复 A"), (Qt.Key.Key_A,), lambda: self.decide("answer")),
+            ("reject", self.tr("不予立案 X"), (Qt.Key.Key_X,), lambda: self.decide("reject")),
+            ("take", self.tr("接手 T"), (Qt.Key.Key_T,), self.take),
+            ("release", self.tr("放手 U"), (Qt.Key.Key_U,), self.release),
         ):
             button = QPushButton(text, self, objectName=f"{name}Button")
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.buttons[name] = button
-            for key in keys:
-                QShortcut(QKeySequence(key), self, slot,
-                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._keys.update(dict.fromkeys(keys, slot))
+        # D right after 立案: the registered event goes on to the board's dispatch (one key less
+        # than finding its card).
+        self._keys[Qt.Key.Key_D] = self._dispatch
         buttons.addStretch(1)
         entry = QPushButton(self.tr("手工录入 Ctrl+N"), self, objectName="entryButton")
         entry.clicked.connect(self.open_entry)
@@ -156,10 +166,16 @@ class CallQueuePanel(QWidget):
         header.setMinimumSectionSize(48)
         table.doubleClicked.connect(lambda _index: self.decide("register"))
         table.viewport().installEventFilter(self)
+        table.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns(event.size().width())
+        elif watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
+                and event.key() in self._keys:
+            self._keys[event.key()]()
+            return True
         return super().eventFilter(watched, event)
 
     def _fit_columns(self, width: int) -> None:
@@ -291,6 +307,13 @@ class CallQueuePanel(QWidget):
             self._submit("take", row, CommandRequest.on("take", row.id, self._version(row)),
                          then=kind)
 
+    @Slot()
+    def _dispatch(self) -> None:
+        if self._registered is not None and self._registered in self.selection.ids:
+            self.sig_dispatch_requested.emit([self._registered])
+        else:
+            self.say(self.tr("报告须先立案，才能派遣（R 立案后按 D）"), ok=False)
+
     def _actionable(self):
         """The selected report, unless another live console holds it (then say who)."""
         row = self.current_row()
@@ -324,6 +347,8 @@ class CallQueuePanel(QWidget):
         if self.form is form:
             self.form = None
         form.deleteLater()
+        # The keys go on where they were: the next key (D after 立案, ↓ to the next report).
+        self.window().activateWindow()
         self.table.setFocus()
 
     @Slot()
@@ -364,6 +389,7 @@ class CallQueuePanel(QWidget):
             if then is not None and row is not None:
                 self._open_form(then, row)
             if what == "register":
+                self._registered = ref.id
                 self.selection.select([ref.id], source=self)  # on the board: ready for D
         self.sig_decided.emit(outcome)
 
@@ -377,7 +403,7 @@ class CallQueuePanel(QWidget):
             return self.tr("已接手 {code}").format(code=code)
         texts = {
             "release": self.tr("已放手 {code}，其他值班台可接手"),
-            "register": self.tr("已立案 {code}，可在调度台按 D 派遣"),
+            "register": self.tr("已立案 {code}，按 D 派遣"),
             "merge": self.tr("已将 {code} 合并到已有事件"),
             "answer": self.tr("已当场答复并办结 {code}"),
             "reject": self.tr("已不予立案 {code}"),

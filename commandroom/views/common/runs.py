@@ -8,7 +8,7 @@ from collections.abc import Iterable
 def runs(positions: Iterable[int]) -> list[tuple[int, int]]:
     """Consecutive runs of row numbers as (first, last), lowest first."""
     found: list[tuple[int, int]] = []
-    for pos in sorted(positions):
+    for pos in sorted(set(positions)):
         if found and pos == found[-1][1] + 1:
             found[-1] = (found[-1][0], pos)
         else:

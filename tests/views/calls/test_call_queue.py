@@ -38,7 +38,7 @@ def test_register_from_the_keyboard_takes_then_registers(qtbot, open_console, re
 
     qtbot.waitUntil(lambda: status_of(sqlite_street, ref.id) == Status.REGISTERED, timeout=5_000)
     qtbot.waitUntil(lambda: calls.model.row_of(ref.id) is None, timeout=5_000)  # left the queue
-    qtbot.waitUntil(lambda: calls.banner.text() == f"已立案 {ref.code}，可在调度台按 D 派遣")
+    qtbot.waitUntil(lambda: calls.banner.text() == f"已立案 {ref.code}，按 D 派遣")
     assert calls.selection.ids == (ref.id,)  # selected in every dock: the board's D dispatches it
     with sqlite_street.session() as s:
         event = s.get(Event, ref.id)
@@ -225,3 +225,40 @@ def test_a_report_chosen_here_is_the_consoles_selection_and_a_busy_officer_keeps
     receive(title="井盖缺失")  # a new report does not take the officer's event away
     qtbot.waitUntil(lambda: calls.model.rowCount() == 3, timeout=5_000)
     assert console.window.selection.ids == (999,) and calls.current_row() is None
+
+
+def test_ringing_report_to_dispatched_event_in_five_keys(qtbot, open_console, receive, other,
+                                                         sqlite_street):
+    """The best path, keyboard only: R, Enter, D, the unit's initials, Enter."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+    from sqlalchemy import insert
+
+    from commandroom.models.org import unit_category
+
+    with sqlite_street.session() as s:  # 环卫所 answers for 违章搭建: no confirmation to give
+        cg02 = s.scalar(select(Category.id).where(Category.code == "CG02"))
+        s.execute(insert(unit_category), [{"unit_id": sqlite_street.tiny.units["环卫所"],
+                                           "category_id": cg02}])
+    lat, lon = sqlite_street.tiny.inside
+    earlier = receive(title="楼顶违章搭建彩钢房", lat=lat, lon=lon)  # the street's history
+    other.register(earlier.id, earlier.version, category_code="CG02")
+    ref = receive(title="邻居在楼顶违章搭建", lat=lat, lon=lon)
+    console = open_console()
+    calls = console.window.calls
+    assert calls.current_row().id == ref.id  # the report waiting: ready for R
+    qtbot.waitUntil(lambda: calls.model.hint(ref.id) == "违章搭建", timeout=10_000)  # suggested
+
+    press(qtbot, calls.table, Qt.Key.Key_R)  # 1
+    form = wait_form(qtbot, calls, "registerForm")
+    assert form.picker.code() == "CG02"  # the suggestion, preselected
+    press(qtbot, form.picker.edit, Qt.Key.Key_Return)  # 2
+    qtbot.waitUntil(lambda: status_of(sqlite_street, ref.id) == Status.REGISTERED, timeout=5_000)
+    board = console.window.board
+    qtbot.waitUntil(lambda: ref.id in board.cards.cards, timeout=5_000)  # the feed brought the card
+    press(qtbot, calls.table, Qt.Key.Key_D)  # 3: the board's unit picker opens
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit)
+                    and QApplication.focusWidget().objectName() == "unitQuery", timeout=5_000)
+    query = QApplication.focusWidget()
+    qtbot.keyClicks(query, "hws")  # 4: 环卫所 by its initials
+    press(qtbot, query, Qt.Key.Key_Return)  # 5
+    qtbot.waitUntil(lambda: status_of(sqlite_street, ref.id) == Status.DISPATCHED, timeout=5_000)

@@ -1,0 +1,214 @@
+"""The board's cards: one cache of ``BoardCard`` snapshots, routed to the five lane models, and
+the filter (text, category, community) that decides which of them the lanes show.
+
+A change from the feed touches only the cards it names: a card that stays in its lane is
+updated in place (``dataChanged`` per run), one that changes lane leaves one model and enters
+another, one that left the board (closed, recalled to the queue …) is removed. Nothing is reset
+but on the opening load.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from commandroom.models.enums import Lane
+from commandroom.views.board.lane_model import ID_SPAN, LaneModel, key_id, sort_key
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    """What the filter bar asks for; empty fields match everything."""
+
+    text: str = ""
+    category_code: str = ""
+    community: str = ""
+
+    def accepts(self, card: BoardCard, haystack: str) -> bool:
+        if self.category_code and card.category_code != self.category_code:
+            return False
+        if self.community and card.community_name != self.community:
+            return False
+        return not self.text or self.text in haystack
+
+
+def haystack(card: BoardCard) -> str:
+    """Everything the filter text is looked for in, folded once per card."""
+    units = " ".join(part.unit_name for part in card.parts)
+    return " ".join((card.code, card.title, card.address, card.category_code, card.category_name,
+                     card.grid_name, card.community_name, units)).casefold()
+
+
+class BoardCards(QObject):
+    # --- Signals ---------------------------------------------------------------------------
+    sig_counts_changed = Signal()
+    """A lane gained or lost cards (the lane headers show how many)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cards: dict[int, BoardCard] = {}
+        self._hay: dict[int, str] = {}
+        self._key: dict[int, int] = {}  # id -> its place in its lane
+        self._all: dict[Lane, list[int]] = {lane: [] for lane in Lane}  # every card's key, shown or not
+        self._filter = CardFilter()
+        self.lanes = {lane: LaneModel(lane, self.cards, self) for lane in Lane}
+
+    # --- Feeding ------------------------------------------------------------------------------
+    def load(self, cards: Iterable[BoardCard]) -> None:
+        """The opening load: the only reset of the lanes."""
+        self.cards.clear()
+        self._hay.clear()
+        self._key.clear()
+        for card in cards:
+            self.cards[card.id] = card
+            self._key[card.id] = sort_key(card)
+        for lane in Lane:
+            self._all[lane] = sorted(self._key[i] for i, c in self.cards.items() if c.lane == lane)
+        for lane, keys in self._shown_keys().items():
+            self.lanes[lane].reset_to(keys)
+        self.sig_counts_changed.emit()
+
+    def apply(self, cards: Iterable[BoardCard], gone: Iterable[int] = ()) -> int:
+        """Fresh cards of touched events, and the ids of events that left the board; returns how
+        many cards changed. Per lane: the cards that left or entered it (or moved in it) and those
+        changed in place; a few are announced row by row, many as one layout change."""
+        batch = _Batch()
+        for event_id in gone:
+            old = self.cards.pop(event_id, None)
+            if old is not None:
+                key = self._key.pop(event_id)
+                batch.leave(old.lane, key, self._shown(old))
+                self._hay.pop(event_id, None)
+                insort_remove(self._all[old.lane], key)
+        for card in cards:
+            old = self.cards.get(card.id)
+            # A command bumps the version: equal versions are compared whole (a unit renamed).
+            if old is not None and old.version == card.version and old == card:
+                continue
+            was_shown = old is not None and self._shown(old)
+            old_key = self._key.get(card.id)
+            self.cards[card.id] = card
+            self._hay.pop(card.id, None)  # made again when a filter text needs it
+            self._key[card.id] = key = sort_key(card)
+            shown = self._shown(card)
+            if old is None or old_key != key or old.lane != card.lane:  # else its place stands
+                if old is not None:
+                    insort_remove(self._all[old.lane], old_key)
+                insort(self._all[card.lane], key)
+            if was_shown and shown and old.lane == card.lane:
+                batch.stay(card.lane, old_key, key)
+            else:
+                if was_shown:
+                    batch.leave(old.lane, old_key, True)
+                if shown:
+                    batch.enter(card.lane, key)
+        for lane, model in self.lanes.items():
+            batch.apply(lane, model, self._key)
+        if batch.count:
+            self.sig_counts_changed.emit()
+        return batch.count
+
+    def set_filter(self, card_filter: CardFilter) -> None:
+        card_filter = CardFilter(card_filter.text.strip().casefold(), card_filter.category_code,
+                                 card_filter.community)
+        if card_filter == self._filter:
+            return
+        self._filter = card_filter
+        for lane, keys in self._shown_keys().items():
+            self.lanes[lane].relayout(keys)
+        self.sig_counts_changed.emit()
+
+    def tick(self) -> None:
+        for model in self.lanes.values():
+            model.tick()
+
+    # --- Reading ------------------------------------------------------------------------------
+    @property
+    def filter(self) -> CardFilter:
+        return self._filter
+
+    def counts(self) -> dict[Lane, int[int, int]]:
+        """Per lane: (cards shown, cards on the board)."""
+        return {lane: (model.rowCount(), len(self._all[lane])) for lane, model in self.lanes.items()}
+
+    def _shown(self, card: BoardCard) -> bool:
+        f = self._filter
+        return f.accepts(card, self._haystack(card) if f.text else "")
+
+    def _haystack(self, card: BoardCard) -> str:
+        """The folded text the filter looks in, made on first need (no text typed: never)."""
+        hay = self._hay.get(card.id)
+        if hay is None:
+            hay = self._hay[card.id] = haystack(card)
+        return hay
+
+    def _shown_keys(self) -> dict[Lane, list[int]]:
+        """Each lane's shown keys, in order: its sorted keys, filtered (no sorting per keystroke)."""
+        f = self._filter
+        if f == CardFilter():
+            return {lane: list(keys) for lane, keys in self._all.items()}
+        cards, hay = self.cards, self._haystack
+        shown = {i for i, c in cards.items() if (not f.text or f.text in hay(c))
+                 and (not f.category_code or cards[i].category_code == f.category_code)
+                 and (not f.community or cards[i].community_name == f.community)}
+        return {lane: [k for k in keys if k % ID_SPAN in shown] for lane, keys in self._all.items()}
+
+
+SMALL_BATCH = 24
+"""Up to this many cards entering, leaving or moving in a lane are announced row by row (the
+views animate nothing and keep everything); more become one layout change."""
+
+
+class _Batch:
+    """One feed batch's effect on the lanes, gathered before any lane is told."""
+
+    def __init__(self):
+        self.count = 0
+        self._left: dict[Lane, list[int]] = defaultdict(list)
+        self._entered: dict[Lane, list[int]] = defaultdict(list)
+        self._moved: dict[Lane, list[int[int, int]]] = defaultdict(list)
+        self._kept: dict[Lane, list[int]] = defaultdict(list)
+
+    def leave(self, lane: Lane, key: int, shown: bool) -> None:
+        self.count += 1
+        if shown:
+            self._left[lane].append(key)
+
+    def enter(self, lane: Lane, key: int) -> None:
+        self.count += 1
+        self._entered[lane].append(key)
+
+    def stay(self, lane: Lane, old_key: int, key: int) -> None:
+        self.count += 1
+        if old_key == key:
+            self._kept[lane].append(key_id(key))
+        else:
+            self._moved[lane].append((old_key, key))
+
+    def apply(self, lane: Lane, model: LaneModel, keys: dict[int, int]) -> None:
+        left, entered, moved = self._left[lane], self._entered[lane], self._moved[lane]
+        if len(left) + len(entered) + len(moved) <= SMALL_BATCH:
+            for key in left:
+                model.remove_key(key)
+            for old_key, key in moved:
+                model.move_key(old_key, key)
+            for key in entered:
+                model.insert_key(key)
+        else:
+            gone = set(left)
+            gone.update(old for old, _ in moved)
+            model.relayout(sorted([k for k in model.keys() if k not in gone]
+                                  + entered + [new for _, new in moved]))
+        kept = self._kept[lane] + [key_id(new) for _, new in moved]
+        if kept:
+            model.announce(kept, keys)
+
+
+def insort_remove(keys: list[int], key: int) -> None:
+    at = bisect_left(keys, key)
+    if at < len(keys) and keys[at] == key:
+        del keys[at]

@@ -1,0 +1,282 @@
+"""The dispatch board dock: a filter bar and a message line, the five lanes of event cards, and
+the units panel on the right.
+
+Fed by the feed pump's "board" read model (``load`` once, ``apply`` per change: only the cards
+touched move); gives its commands through the console's command runner (``set_runner``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commandroom.models.enums import Lane
+from commandroom.models.clock import Clock
+from commandroom.models.enums import Role
+from commandroom.views.board.board_cards import BoardCards, CardFilter
+from commandroom.views.board.card_delegate import CardDelegate
+from commandroom.views.board.card_views import LaneView, UnitsView
+from commandroom.views.board.dispatch_flow import DispatchFlow
+from commandroom.views.board.unit_actions import UnitActions
+from commandroom.views.board.unit_model import UnitModel
+from commandroom.views.board.unit_picker import UnitPicker
+
+READ_MODEL = "board"  # the name app.py registers the board's read model under
+TICK_MS = 30_000  # countdowns are shown to the minute
+
+LANE_TITLES = {
+    Lane.TO_DISPATCH: QT_TRANSLATE_NOOP("BoardPanel", "待派遣"),
+    Lane.TO_ACKNOWLEDGE: QT_TRANSLATE_NOOP("BoardPanel", "待签收"),
+    Lane.HANDLING: QT_TRANSLATE_NOOP("BoardPanel", "处置中"),
+    Lane.TO_VERIFY: QT_TRANSLATE_NOOP("BoardPanel", "待核查"),
+    Lane.TO_CLOSE: QT_TRANSLATE_NOOP("BoardPanel", "待结案"),
+}
+
+
+class BoardPanel(QWidget):
+    # --- Signals ---------------------------------------------------------------------------
+    sig_selection_changed = Signal(list)
+    """The event ids selected on the board (for the other docks)."""
+
+    sig_populated = Signal(int)
+    """The opening load is shown: how many cards."""
+
+    def __init__(self, clock: Clock | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("boardPanel")
+        self.clock = clock or Clock()
+        self.cards = BoardCards(self)
+        self.units = UnitModel(self)
+        self.flow = DispatchFlow(self.cards, self.units, self)
+        self.unit_actions = UnitActions(self.units, self)
+        self._build()
+        self.flow.sig_message.connect(self.show_message)
+        self.unit_actions.sig_message.connect(self.show_message)
+        self.cards.sig_counts_changed.connect(self._update_counts)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.cards.tick)
+        self._timer.start(TICK_MS)
+
+    # --- Building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.filter_text = QLineEdit(self, objectName="boardFilter")
+        self.filter_text.setPlaceholderText(self.tr("筛选：编号、标题、地址、类别、网格、单位"))
+        self.filter_text.setClearButtonEnabled(True)
+        self.filter_category = QComboBox(self, objectName="boardCategory")
+        self.filter_community = QComboBox(self, objectName="boardCommunity")
+        for combo in (self.filter_category, self.filter_community):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.filter_text.textChanged.connect(self._filter_changed)
+        self.message = QLabel(self, objectName="boardMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.message_close = QToolButton(self, objectName="boardMessageClose", text="×")
+        self.message_close.setAutoRaise(True)
+        self.message_close.clicked.connect(self.clear_message)
+        self.message_close.hide()
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 4)
+        bar.addWidget(self.filter_text, 3)
+        bar.addWidget(self.filter_category)
+        bar.addWidget(self.filter_community)
+        bar.addWidget(self.message, 5)
+        bar.addWidget(self.message_close)
+
+        self.lane_views: dict[Lane, LaneView] = {}
+        self.lane_titles: dict[Lane, QLabel] = {}
+        delegate = CardDelegate(self.clock.now, self)
+        lanes = QWidget(self)
+        row = QHBoxLayout(lanes)
+        row.setContentsMargins(4, 0, 4, 4)
+        row.setSpacing(6)
+        for lane in Lane:
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            title = QLabel(self, objectName=f"laneTitle_{lane.value}")
+            title.setProperty("laneTitle", True)
+            view = LaneView(lane, self)
+            view.setModel(self.cards.lanes[lane])
+            view.setItemDelegate(delegate)
+            view.sig_dropped.connect(self.flow.drop_on_lane)
+            view.sig_dispatch_key.connect(self.dispatch_by_keyboard)
+            view.sig_selection_made.connect(self._lane_clicked)
+            view.selectionModel().selectionChanged.connect(self._selection_changed)
+            column.addWidget(title)
+            column.addWidget(view)
+            row.addLayout(column, 1)
+            self.lane_views[lane] = view
+            self.lane_titles[lane] = title
+
+        units_box = QFrame(self, objectName="unitsPanel")
+        units_layout = QVBoxLayout(units_box)
+        units_layout.setContentsMargins(4, 0, 4, 4)
+        units_layout.setSpacing(2)
+        units_title = QLabel(self.tr("处置单位（拖入派遣 · Ctrl+拖入增加协办 · 右键改状态）"), units_box)
+        units_title.setProperty("laneTitle", True)
+        self.units_view = UnitsView(self.flow.verdict, units_box)
+        self.units_view.setModel(self.units)
+        self.units_view.sig_dropped.connect(self.flow.drop_on_unit)
+        self.units_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.units_view.customContextMenuRequested.connect(
+            lambda pos: self.unit_actions.popup(self.units_view.unit_at(pos), self.units_view.viewport().mapToGlobal(pos)))
+        units_layout.addWidget(units_title)
+        units_layout.addWidget(self.units_view)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="boardSplitter")
+        self.splitter.addWidget(lanes)
+        self.splitter.addWidget(units_box)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([1480, 440])  # two columns of unit cards at 1920
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        self._fill_filters([])
+        self._update_counts()
+
+    # --- Services ----------------------------------------------------------------------------
+    def set_runner(self, runner) -> None:
+        """The console's command runner: every command of the board goes through it."""
+        self.flow.set_runner(runner)
+        self.unit_actions.runner = runner
+
+    def set_role(self, role: Role) -> None:
+        self.flow.role = role
+
+    # --- Fed by the feed pump ------------------------------------------------------------------
+    @Slot(str, object)
+    def on_view_loaded(self, name: str, data) -> None:
+        if name == READ_MODEL:
+            self.load(data)
+
+    @Slot(str, list, object)
+    def on_view_changed(self, name: str, _touched: list, data) -> None:
+        if name == READ_MODEL:
+            self.apply(data)
+
+    def load(self, data: BoardData) -> None:
+        self.units.load(data.units)
+        self.cards.load(data.cards)
+        self.flow.last.update(data.last)
+        self._fill_filters(data.cards)
+        self.sig_populated.emit(len(data.cards))
+
+    def apply(self, data: BoardData) -> None:
+        self.flow.last.update(data.last)
+        self.units.apply(data.units)
+        self.cards.apply(data.cards, data.gone)
+        self._add_filter_choices(data.cards)
+        self.flow.board_changed(list(data.touched))
+
+    # --- Selection -------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        return [i for lane in Lane for i in self.lane_views[lane].selected_ids()]
+
+    def select_events(self, ids: list[int]) -> None:
+        """Select these events (those on the board) and bring the first into view."""
+        wanted, first = set(ids), None
+        for lane, view in self.lane_views.items():
+            model, selection = self.cards.lanes[lane], view.selectionModel()
+            selection.blockSignals(True)
+            selection.clearSelection()
+            for event_id in wanted:
+                row = model.row_of(event_id)
+                if row is not None:
+                    index = model.index(row)
+                    selection.select(index, selection.SelectionFlag.Select)
+                    if first is None:
+                        first = (view, index)
+            selection.blockSignals(False)
+            view.viewport().update()
+        if first is not None:
+            view, index = first
+            view.selectionModel().setCurrentIndex(index, view.selectionModel().SelectionFlag.NoUpdate)
+            view.scrollTo(index)
+        self.sig_selection_changed.emit(self.selected_ids())
+
+    def _lane_clicked(self, view: LaneView, keep: bool) -> None:
+        if keep:
+            return
+        for other in self.lane_views.values():  # a plain click selects in one lane only
+            if other is not view:
+                other.clearSelection()
+
+    def _selection_changed(self, *_args) -> None:
+        self.sig_selection_changed.emit(self.selected_ids())
+
+    # --- Keyboard dispatch ---------------------------------------------------------------------
+    @Slot()
+    def dispatch_by_keyboard(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.show_message(self.tr("先选中要派遣的事件，再按 D"), True)
+            return
+        codes = [self.cards.cards[i].code for i in ids if i in self.cards.cards]
+        what = self.tr("派遣 {codes}").format(codes="、".join(codes[:3]) + ("…" if len(codes) > 3 else ""))
+        picker = UnitPicker(self.units.units(), what, self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.sig_picked.connect(lambda unit_id, assist: self.flow.drop_on_unit(ids, unit_id, assist))
+        picker.open()
+        picker.query.setFocus()
+
+    # --- Filter ------------------------------------------------------------------------------------
+    def _fill_filters(self, cards) -> None:
+        for combo, everything in ((self.filter_category, self.tr("全部类别")),
+                                  (self.filter_community, self.tr("全部社区"))):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            combo.blockSignals(False)
+        self._choices: set = set()  # what the two boxes already offer
+        self._add_filter_choices(cards)
+
+    def _add_filter_choices(self, cards) -> None:
+        for card in cards:
+            if card.category_code and card.category_code not in self._choices:
+                self._choices.add(card.category_code)
+                self.filter_category.addItem(card.category_name, card.category_code)
+            if card.community_name and ("community", card.community_name) not in self._choices:
+                self._choices.add(("community", card.community_name))
+                self.filter_community.addItem(card.community_name, card.community_name)
+
+    def _filter_changed(self, *_args) -> None:
+        self.cards.set_filter(CardFilter(self.filter_text.text(), self.filter_category.currentData() or "",
+                                         self.filter_community.currentData() or ""))
+
+    def _update_counts(self) -> None:
+        for lane, (shown, total) in self.cards.counts().items():
+            name = self.tr(LANE_TITLES[lane])
+            text = f"{name}  {total}" if shown == total else f"{name}  {shown}/{total}"
+            self.lane_titles[lane].setText(text)
+
+    # --- Messages ------------------------------------------------------------------------------------
+    @Slot(str, bool)
+    def show_message(self, text: str, refusal: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("refusal", refusal)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.show()
+        self.message_close.show()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+        self.message_close.hide()

@@ -1,0 +1,208 @@
+"""How an event card looks on the board.
+
+    ┌▌YJ20261121-0042   [紧急]                        ┐
+    │▌占道经营 · 燕翔社区1号院                          │
+    │▌主办 综合执法中队 ✓已签收   协办 环卫所 ○未签收   │
+    └▌剩 5时20分 ▬▬▬▬▬▬▬▬▬▬▬▬▬░░░░░░  or  [⚠ 超时 1时20分] 时限 11-21 08:00 ┘
+
+The left stripe is the priority's colour. The countdown and its bar are coloured by the share of
+the limit used (green, amber past half, orange past 80 %, red past the limit). An overdue card
+(or one not signed for by its response time) carries instead a badge with a warning icon and
+the words, then the limit it passed, so it stands out without colour. Each unit's part shows whether it has signed (✓) or not (○).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from commandroom.models.enums import Lane
+from commandroom.models.enums import AssignmentRole, Priority
+from commandroom.views.board import look
+from commandroom.views.board.lane_model import CARD_ROLE
+from commandroom.views.common import palette, timefmt
+from commandroom.views.common.labels import label
+
+translate = QCoreApplication.translate
+
+CARD_HEIGHT = 104
+PICTURES = 600  # cards kept drawn: a few screens of every lane
+MIN_WIDTH = 160
+PAD = 8
+STRIPE = 5
+
+
+def limit_share(card: BoardCard, now: datetime) -> float | None:
+    """The share of the handling limit used (1.0 at the due time), or None without a limit."""
+    if card.dispatched_at is None or card.handle_due is None:
+        return None
+    total = (card.handle_due - card.dispatched_at).total_seconds()
+    if total <= 0:
+        return 1.0
+    return (now - card.dispatched_at).total_seconds() / total
+
+
+def late_text(card: BoardCard, now: datetime) -> str:
+    """The overdue badge's words, or '' for a card on time."""
+    if card.is_overdue(now):
+        return translate("BoardCard", "超时 {span}").format(span=timefmt.span((now - card.handle_due).total_seconds()))
+    if card.is_response_late(now):
+        return translate("BoardCard", "超时未签收")
+    return ""
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, now, parent=None):
+        super().__init__(parent)
+        self._now = now  # a callable: the board's clock
+        base = QApplication.font()
+        self._bold = QFont(base)
+        self._bold.setBold(True)
+        self._small = QFont(base)
+        self._small.setPointSizeF(base.pointSizeF() * 0.9)
+        self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()  # the most recently drawn cards
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        # A list in list mode stretches each item to its viewport: the width here is a minimum.
+        return QSize(MIN_WIDTH, CARD_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        card: BoardCard = index.data(CARD_ROLE)
+        if card is None:
+            return
+        now = self._now()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ratio = painter.device().devicePixelRatioF()
+        # Drawing a card's Chinese text costs ~1 ms; a card repainted unchanged (scrolling, a
+        # neighbour's change, a drag passing over) is drawn from its picture instead.
+        key = (card, option.rect.width(), option.rect.height(), selected, now.replace(second=0, microsecond=0), ratio)
+        picture = self._pictures.get(key)
+        if picture is None:
+            picture = QPixmap((QSizeF(option.rect.size()) * ratio).toSize())
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            with QPainter(picture) as inner:
+                local = QStyleOptionViewItem(option)
+                local.rect = QRect(QPoint(0, 0), option.rect.size())
+                self._draw(inner, card, local, now, selected)
+            self._pictures[key] = picture
+            if len(self._pictures) > PICTURES:
+                self._pictures.popitem(last=False)
+        else:
+            self._pictures.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), picture)
+
+    def _draw(self, painter: QPainter, card, option: QStyleOptionViewItem, now: datetime, selected: bool) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
+        late = late_text(card, now)
+        painter.setPen(QPen(look.SELECTED_BORDER if selected else look.CARD_BORDER, 2 if selected else 1))
+        painter.setBrush(look.SELECTED_FILL if selected else (look.LATE_FILL if late else look.CARD_FILL))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.fillRect(QRectF(rect.left(), rect.top(), STRIPE, rect.height()), palette.PRIORITY[card.priority])
+
+        inner = rect.toRect().adjusted(STRIPE + PAD, PAD - 2, -PAD, -PAD + 2)
+        line = QFontMetrics(self._bold).height() + 3
+        self._first_line(painter, card, QRect(inner.left(), inner.top(), inner.width(), line))
+        painter.setFont(option.font)
+        painter.setPen(look.TEXT)
+        what = f"{card.category_name or translate('BoardCard', '未分类')} · {card.grid_name or card.community_name}"
+        fm = QFontMetrics(option.font)
+        painter.drawText(QRect(inner.left(), inner.top() + line, inner.width(), line),
+                         Qt.AlignmentFlag.AlignVCenter, fm.elidedText(what, Qt.TextElideMode.ElideRight, inner.width()))
+        self._parts(painter, card, QRect(inner.left(), inner.top() + 2 * line, inner.width(), line))
+        self._countdown(painter, card, now, QRect(inner.left(), inner.top() + 3 * line, inner.width(), line), late)
+        painter.restore()
+
+    # --- Pieces ---------------------------------------------------------------------------------
+    def _first_line(self, painter: QPainter, card: BoardCard, box: QRect) -> None:
+        painter.setFont(self._bold)
+        painter.setPen(look.TEXT)
+        fm = QFontMetrics(self._bold)
+        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, card.code)
+        x = box.left() + fm.horizontalAdvance(card.code) + 8
+        if card.priority != Priority.NORMAL:
+            x = self._chip(painter, x, box, label(card.priority), palette.PRIORITY[card.priority])
+        if card.escalated:
+            x = self._chip(painter, x, box, translate("BoardCard", "街呼区应"), look.ESCALATED)
+        # The scheduler's supervision level (预警 / 催办 / 督办 …) takes the next chip here, once
+        # it exists and the card carries it.
+
+    def _chip(self, painter: QPainter, x: int, box: QRect, text: str, colour: QColor) -> int:
+        fm = QFontMetrics(self._small)
+        width = fm.horizontalAdvance(text) + 10
+        look.paint_chip(painter, QRectF(x, box.top() + 2, width, box.height() - 4), text, colour, self._small)
+        painter.setFont(self._bold)
+        return x + width + 6
+
+    def _badge(self, painter: QPainter, box: QRect, text: str) -> int:
+        """The overdue mark: a warning icon and the words on a red badge; returns its right end."""
+        fm = QFontMetrics(self._small)
+        icon_size = box.height() - 4
+        width = fm.horizontalAdvance(text) + icon_size + 14
+        badge = QRectF(box.left(), box.top() + 1, width, box.height() - 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.OVERDUE_TEXT)
+        painter.drawRoundedRect(badge, 3, 3)
+        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon.paint(painter, QRect(int(badge.left()) + 4, box.top() + 2, icon_size, icon_size))
+        painter.setPen(look.ON_COLOUR)
+        painter.setFont(self._small)
+        painter.drawText(badge.adjusted(icon_size + 8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        return int(badge.right())
+
+    def _parts(self, painter: QPainter, card: BoardCard, box: QRect) -> None:
+        painter.setFont(self._small)
+        if not card.parts:
+            painter.setPen(look.MUTED)
+            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, translate("BoardCard", "待派遣：拖到右侧单位，或按 D"))
+            return
+        fm = QFontMetrics(self._small)
+        x = box.left()
+        for part in card.parts:
+            role = translate("BoardCard", "主办") if part.role == AssignmentRole.LEAD else translate("BoardCard", "协办")
+            mark = translate("BoardCard", "✓已签收") if part.acknowledged else translate("BoardCard", "○未签收")
+            text = f"{role} {part.unit_name} {mark}"
+            width = fm.horizontalAdvance(text)
+            if x + width > box.right():
+                painter.setPen(look.MUTED)
+                painter.drawText(QRect(x, box.top(), box.right() - x, box.height()), Qt.AlignmentFlag.AlignVCenter, "…")
+                break
+            painter.setPen(look.SIGNED if part.acknowledged else look.UNSIGNED)
+            painter.drawText(QRect(x, box.top(), width + 1, box.height()), Qt.AlignmentFlag.AlignVCenter, text)
+            x += width + 12
+
+    def _countdown(self, painter: QPainter, card: BoardCard, now: datetime, box: QRect, late: str) -> None:
+        share = limit_share(card, now)
+        painter.setFont(self._small)
+        if late:  # the badge, then the limit it passed
+            x = self._badge(painter, box, late) + 8
+            painter.setFont(self._small)
+            painter.setPen(palette.OVERDUE_TEXT)
+            due = card.handle_due if card.is_overdue(now) else card.response_due
+            painter.drawText(QRect(x, box.top(), max(box.right() - x, 0), box.height()), Qt.AlignmentFlag.AlignVCenter,
+                             translate("BoardCard", "时限 {due}").format(due=timefmt.stamp(due, now)))
+            return
+        if share is None or card.lane in (Lane.TO_VERIFY, Lane.TO_CLOSE):
+            # Off the unit's clock (with the room again): no countdown; transfers still tell.
+            painter.setPen(look.MUTED)
+            text = translate("BoardCard", "流转 {n} 次").format(n=card.transfer_count) if card.transfer_count else ""
+            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, text)
+            return
+        colour = look.share_colour(share)
+        text = timefmt.countdown(card.handle_due, now)
+        fm = QFontMetrics(self._small)
+        painter.setPen(colour)
+        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, text)
+        bar_left = box.left() + max(fm.horizontalAdvance(text) + 10, 90)
+        bar = QRectF(bar_left, box.center().y() - 3, max(box.right() - bar_left, 10), 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(look.BAR_TRACK)
+        painter.drawRoundedRect(bar, 3, 3)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * min(max(share, 0.0), 1.0), bar.height()), 3, 3)

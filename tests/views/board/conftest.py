@@ -1,0 +1,101 @@
+"""A console on the tiny street with the board fed by the real feed pump and commands given by
+the real command runner; helpers to put events on the board from "another console" (李明 at
+console-2, through the domain commands) and to drag cards through the widgets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from sqlalchemy import insert, select
+
+from commandroom.app import Console
+from commandroom.config import Settings
+from commandroom.models import Category, User
+from commandroom.models.actor import Actor
+from commandroom.models.commands import Commands
+from commandroom.models.enums import Lane, Role, Source
+from commandroom.models.org import unit_category
+
+OTHER = Actor(login="liming", role=Role.DUTY_OFFICER, console="console-2", name="李明")
+
+
+@pytest.fixture
+def board_db(street_db):
+    """The tiny street; 综合执法中队 answers for both categories, 环卫所 for 违章搭建 only."""
+    units = street_db.tiny.units
+    with street_db.session() as s:
+        cats = dict(s.execute(select(Category.code, Category.id)).all())
+        s.execute(insert(unit_category), [
+            {"unit_id": units["综合执法中队"], "category_id": cats["CG01"]},
+            {"unit_id": units["综合执法中队"], "category_id": cats["CG02"]},
+            {"unit_id": units["环卫所"], "category_id": cats["CG02"]}])
+        s.add(User(login=OTHER.login, name=OTHER.name, role=OTHER.role))
+    street_db.other = Commands(street_db, OTHER)
+    return street_db
+
+
+@pytest.fixture
+def console(qtbot, board_db, tmp_path):
+    """The console of 张伟 (duty) at console-1, started and with its board loaded."""
+    settings = Settings(db_url=board_db.url, user="duty", console="console-1", feed_poll_ms=50)
+    made = Console(board_db, settings, tmp_path / "console.ini")
+    qtbot.addWidget(made.window)
+    with qtbot.waitSignal(made.window.board.sig_populated, timeout=10_000):
+        made.start((1600, 1000))
+    yield made
+    made.window.close()
+    assert not made.feed.is_running()
+
+
+def registered(db, title="路口占道经营", category="CG01"):
+    """An event waiting for dispatch, registered by the other console."""
+    lat, lon = db.tiny.inside
+    ref = db.other.receive(source=Source.HOTLINE_12345, title=title, address="姚家路12号", lat=lat, lon=lon,
+                           reporter_name="王芳", reporter_phone="13800000000")
+    return db.other.register(ref.id, ref.version, category_code=category)
+
+
+def on_board(qtbot, board, event_id, lane=None, timeout=5_000):
+    """Wait until the card is on the board (in ``lane``, when given); returns it."""
+    qtbot.waitUntil(lambda: event_id in board.cards.cards
+                    and (lane is None or board.cards.cards[event_id].lane == lane), timeout=timeout)
+    return board.cards.cards[event_id]
+
+
+def select_cards(board, ids):
+    board.select_events(ids)
+    lanes = {board.cards.cards[i].lane for i in ids}
+    assert len(lanes) == 1
+    return board.lane_views[lanes.pop()]
+
+
+def unit_point(board, unit_name, units):
+    rect = board.units_view.unit_rect(units[unit_name])
+    assert rect is not None
+    return rect.center()
+
+
+def drop(source_view, target_view, pos: QPoint, ctrl=False):
+    """Drag the source view's selected cards onto a point of the target view (viewport
+    coordinates): the mime data the lane model makes for them (what its QDrag carries), in Qt's
+    drag events (enter, move, drop) handed to the target the way its viewport hands them on
+    (``viewportEvent``; the application does not deliver a synthetic drag event to a viewport
+    outside a platform drag, and the offscreen platform runs none). Returns whether the target
+    showed, while hovering, that it takes the cards."""
+    mime: QMimeData = source_view.model().mimeData(source_view.selectionModel().selectedIndexes())
+    mods = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    buttons = Qt.MouseButton.LeftButton
+    enter = QDragEnterEvent(pos, actions, mime, buttons, mods)
+    target_view.viewportEvent(enter)
+    assert enter.isAccepted(), "the target refused our cards on entering"
+    move = QDragMoveEvent(pos, actions, mime, buttons, mods)
+    target_view.viewportEvent(move)
+    dropped = QDropEvent(pos, actions, mime, buttons, mods)
+    target_view.viewportEvent(dropped)
+    return move.isAccepted() and move.dropAction() == Qt.DropAction.CopyAction
+
+
+def lane_centre(board, lane: Lane) -> QPoint:
+    return board.lane_views[lane].viewport().rect().center()
