@@ -184,8 +184,10 @@ class Console:
 
         from commandroom.models.board_view import load_board_changes, load_board_view
         from commandroom.models.clock import Clock
+        from commandroom.models.opening import OpenMode
         from commandroom.models.queries import user_info
         from commandroom.models.streets import resolve_street
+        from commandroom.services.call_desk import CallDesk, queue_read_model
         from commandroom.services.command_runner import CommandRunner
         from commandroom.services.detail_views import detail_read_model, pending_read_model
         from commandroom.services.feed_pump import FeedPump, ReadModel
@@ -200,14 +202,16 @@ class Console:
         self.window = MainWindow(
             street_name=street.name if street else "", database=db.describe(), clock=clock,
             ui_state=QSettings(str(ui_state_path), QSettings.Format.IniFormat),
-            recent_days=settings.recent_days, role=user.role if user else None)
+            recent_days=settings.recent_days, role=user.role if user else None,
+            console=settings.console, sound=settings.sound)
         self.window.status.set_user(settings.user, "", None)  # until the snapshot names the user
 
         self.pump = FeedPump(db, login=settings.user, street_id=street_id,
                              recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
                              clock=clock, read_models=[detail_read_model(self.window.detail.watch),
                                                         pending_read_model(),
-                                                        ReadModel("board", load_board_view, load_board_changes)])
+                                                        ReadModel("board", load_board_view, load_board_changes),
+                                                        queue_read_model()])
         self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
         self.pump.sig_loaded.connect(self.window.on_loaded)
@@ -223,15 +227,23 @@ class Console:
                                       street_id=street_id, lang=settings.lang, clock=clock)
         self.window.set_commands(self.commands)
         self.window.board.set_runner(self.commands)
+        self.desk = CallDesk(db, login=settings.user, console=settings.console, street_id=street_id,
+                             clock=clock)
+        self.window.calls.attach_desk(self.desk)
+        self.desk_thread = WorkerThread(self.desk, "call-desk")
+        self.read_only = getattr(db, "mode", None) is OpenMode.READ
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)
         self.window.show()
         self.commands.start()
         self.feed.start()
+        if not self.read_only:  # a screenshot only reads: no heartbeat row
+            self.desk_thread.start()
 
     def stop(self) -> None:
         self.feed.stop()
+        self.desk_thread.stop()
         self.commands.stop()
 
 

@@ -44,6 +44,8 @@ class Settings:
     feed_poll_ms: int = 500
     # Events closed within this many days stay in the console's live list.
     recent_days: int = RECENT_DAYS
+    # The chime a new report in the call queue plays (the status bar mutes it too).
+    sound: bool = True
     # Map tiles: no tile server by default (there is no internet); a URL template enables one.
     tile_url: str = ""
 

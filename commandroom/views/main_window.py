@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 from commandroom import __version__
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Role
+from commandroom.views.calls.call_queue import CallQueuePanel
+from commandroom.views.calls.new_report_sound import SoundToggle
 from commandroom.views.common.selection import Selection
 from commandroom.views.detail.detail_panel import EventDetailPanel
 from commandroom.views.detail.pending_extensions import PendingExtensionsPanel
@@ -42,6 +44,8 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         recent_days: int,
         role: Role | None = None,
+        console: str = "",
+        sound: bool = True,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -95,6 +99,16 @@ class MainWindow(QMainWindow):
         self.board.sig_selection_changed.connect(
             lambda ids: ids and self.selection.select(ids, source=self.board))
         self.selection.sig_selected.connect(self._board_follows)
+        # The call queue beside the list, the board under both, the detail on the right.
+        muted = not sound or ui_state.value("calls/muted", False, bool)
+        self.calls = CallQueuePanel(console, self.clock, muted, self, selection=self.selection)
+        calls = self.add_dock(self.calls, self.tr("来电队列"), "calls", Qt.DockWidgetArea.TopDockWidgetArea)
+        self.splitDockWidget(self.docks["events"], calls, Qt.Orientation.Horizontal)
+        self.calls.sig_title_changed.connect(calls.setWindowTitle)
+        self.calls.sig_dispatch_requested.connect(self._dispatch_from_queue)
+        self.view_loaded.append(self.calls.on_view_loaded)
+        self.view_changed.append(self.calls.on_view_changed)
+        self.status.addPermanentWidget(SoundToggle(self.calls.sound, self.status))
 
         self._minute = None
         self._timer = QTimer(self)
@@ -187,6 +201,7 @@ class MainWindow(QMainWindow):
         self.ui_state.setValue("window/geometry", self.saveGeometry())
         self.ui_state.setValue(self._layout_key("state"), self.saveState(LAYOUT_VERSION))
         self.ui_state.setValue(self._layout_key("header"), self.events.header_state())
+        self.ui_state.setValue("calls/muted", self.calls.sound.muted)
         self.ui_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -206,6 +221,11 @@ class MainWindow(QMainWindow):
             finally:
                 self.board.blockSignals(False)
 
+    def _dispatch_from_queue(self, ids: list) -> None:
+        """D in the call queue after 立案: the board picks the unit for the new event."""
+        self.board.select_events(ids)
+        self.board.dispatch_by_keyboard()
+
     # --- Fed by the services (queued from their threads) ---------------------------------------
     @Slot(object)
     def on_loaded(self, snapshot) -> None:
@@ -217,6 +237,7 @@ class MainWindow(QMainWindow):
             self.detail.set_role(user.role)  # the role as the database has it now
             self.board.set_role(user.role)
         self.detail.set_categories(snapshot.categories)
+        self.calls.set_snapshot(snapshot)
         self.events.load(snapshot)
 
     @Slot(list)
@@ -236,6 +257,7 @@ class MainWindow(QMainWindow):
     def set_commands(self, runner) -> None:
         """The console's command runner: the docks that give commands get it."""
         self.detail.set_commands(runner)
+        self.calls.set_commands(runner)
         if self.extensions is not None:
             self.extensions.set_commands(runner)
 

@@ -240,6 +240,67 @@
     </message>
 </context>
 <context>
+    <name>AttachForm</name>
+    <message>
+        <source>同一类别</source>
+        <translation>same category</translation>
+    </message>
+    <message>
+        <source>同一大类</source>
+        <translation>same class</translation>
+    </message>
+    <message>
+        <source>同一网格</source>
+        <translation>same grid</translation>
+    </message>
+    <message>
+        <source>位置相近</source>
+        <translation>nearby</translation>
+    </message>
+    <message>
+        <source>描述相似</source>
+        <translation>similar text</translation>
+    </message>
+    <message>
+        <source>近期上报</source>
+        <translation>recent</translation>
+    </message>
+    <message>
+        <source>合并到已有事件 — {code}</source>
+        <translation>Attach to an existing event — {code}</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Attach</translation>
+    </message>
+    <message>
+        <source>相似度较低</source>
+        <translation>weak match</translation>
+    </message>
+    <message>
+        <source>，相距 {m:.0f} 米</source>
+        <translation>, {m:.0f} m away</translation>
+    </message>
+    <message>
+        <source>{code}&#x3000;{title}&#x3000;[{status}]&#x3000;{when}
+&#x3000;&#x3000;匹配 {score:.0%}：{why}{where}</source>
+        <translation>{code}  {title}  [{status}]  {when}
+    match {score:.0%}: {why}{where}</translation>
+    </message>
+    <message>
+        <source>近七天内没有可合并的相似事件</source>
+        <translation>No similar event in the last seven days to attach to</translation>
+    </message>
+    <message>
+        <source>没有明显重复的事件；确属重复时请选择后合并</source>
+        <translation>No clear duplicate; choose one only if it truly is the same matter</translation>
+    </message>
+    <message>
+        <source>请选择要合并到的事件</source>
+        <translation>Choose the event to attach to</translation>
+    </message>
+</context>
+<context>
     <name>BoardCard</name>
     <message>
         <source>超时 {span}</source>
@@ -330,6 +391,179 @@
     </message>
 </context>
 <context>
+    <name>CallQueueModel</name>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>反映内容</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>建议类别</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>接手</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>（{n}次反映）</source>
+        <translation>({n} reports) </translation>
+    </message>
+    <message>
+        <source>未定位</source>
+        <translation>not located</translation>
+    </message>
+    <message>
+        <source>本台接手</source>
+        <translation>this console</translation>
+    </message>
+    <message>
+        <source>{who} 已离线</source>
+        <translation>{who} offline</translation>
+    </message>
+    <message>
+        <source>{who} 处理中</source>
+        <translation>{who} handling</translation>
+    </message>
+    <message>
+        <source>{time} 接手</source>
+        <translation>taken at {time}</translation>
+    </message>
+    <message>
+        <source>受理时间：{time}</source>
+        <translation>Received: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CallQueuePanel</name>
+    <message>
+        <source>暂无待处理的报告</source>
+        <translation>No reports waiting</translation>
+    </message>
+    <message>
+        <source>立案 R</source>
+        <translation>Register R</translation>
+    </message>
+    <message>
+        <source>合并 M</source>
+        <translation>Attach M</translation>
+    </message>
+    <message>
+        <source>当场答复 A</source>
+        <translation>Answer A</translation>
+    </message>
+    <message>
+        <source>不予立案 X</source>
+        <translation>Reject X</translation>
+    </message>
+    <message>
+        <source>接手 T</source>
+        <translation>Take T</translation>
+    </message>
+    <message>
+        <source>放手 U</source>
+        <translation>Release U</translation>
+    </message>
+    <message>
+        <source>手工录入 Ctrl+N</source>
+        <translation>New report Ctrl+N</translation>
+    </message>
+    <message>
+        <source>报告 {code} 已由本台接手</source>
+        <translation>Report {code} is already held by this console</translation>
+    </message>
+    <message>
+        <source>报告须先立案，才能派遣（R 立案后按 D）</source>
+        <translation>Register the report before dispatching it (R, then D)</translation>
+    </message>
+    <message>
+        <source>请先在队列中选择一条报告</source>
+        <translation>Select a report in the queue first</translation>
+    </message>
+    <message>
+        <source>该报告正由 {name}（{console}）处理，不能操作</source>
+        <translation>This report is being handled by {name} ({console}); it cannot be acted on here</translation>
+    </message>
+    <message>
+        <source>值班台尚未就绪，命令未执行</source>
+        <translation>The console is not ready; the command was not given</translation>
+    </message>
+    <message>
+        <source>已接手 {code}（原由 {who}（{console}）接手，该值班台已离线）</source>
+        <translation>Took {code} (held by {who} ({console}), whose console has gone quiet)</translation>
+    </message>
+    <message>
+        <source>已接手 {code}</source>
+        <translation>Took {code}</translation>
+    </message>
+    <message>
+        <source>已放手 {code}，其他值班台可接手</source>
+        <translation>Released {code}; any console may take it</translation>
+    </message>
+    <message>
+        <source>已立案 {code}，按 D 派遣</source>
+        <translation>Registered {code}; press D to dispatch it</translation>
+    </message>
+    <message>
+        <source>已将 {code} 合并到已有事件</source>
+        <translation>Attached {code} to an existing event</translation>
+    </message>
+    <message>
+        <source>已当场答复并办结 {code}</source>
+        <translation>Answered {code} on the spot and closed it</translation>
+    </message>
+    <message>
+        <source>已不予立案 {code}</source>
+        <translation>Rejected {code}</translation>
+    </message>
+    <message>
+        <source>已受理 {code}，已进入来电队列</source>
+        <translation>Received {code}; it is waiting in the call queue</translation>
+    </message>
+    <message>
+        <source>来电队列（{n} · 新 {new}）</source>
+        <translation>Call queue ({n} · {new} new)</translation>
+    </message>
+    <message>
+        <source>来电队列（{n}）</source>
+        <translation>Call queue ({n})</translation>
+    </message>
+    <message>
+        <source>来电队列</source>
+        <translation>Call queue</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPicker</name>
+    <message>
+        <source>输入类别名称或拼音首字母，如 ljdf</source>
+        <translation>Type a category name or its pinyin initials, e.g. ljdf</translation>
+    </message>
+    <message>
+        <source>{text}&#x3000;（建议 {p:.0%}）</source>
+        <translation>{text}  (suggested {p:.0%})</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleStatusBar</name>
     <message>
         <source>数据库：{db}</source>
@@ -362,6 +596,56 @@
     <message>
         <source>{role}：{name}（{login}）</source>
         <translation>{role}: {name} ({login})</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForms</name>
+    <message>
+        <source>当场答复 — {code}</source>
+        <translation>Answer on the spot — {code}</translation>
+    </message>
+    <message>
+        <source>答复并办结</source>
+        <translation>Answer and close</translation>
+    </message>
+    <message>
+        <source>答复内容(&amp;T)</source>
+        <translation>&amp;Answer</translation>
+    </message>
+    <message>
+        <source>重复反映，已并入在办事件</source>
+        <translation>Reported again; merged into an open event</translation>
+    </message>
+    <message>
+        <source>不属于本街道管辖，已告知反映人向有关部门反映</source>
+        <translation>Not within this street&apos;s remit; the caller was told where to turn</translation>
+    </message>
+    <message>
+        <source>信息不全，无法核实</source>
+        <translation>Too little information to verify</translation>
+    </message>
+    <message>
+        <source>无效来电</source>
+        <translation>Not a real report</translation>
+    </message>
+    <message>
+        <source>不予立案 — {code}</source>
+        <translation>Reject — {code}</translation>
+    </message>
+    <message>
+        <source>不予立案</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>理由(&amp;T)</source>
+        <translation>&amp;Reason</translation>
     </message>
 </context>
 <context>
@@ -761,6 +1045,53 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>EntryForm</name>
+    <message>
+        <source>手工录入 — 来电来访</source>
+        <translation>New report — phone or walk-in</translation>
+    </message>
+    <message>
+        <source>反映的问题、地点、诉求（必填）</source>
+        <translation>The problem, the place, the request (required)</translation>
+    </message>
+    <message>
+        <source>反映内容(&amp;T)</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <source>反映人(&amp;N)</source>
+        <translation>Caller &amp;name</translation>
+    </message>
+    <message>
+        <source>电话(&amp;H)</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>地址(&amp;A)</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>来源(&amp;S)</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>紧急程度(&amp;P)</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写反映内容</source>
+        <translation>Write what the caller reports</translation>
+    </message>
+</context>
+<context>
     <name>EventDetailPanel</name>
     <message>
         <source>在事件列表、调度看板或来电队列中选择一件事件，这里显示它的详情与处置时间线。</source>
@@ -1082,6 +1413,10 @@ Give it to them anyway?</translation>
         <translation>Dispatch board</translation>
     </message>
     <message>
+        <source>来电队列</source>
+        <translation>Call queue</translation>
+    </message>
+    <message>
         <source>{street}综合信息指挥室 — 值班台</source>
         <translation>{street} Integrated Information Command Room — Duty Console</translation>
     </message>
@@ -1218,6 +1553,83 @@ Give it to them anyway?</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterForm</name>
+    <message>
+        <source>立案 — {code}</source>
+        <translation>Register — {code}</translation>
+    </message>
+    <message>
+        <source>立案</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>纬度, 经度（如 36.6512, 117.1205）</source>
+        <translation>latitude, longitude (e.g. 36.6512, 117.1205)</translation>
+    </message>
+    <message>
+        <source>未定位：请填写坐标</source>
+        <translation>not located: enter a point</translation>
+    </message>
+    <message>
+        <source>事件类别(&amp;C)</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>紧急程度(&amp;P)</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <source>地址(&amp;A)</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>坐标(&amp;L)</source>
+        <translation>&amp;Location</translation>
+    </message>
+    <message>
+        <source>所在网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>请选择事件类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>坐标格式应为「纬度, 经度」，如 36.6512, 117.1205</source>
+        <translation>Write the point as &quot;latitude, longitude&quot;, e.g. 36.6512, 117.1205</translation>
+    </message>
+    <message>
+        <source>该报告没有位置，立案前请填写坐标</source>
+        <translation>This report has no location; enter a point before registering</translation>
+    </message>
+</context>
+<context>
+    <name>SoundToggle</name>
+    <message>
+        <source>提示音：开</source>
+        <translation>Chime: on</translation>
+    </message>
+    <message>
+        <source>提示音：关</source>
+        <translation>Chime: off</translation>
+    </message>
+    <message>
+        <source>本机没有可用的音频输出，新报告不会响铃</source>
+        <translation>This computer has no audio output; new reports will not chime</translation>
+    </message>
+    <message>
+        <source>新报告到达时响铃；点击切换</source>
+        <translation>Chimes when a new report arrives; click to switch</translation>
+    </message>
+</context>
+<context>
+    <name>TextDecisionForm</name>
+    <message>
+        <source>请填写内容</source>
+        <translation>Write the text</translation>
     </message>
 </context>
 <context>

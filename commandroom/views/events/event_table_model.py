@@ -8,20 +8,16 @@ scroll position and sorting survive every live change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Iterable
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
-from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Status
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
-from commandroom.views.common.runs import runs as _runs
-
-Index = QModelIndex | QPersistentModelIndex
+from commandroom.views.common.live_rows import Index, LiveRowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """A key that sorts the column by meaning (lifecycle order, urgency, time), not by its text."""
@@ -71,94 +67,20 @@ _BOLD = QFont()
 _BOLD.setBold(True)
 
 
-class EventTableModel(QAbstractTableModel):
-    def __init__(self, clock: Clock | None = None, parent=None):
-        super().__init__(parent)
-        self._clock = clock or Clock()
-        self._now = self._clock.now()
-        self._ids: list[int] = []
-        self._rows: dict = {}  # id -> EventRow
-        self._pos: dict[int, int] = {}  # id -> row number
+class EventTableModel(LiveRowsModel):
+    COLUMNS = Col
+    HEADERS = HEADERS
 
     # --- Feeding the model -----------------------------------------------------------------
-    def set_rows(self, rows: Iterable) -> None:
-        """The opening load (or a full reload): the one place the model is reset."""
-        self.beginResetModel()
-        self._rows = {row.id: row for row in rows}
-        self._ids = list(self._rows)
-        self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
-        self._now = self._clock.now()
-        self.endResetModel()
-
     def upsert(self, rows: Iterable) -> tuple[int, int]:
         """Replace known rows in place, append new ones; returns (inserted, changed)."""
-        changed: list[int] = []
-        new: dict = {}  # id -> row; a later snapshot of the same event wins
-        for row in rows:
-            if row.id in self._pos:
-                old = self._rows[row.id]
-                self._rows[row.id] = row
-                if row != old:
-                    changed.append(self._pos[row.id])
-            else:
-                new[row.id] = row
-        for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1))
-        if new:
-            start = len(self._ids)
-            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
-            for n, row in enumerate(new.values(), start):
-                self._ids.append(row.id)
-                self._rows[row.id] = row
-                self._pos[row.id] = n
-            self.endInsertRows()
-        return len(new), len(changed)
-
-    def remove_ids(self, ids: Iterable[int]) -> int:
-        """Drop events from the list (finished ones that have aged out); returns how many."""
-        doomed = [self._pos[i] for i in set(ids) if i in self._pos]
-        for first, last in reversed(_runs(doomed)):  # from the bottom: earlier rows keep their numbers
-            self.beginRemoveRows(QModelIndex(), first, last)
-            for event_id in self._ids[first : last + 1]:
-                del self._rows[event_id]
-            del self._ids[first : last + 1]
-            self.endRemoveRows()
-        if doomed:
-            self._pos = {event_id: n for n, event_id in enumerate(self._ids)}
-        return len(doomed)
+        new, changed = self._store(rows)
+        return len(new), changed
 
     def tick(self) -> None:
         """Move the model's clock on: countdowns and overdue tints follow (one dataChanged)."""
-        self._now = self._clock.now()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                                   Qt.ItemDataRole.ForegroundRole, SORT_ROLE])
-
-    # --- Reading ---------------------------------------------------------------------------
-    @property
-    def now(self) -> datetime:
-        return self._now
-
-    def row_at(self, row: int):
-        return self._rows[self._ids[row]]
-
-    def row_of(self, event_id: int) -> int | None:
-        return self._pos.get(event_id)
-
-    def ids(self) -> Sequence[int]:
-        return tuple(self._ids)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Col(section)])
-        return None
+        self._tick([Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole, SORT_ROLE])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -268,4 +190,3 @@ class EventTableModel(QAbstractTableModel):
         if col in (Col.DUE, Col.REMAINING) and row.handle_due is not None:
             return self.tr("处置时限：{due}").format(due=row.handle_due.strftime("%Y-%m-%d %H:%M"))
         return None
-
