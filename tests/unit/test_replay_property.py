@@ -27,7 +27,7 @@ from commandroom.models.replay import state_at
 from tests import street_fixture
 
 STEPS = 40
-EXAMPLES = {"sqlite": 60, "postgresql": 80}  # 23 commands to reach on each
+EXAMPLES = {"sqlite": 80, "postgresql": 80}  # 23 commands to reach on each
 ACTORS = {
     "officer": Actor("zhangwei", Role.DUTY_OFFICER, "console-1"),
     "leader": Actor("liming", Role.SHIFT_LEADER, "console-2"),
