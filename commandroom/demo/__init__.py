@@ -30,13 +30,13 @@ from commandroom.demo import names
 from commandroom.demo.bulk import BulkWriter
 from commandroom.demo.producer import produce_elsewhere
 from commandroom.demo.history import CUTOFF_HOUR
-from commandroom.demo.stream import Plan, gc_paused, produce
+from commandroom.demo.stream import LANES, Plan, gc_paused, merge_lanes, produce
 from commandroom.models.errors import ConfigError
 
 __all__ = ["DemoSummary", "Progress", "check", "generate", "has_street"]
 
-# From about this many events on, simulate in a producer process while this one inserts (see
-# stream.py); below it, starting a second interpreter costs more than it saves.
+# From about this many events on, simulate the lanes in producer processes while this one
+# inserts (see stream.py); below it, starting more interpreters costs more than it saves.
 OVERLAP_EVENTS = 30_000
 DEFAULT_PER_DAY = 120  # for that estimate: the most a day draws on average (History.mean_per_day)
 # The days a history may cover: the era of the 12345 hotline and grid management, and a
@@ -107,7 +107,7 @@ def generate(db: Database, *, days: int, seed: int, per_day: int | None = None,
     plan = Plan(seed, days, per_day, end, db.engine.dialect.name == "sqlite", cutoff)
     if overlap is None:
         overlap = days * (per_day or DEFAULT_PER_DAY) >= OVERLAP_EVENTS and (os.cpu_count() or 1) > 1
-    stream = (produce_elsewhere if overlap else produce)(plan)
+    stream = merge_lanes([(produce_elsewhere if overlap else produce)(plan, lane) for lane in range(LANES)])
     events, done, waiting = 0, 0, 0.0
     with gc_paused(), closing(stream), BulkWriter(db.engine) as writer:
         header = next(stream)

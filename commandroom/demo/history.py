@@ -1,18 +1,29 @@
 """Days of history, one day at a time: arrivals, reports, then each event's lifecycle.
 
 ``History.day`` returns that day's rows as plain tuples (lists for the log) in table-column
-order, ready for a bulk insert, so memory stays bounded by one day. Log rows are filed by the
-day they happen on (a case received on Monday may close on Thursday) and handed out, sorted by
-time, on that day: log ids then grow with time across the whole history, as the live change
-feed's do.
+order, ready for a bulk insert, so memory stays bounded by a few days.
+
+Lanes: the days are dealt round-robin to ``lanes`` simulations (day i to lane i % lanes), each
+in its own producer process, so that on two cores the simulation keeps up with the inserts. A
+lane owns its days' events from arrival to close; they only meet in ids and in the log:
+- every lane draws the same street, the same event count for every day and the same duty roster
+  from the seed, then its own events from a generator seeded by (seed, lane);
+- an event's id is the count of the days before plus its rank in its day (contacts likewise:
+  one per report), so events are numbered in order of arrival whichever lane made them; the
+  other tables' ids are dealt round-robin (lane k takes k+1, k+1+lanes, …);
+- log rows are filed by the day they happen on (a case received on Monday may close on
+  Thursday). Lane k hands over, with its day i, the rows of days i … i+lanes-1: no later event
+  of its own can add to them. ``stream.merge_lanes`` sorts each day's rows from every lane by
+  time and numbers them: log ids grow with time across the whole history, as the live change
+  feed's do.
 """
 
 from __future__ import annotations
 
 from bisect import bisect
 from collections.abc import Callable
-from datetime import date
-from operator import itemgetter
+from datetime import date, timedelta
+from itertools import accumulate
 
 from commandroom.demo import names, texts
 from commandroom.demo.catalog import SOURCE_CLASS_MIX, CategoryInfo
@@ -56,14 +67,17 @@ def _cumulative(weights) -> list[float]:
 
 class History:
     def __init__(self, rng: FastRandom, org: Org, cats: list[CategoryInfo], first: date, end: date,
-                 db_time: Callable[[int], object], street_id: int = 1, cutoff_hour: int = CUTOFF_HOUR):
+                 db_time: Callable[[int], object], street_id: int = 1, cutoff_hour: int = CUTOFF_HOUR,
+                 *, per_day: int | None = None, seed: int = 0, lane: int = 0, lanes: int = 1):
         self.rng, self.org, self.cats, self.street_id = rng, org, cats, street_id
         self.cutoff_hour = cutoff_hour
+        self.first = first
         self.horizon = seconds(end) + cutoff_hour * HOUR
         self.db_time = db_time  # seconds → what the database driver wants for a DateTime
-        self.tables = Tables(org.rows["unit"])
+        self.lane, self.lanes = lane, lanes
+        self.tables = Tables(org.rows["unit"], lane, lanes)
         self.lifecycle = Lifecycle(rng, self.horizon, street_id, org.officers, org.leaders,
-                                   self.tables, db_time, iso)
+                                   self.tables, db_time, iso, lane, lanes)
         self.sources = list(SOURCE_SHARE)
         self.source_cum = _cumulative(SOURCE_SHARE.values())
         self.cat_cum = {
@@ -79,6 +93,15 @@ class History:
         self.mean_per_day = rng.randint(60, 120)
         # Changes the unit rows to their state at the horizon, before the header is sent.
         self.roster = DutyRoster(rng, self.lifecycle, org.rows["unit"], seconds(first), self.horizon)
+        days = (end - first).days + 1
+        self.counts = [per_day or self.default_count(first + timedelta(days=i)) for i in range(days)]
+        self.first_ids = list(accumulate(self.counts, initial=0))  # events before day i
+        # Every lane has drawn the same so far; its own events come from its own generator. The
+        # roster's rows are logged by the lanes that own their days.
+        buckets, first_day = self.lifecycle.buckets, seconds(first) // DAY
+        for d in [d for d in buckets if (d - first_day) % lanes != lane]:
+            del buckets[d]
+        self.rng = self.lifecycle.rng = FastRandom(f"{seed}/{lane}")
 
     def default_count(self, day: date) -> int:
         """A street's 20–200 a day: fewer at weekends, now and then a storm or a campaign."""
@@ -89,8 +112,15 @@ class History:
         return max(20, min(200, round(n)))
 
     # -- one day -------------------------------------------------------------------------------
-    def day(self, day: date, count: int) -> dict[str, list[tuple]]:
-        rng = self.rng
+    def own_days(self) -> range:
+        """The indices of this lane's days (0 is the first day of the history)."""
+        return range(self.lane, len(self.counts), self.lanes)
+
+    def day(self, i: int) -> dict[str, list]:
+        """Day ``i``'s rows; its ``event_log`` entry holds this lane's log rows of days
+        i … i+lanes-1 by day index, times not yet replaced by ids (``stream.merge_lanes``)."""
+        rng, count, day = self.rng, self.counts[i], self.first + timedelta(days=i)
+        self.tables.number_day(self.first_ids[i])
         start = seconds(day)
         last = start + DAY > self.horizon
         hours = HOURLY[:self.cutoff_hour] if last else HOURLY
@@ -106,7 +136,8 @@ class History:
         if last:
             self.roster.log_horizon()
         rows = self.tables.take_day(events, self.db_time)
-        rows["event_log"] = self._log_rows(start // DAY)
+        buckets, first_day = self.lifecycle.buckets, seconds(self.first) // DAY
+        rows["event_log"] = {d - first_day: buckets.pop(d, []) for d in range(start // DAY, start // DAY + self.lanes)}
         rows["code_counter"] = [(stem, count)]
         return rows
 
@@ -189,14 +220,3 @@ class History:
     def _external_ref(source: Source, stamp: str, k: int) -> str:
         prefix = texts.EXTERNAL_PREFIX.get(source)
         return f"{prefix}{stamp}{k:05d}" if prefix else ""
-
-    def _log_rows(self, day_index: int) -> list[list]:
-        """The log rows that happen on this day (nothing happens after the horizon)."""
-        rows = self.lifecycle.buckets.pop(day_index, [])
-        rows.sort(key=itemgetter(0))  # by time; stable: one event's rows keep their order
-        ids = self.tables.ids
-        first = ids["event_log"]
-        for row_id, row in enumerate(rows, start=first + 1):
-            row[0] = row_id  # the time has done its work: the slot takes the id
-        ids["event_log"] = first + len(rows)
-        return rows

@@ -23,11 +23,9 @@ rework ~2%, extension ~3%, on-time ~97–98%, satisfaction ~98%).
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from itertools import accumulate
-from json.encoder import c_make_encoder, encode_basestring_ascii
 
 from commandroom.demo import texts
 from commandroom.demo.catalog import CategoryInfo
@@ -36,6 +34,7 @@ from commandroom.demo.record import EventRecord, Tables
 from commandroom.models import transitions
 from commandroom.models.actor import SYSTEM as INTAKE
 from commandroom.models.change import Change
+from commandroom.models.jsontext import dumps
 from commandroom.models.enums import Action, AssignmentRole, ExtensionDecision, Role, Satisfaction
 from commandroom.models.lifecycle import RULES, check_role, check_transition
 
@@ -61,17 +60,6 @@ SYSTEM: Actor = (INTAKE.login, INTAKE.console, INTAKE.role)
 ADMIN: Actor = ("admin", "console-admin", Role.ADMIN)
 
 
-def _json_text() -> Callable[[dict], str]:
-    """``json.dumps`` as SQLAlchemy's JSON type calls it (default arguments), byte for byte.
-    ``dumps`` builds a C encoder on every call, a good part of its cost on small payloads: this
-    one is built once (``check_circular`` only guards against cycles, which payloads never have)."""
-    if c_make_encoder is None:  # an interpreter without the C accelerator
-        return json.dumps
-    encoder = c_make_encoder(None, None, encode_basestring_ascii, None, ": ", ", ", False, False, True)
-    return lambda payload: "".join(encoder(payload, 0))
-
-
-dumps = _json_text()
 
 
 class Cut(Exception):
@@ -81,7 +69,7 @@ class Cut(Exception):
 class Lifecycle:
     def __init__(self, rng: FastRandom, horizon: int, street_id: int, officers: list[str],
                  leaders: list[str], tables: Tables, db_time: Callable[[int], object],
-                 iso: Callable[[int], str]):
+                 iso: Callable[[int], str], lane: int = 0, lanes: int = 1):
         self.rng = rng
         self.horizon = horizon
         self.street_id = street_id
@@ -92,9 +80,10 @@ class Lifecycle:
         self.tables = tables
         self.db_time = db_time  # seconds → what the database driver wants for a DateTime
         self.iso = iso
-        self.commands = 0
+        # Command ids dealt round-robin between lanes, as the other ids are (history.py).
+        self.commands, self.lane, self.lanes = 0, lane, lanes
         # Log rows by the day they happen on, in event_log's column order but for the first
-        # item, which holds the time until the day is sorted (History._log_rows).
+        # item, which holds the time until the day is sorted (stream.merge_lanes).
         self.buckets: dict[int, list[list]] = {}
 
     # -- who is at the console -------------------------------------------------------------
@@ -109,7 +98,7 @@ class Lifecycle:
     def command_id(self) -> str:
         """Deterministic, and never a uuid4's hex (those have no 'm')."""
         self.commands += 1
-        return "demo%028x" % self.commands
+        return "demo%028x" % (self.commands * self.lanes + self.lane)
 
     def step(self, e: EventRecord, t: int, actor: Actor, action: Action, change: Change,
              command_id: str | None = None, status=None) -> None:
@@ -137,7 +126,7 @@ class Lifecycle:
             command_id: str | None = None) -> None:
         if command_id is None:
             self.commands += 1
-            command_id = "demo%028x" % self.commands  # as command_id(), without the call
+            command_id = "demo%028x" % (self.commands * self.lanes + self.lane)  # as command_id()
         row = [t, self.db_time(t), actor[0], actor[1], self.street_id, command_id, event_id,
                action._value_, dumps(change.payload(self.iso))]
         try:

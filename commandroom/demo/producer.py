@@ -1,10 +1,11 @@
-"""``stream.produce`` in a producer process, so simulating and inserting overlap.
+"""``stream.produce`` of one lane in a producer process, so simulating and inserting overlap.
 
-Why: a big history is two jobs of similar size, simulating in Python and inserting (mostly
-SQLite's B-tree work, or PostgreSQL's). In one process they take turns; with the simulation in a
-second process, day N+1 is simulated while day N is being inserted, and the run takes about as
-long as the slower of the two. A thread would not do: the simulation holds the GIL, and
-``executemany`` must win it back for every row it binds, so the inserts would crawl.
+Why: a big history is two jobs, simulating in Python (the larger: about one and a half times the
+insert) and inserting (mostly SQLite's B-tree work, or PostgreSQL's). In one process they take
+turns; with each lane of the simulation in a process of its own, the next days are simulated
+while this one is being inserted, and the run takes about as long as the slowest of them. A
+thread would not do: the simulation holds the GIL, and ``executemany`` must win it back for
+every row it binds, so the inserts would crawl.
 
 How: the producer is spawned (no fork: safe beside Qt and threads) and runs the same ``produce``
 from the same seed, so the rows are the same either way. Its main thread simulates into a small
@@ -47,12 +48,12 @@ class _Failure:
     text: str  # the producer's traceback
 
 
-def produce_elsewhere(plan: Plan) -> Iterator[Header | dict[str, list]]:
-    """``produce(plan)``, run in a spawned process. Close the iterator to stop it early."""
+def produce_elsewhere(plan: Plan, lane: int = 0) -> Iterator[Header | dict[str, list]]:
+    """``produce(plan, lane)``, run in a spawned process. Close the iterator to stop it early."""
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_serve, args=(plan, sender, os.getpid()), name="demo-producer",
-                              daemon=True)
+    process = context.Process(target=_serve, args=(plan, lane, sender, os.getpid()),
+                              name=f"demo-producer-{lane}", daemon=True)
     with _sigint_blocked():
         process.start()
     sender.close()  # the child holds the only sending end now: if it dies, recv raises EOFError
@@ -112,7 +113,7 @@ def _follow_parent(parent: int) -> None:
     threading.Thread(target=watch, name="demo-parent-watch", daemon=True).start()
 
 
-def _serve(plan: Plan, sender, parent: int) -> None:
+def _serve(plan: Plan, lane: int, sender, parent: int) -> None:
     """The producer process's entry (a module function, so that spawn can import it)."""
     _follow_parent(parent)
     outbox: queue.Queue = queue.Queue(maxsize=AHEAD)
@@ -120,7 +121,7 @@ def _serve(plan: Plan, sender, parent: int) -> None:
     poster.start()
     try:
         with gc_paused():
-            for message in produce(plan):
+            for message in produce(plan, lane):
                 outbox.put(message)
         outbox.put(None)
     except BaseException:  # noqa: BLE001 - whatever failed, the consumer raises it

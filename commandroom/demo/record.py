@@ -54,17 +54,30 @@ EventRecord = make_dataclass("EventRecord", [
 ], slots=True, namespace={"status_at": _status_at})
 
 
-class Tables:
-    """Ids for every table the history writes, and the rows made today."""
+# Tables numbered by arrival (one contact per report): the day's first id is known in advance.
+BY_ARRIVAL = ("event", "contact")
 
-    def __init__(self, units: list[dict]):
-        self.ids = dict.fromkeys(("event", "event_log", *DAILY), 0)
+
+class Tables:
+    """Ids for every table the history writes (numbered as ``history.py`` says for lanes), and
+    the rows made today."""
+
+    def __init__(self, units: list[dict], lane: int = 0, lanes: int = 1):
+        self.ids = dict.fromkeys(("event", *DAILY), 0)
+        self.lane, self.lanes = lane, lanes
         self.rows: dict[str, dict[int, dict]] = {t: {} for t in DAILY}
         self.rows["unit"] = {u["id"]: u for u in units}  # organisation rows: changed in place
 
+    def number_day(self, events_before: int) -> None:
+        """The day's events and contacts are numbered on from ``events_before``."""
+        for table in BY_ARRIVAL:
+            self.ids[table] = events_before
+
     def next_id(self, table: str) -> int:
         self.ids[table] += 1
-        return self.ids[table]
+        if table in BY_ARRIVAL:
+            return self.ids[table]
+        return (self.ids[table] - 1) * self.lanes + self.lane + 1
 
     def apply(self, event: EventRecord | None, change: Change) -> None:
         """Set the event's columns and make or change its rows, as the commands do: a new row

@@ -21,10 +21,12 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from commandroom.models import opening
+from commandroom.models import jsontext, opening
 from commandroom.models.opening import OpenMode
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# Every engine writes and reads JSON columns with the one encoder the demo generator uses too.
+JSON_TEXT = {"json_serializer": jsontext.dumps, "json_deserializer": jsontext.loads}
 
 
 def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
@@ -36,7 +38,7 @@ def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
             engine = _sqlite_engine(parsed, read_only)
         else:
             options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
-            engine = create_engine(parsed, pool_pre_ping=True, connect_args=options)
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=options, **JSON_TEXT)
     except ImportError as exc:
         raise opening.missing_driver(parsed, exc) from None
     if engine.dialect.is_async:
@@ -51,10 +53,10 @@ def _sqlite_engine(parsed: URL, read_only: bool) -> Engine:
         flags = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
         uri = f"file:{quote(str(path.absolute()))}?{flags}"
         engine = create_engine(parsed, creator=lambda: sqlite3.connect(
-            uri, uri=True, timeout=30, check_same_thread=False))
+            uri, uri=True, timeout=30, check_same_thread=False), **JSON_TEXT)
         event.listen(engine, "connect", _sqlite_read_pragmas)
         return engine
-    engine = create_engine(parsed, connect_args={"timeout": 30})
+    engine = create_engine(parsed, connect_args={"timeout": 30}, **JSON_TEXT)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
