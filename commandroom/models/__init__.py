@@ -3,6 +3,7 @@
 from commandroom.models.base import Base
 from commandroom.models.catalog import Category, CategoryLimit
 from commandroom.models.codes import CodeCounter
+from commandroom.models.decisions import Decision
 from commandroom.models.events import (
     Alert,
     Assignment,
@@ -23,6 +24,7 @@ __all__ = [
     "CategoryLimit",
     "CodeCounter",
     "ConsolePresence",
+    "Decision",
     "Contact",
     "Escalation",
     "Event",

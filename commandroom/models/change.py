@@ -22,16 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime
+from sqlalchemy import Boolean, Date, DateTime
 
 from commandroom.models.base import Base, EnumText
 
 # Tables a change may touch besides ``event``, each with its primary key "id".
-ROW_TABLES = ("contact", "assignment", "extension_request", "escalation", "alert", "unit")
+ROW_TABLES = ("contact", "assignment", "extension_request", "escalation", "alert", "unit", "decision")
 
 # Every event column a new event starts with before ``receive`` fills in its own.
 NEW_EVENT: dict[str, Any] = {
@@ -111,6 +111,9 @@ def _enum_columns(table: str) -> frozenset[str]:
 
 
 ENUM_COLUMNS = {t: _enum_columns(t) for t in ("event", *ROW_TABLES)}
+# Calendar days (a decision's due day), only in the tables that have them.
+DATE_COLUMNS = {t: names for t in ("event", *ROW_TABLES) if (names := frozenset(
+    c.name for c in Base.metadata.tables[t].columns if type(c.type) is Date))}
 
 
 def _encode(table: str, fields: dict, as_text) -> dict:
@@ -124,6 +127,8 @@ def _encode(table: str, fields: dict, as_text) -> dict:
     for key in ENUM_COLUMNS[table].intersection(fields):
         if isinstance(out[key], Enum):
             out[key] = out[key].value
+    for key in DATE_COLUMNS.get(table, frozenset()).intersection(fields):
+        out[key] = out[key].isoformat()
     return out
 
 
@@ -132,6 +137,8 @@ def _decoder(column) -> Callable[[Any], Any] | None:
     kind = column.type
     if isinstance(kind, DateTime):
         return datetime.fromisoformat
+    if type(kind) is Date:
+        return date.fromisoformat
     if isinstance(kind, EnumText):
         return kind.enum_cls
     if isinstance(kind, Boolean):

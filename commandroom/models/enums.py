@@ -167,6 +167,7 @@ class Action(Labelled):
     RECALL = ("recall", "召回")
     ADD_ASSIST = ("add_assist", "增加协办")
     ACKNOWLEDGE_ASSIST = ("acknowledge_assist", "协办签收")
+    DECIDE = ("decide", "例会决定")
 
 
 class Lane(Labelled):

@@ -59,6 +59,8 @@ RULES: dict[Action, Rule] = {
     Action.ACKNOWLEDGE_ASSIST: Rule(HELD, None, OPERATORS),
     # Not an event's transition (no status applies): who may set a unit's duty status.
     Action.UNIT_STATUS: Rule(frozenset(), None, OPERATORS | {Role.ADMIN, Role.SYSTEM}),
+    # The weekly meeting's decision on an agenda item: the leaders', in any status of the event.
+    Action.DECIDE: Rule(frozenset(), None, frozenset({Role.SHIFT_LEADER, Role.ADMIN})),
 }
 
 

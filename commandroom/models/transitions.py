@@ -249,5 +249,14 @@ def unit_status(*, unit_id: int, status: str, on_duty: int) -> Change:
     return change
 
 
+def decide(*, street_id: int, week: str, event_id: int, kind: str, what: str, who: str, due, by: str,
+           now, sequence: int) -> Change:
+    """The weekly meeting's decision on an agenda item (models/decisions.py)."""
+    change = Change()
+    change.add_row("decision", street_id=street_id, week=week, event_id=event_id, kind=kind, what=what,
+                   who=who, due=due, decided_by=by, decided_at=now, sequence=sequence)
+    return change
+
+
 def new_rows_of(change: Change, table: str) -> list[dict[str, Any]]:
     return [r.fields for r in change.rows if r.table == table and r.id is None]

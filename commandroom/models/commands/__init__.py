@@ -14,12 +14,13 @@ from commandroom.models.commands.base import EventRef
 from commandroom.models.commands.escalation import EscalationCommands
 from commandroom.models.commands.extensions import ExtensionCommands
 from commandroom.models.commands.intake import IntakeCommands
+from commandroom.models.commands.meeting import MeetingCommands
 from commandroom.models.commands.reports import ReportCommands, TakeRef
 from commandroom.models.commands.units import UnitCommands
 
 
 class Commands(IntakeCommands, ReportCommands, EscalationCommands, AssignmentCommands,
-               ExtensionCommands, UnitCommands):
+               ExtensionCommands, UnitCommands, MeetingCommands):
     """Every domain command, acting as one actor on one database."""
 
 

@@ -20,6 +20,7 @@ from commandroom.models.db import Database
 from commandroom.models.enums import Action, Status
 from commandroom.models.errors import NotFoundError, StaleEventError, ValidationError
 from commandroom.models.events import Alert, Assignment, Contact, Escalation, Event, ExtensionRequest
+from commandroom.models.decisions import Decision
 from commandroom.models import hold, transitions
 from commandroom.models.geo import GridLocator
 from commandroom.models.lifecycle import LOCKED_BY_TAKE, check_role, check_transition
@@ -47,7 +48,7 @@ Decide = Callable[[Session, Event, datetime], Change]
 
 # The ORM class of each table a change may touch.
 ROW_CLASSES = {cls.__tablename__: cls for cls in (Contact, Assignment, ExtensionRequest,
-                                                  Escalation, Alert, Unit)}
+                                                  Escalation, Alert, Unit, Decision)}
 
 
 def new_command_id() -> str:
