@@ -238,6 +238,10 @@
         <source>协办签收</source>
         <translation>Assist acknowledges</translation>
     </message>
+    <message>
+        <source>例会决定</source>
+        <translation>Meeting decision</translation>
+    </message>
 </context>
 <context>
     <name>AttachForm</name>

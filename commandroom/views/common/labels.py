@@ -81,6 +81,7 @@ _LABELS: dict[Enum, str] = {
     Action.RECALL: QT_TRANSLATE_NOOP("Actions", "召回"),
     Action.ADD_ASSIST: QT_TRANSLATE_NOOP("Actions", "增加协办"),
     Action.ACKNOWLEDGE_ASSIST: QT_TRANSLATE_NOOP("Actions", "协办签收"),
+    Action.DECIDE: QT_TRANSLATE_NOOP("Actions", "例会决定"),
     AssignmentRole.LEAD: QT_TRANSLATE_NOOP("Labels", "主办"),
     AssignmentRole.ASSIST: QT_TRANSLATE_NOOP("Labels", "协办"),
     Satisfaction.SATISFIED: QT_TRANSLATE_NOOP("Labels", "满意"),
