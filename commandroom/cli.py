@@ -55,6 +55,23 @@ def _positive(text: str, *, lang: str) -> int:
     return value
 
 
+def _week(text: str, *, lang: str) -> str:
+    from commandroom.models.agenda import week_bounds, week_of
+
+    try:
+        return week_of(week_bounds(text)[0].date())
+    except CommandroomError as exc:
+        raise argparse.ArgumentTypeError(exc.message(lang)) from None
+
+
+def _report_path(text: str, *, lang: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in (".pdf", ".xlsx"):
+        raise _refuse(lang, f"周报文件的扩展名应为 .pdf 或 .xlsx：{text!r}",
+                      f"the report file must end in .pdf or .xlsx: {text!r}")
+    return path
+
+
 def _integer(text: str, *, lang: str) -> int:
     try:
         return int(text)
@@ -130,6 +147,14 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     kpi.add_argument("--from", dest="start", type=typed(_date), required=True)
     kpi.add_argument("--to", dest="end", type=typed(_date), required=True)
     kpi.add_argument("--by", choices=GROUPINGS, default=None)
+
+    meeting = sub.add_parser("meeting", parents=[common],
+                             help=h("例会：生成一周的例会周报（PDF 或 XLSX，只读）",
+                                    "the weekly meeting: write a week's report (PDF or XLSX, read-only)"))
+    meeting.add_argument("--week", type=typed(_week), default=None,
+                         help=h("周次，如 2026-W47（默认：上一周）", "the week, e.g. 2026-W47 (default: last week)"))
+    meeting.add_argument("--report", metavar="FILE.pdf|FILE.xlsx", type=typed(_report_path), required=True,
+                         help=h("周报文件，按扩展名写 PDF 或 XLSX", "the report file, PDF or XLSX by its suffix"))
     return parser
 
 
@@ -162,6 +187,8 @@ def _main(argv: list[str], lang: str) -> int:
             return _export(url, args)
         if args.command == "kpi":
             return _kpi(url, args)
+        if args.command == "meeting":
+            return _meeting_report(url, args)
         return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
         print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)
@@ -308,6 +335,47 @@ def _kpi(url: str, args) -> int:
         db.dispose()
     print(format_table(rows, by=args.by, lang=args.lang))
     return 0
+
+
+def _meeting_report(url: str, args) -> int:
+    from commandroom.models.agenda import week_of
+    from commandroom.models.clock import Clock
+    from commandroom.models.weekly import build
+
+    now = Clock().now()
+    week = args.week or week_of((now - timedelta(days=7)).date())
+    db = _open_to_read(url)
+    try:
+        with db.session() as session:
+            street_id = _street_id(session, args)
+            if street_id is None:
+                raise ConfigError("数据库中还没有街道", "The database holds no street yet")
+            report = build(session, street_id, week, now)
+    finally:
+        db.dispose()
+    target = args.report
+    try:
+        if target.suffix.lower() == ".xlsx":
+            from commandroom.models import report_xlsx
+
+            report_xlsx.write(report, target)
+        else:
+            _write_pdf(report, target)
+    except OSError as exc:
+        raise ConfigError(f"无法写入 {target}：{exc.strerror}", f"Cannot write {target}: {exc.strerror}") from None
+    print(pick(args.lang, f"{report.street} {week} 例会周报 → {target}", f"{report.street} {week} report → {target}"),
+          file=sys.stderr)
+    return 0
+
+
+def _write_pdf(report, target: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a report needs no screen
+    from PySide6.QtWidgets import QApplication
+
+    from commandroom.views.meeting import report_pdf
+
+    app = QApplication.instance() or QApplication(["commandroom"])  # noqa: F841 - Qt needs it alive
+    report_pdf.write(report, target)
 
 
 def _console(url: str, args, *, explicit: bool) -> int:

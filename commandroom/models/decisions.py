@@ -40,6 +40,7 @@ class Followed:
 
     decision_id: int
     event_id: int
+    kind: str  # the agenda item's AgendaKind value
     code: str
     what: str
     who: str
@@ -61,6 +62,6 @@ def followed(session: Session, street_id: int, week: str) -> list[Followed]:
         event = session.get(Event, decision.event_id)
         done_at = event.closed_at if event.status in DONE_STATUSES else None
         deadline = datetime.combine(decision.due + timedelta(days=1), time())
-        out.append(Followed(decision.id, event.id, event.code, decision.what, decision.who, decision.due,
+        out.append(Followed(decision.id, event.id, decision.kind, event.code, decision.what, decision.who, decision.due,
                             event.status, done_at, done_at is not None and done_at < deadline))
     return out

@@ -230,7 +230,8 @@ _GROUP_HEADER = {
 _NONE_LABEL = {None: ("合计", "Total"), "group": ("（未指定）", "(none)")}
 
 
-def _percent(rate: float | None) -> str:
+def percent(rate: float | None) -> str:
+    """A rate as the reports print it: "97.50%", or "-" when there is none."""
     return "-" if rate is None else f"{rate * 100:.2f}%"
 
 
@@ -250,12 +251,12 @@ _COLUMNS = (
     ("派遣", "Dispatched", lambda r: str(r.dispatched)),
     ("办结", "Closed", lambda r: str(r.closed)),
     ("超期未办结", "Overdue", lambda r: "-" if r.overdue_open is None else str(r.overdue_open)),
-    ("办结率", "Completion", lambda r: _percent(r.completion_rate)),
-    ("按期办结率", "On time", lambda r: _percent(r.on_time_rate)),
-    ("流转率", "Transfer", lambda r: _percent(r.transfer_rate)),
-    ("返工率", "Rework", lambda r: _percent(r.rework_rate)),
-    ("延期率", "Extension", lambda r: _percent(r.extension_rate)),
-    ("满意率", "Satisfaction", lambda r: _percent(r.satisfaction_rate)),
+    ("办结率", "Completion", lambda r: percent(r.completion_rate)),
+    ("按期办结率", "On time", lambda r: percent(r.on_time_rate)),
+    ("流转率", "Transfer", lambda r: percent(r.transfer_rate)),
+    ("返工率", "Rework", lambda r: percent(r.rework_rate)),
+    ("延期率", "Extension", lambda r: percent(r.extension_rate)),
+    ("满意率", "Satisfaction", lambda r: percent(r.satisfaction_rate)),
     ("平均响应(时:分)", "Mean response (h:mm)", lambda r: _hours_minutes(r.mean_response_seconds)),
     ("平均处置(时:分)", "Mean handling (h:mm)", lambda r: _hours_minutes(r.mean_handling_seconds)),
 )
@@ -271,14 +272,21 @@ def _pad(text: str, width: int, left: bool) -> str:
     return text + fill if left else fill + text
 
 
-def format_table(rows: list[MeasureRow], by: str | None, lang: str = "zh_CN") -> str:
-    """An aligned plain-text table: Chinese headers, English when ``lang`` starts with "en".
-    The overdue column only appears when the rows carry it (``compute(..., now=...)``)."""
+def table_cells(rows: list[MeasureRow], by: str | None, lang: str = "zh_CN") -> tuple[list[str], list[list[str]]]:
+    """(header, body) of the measures table as text cells: Chinese headers, English when
+    ``lang`` starts with "en". The overdue column only appears when the rows carry it
+    (``compute(..., now=...)``). The CLI, the weekly report's PDF and its XLSX all show these."""
     en = lang.startswith("en")
     columns = [c for c in _COLUMNS if c[0] != "超期未办结" or any(r.overdue_open is not None for r in rows)]
     none_label = _NONE_LABEL[None if by is None else "group"][en]
     header = [_GROUP_HEADER[by][en]] + [c[en] for c in columns]
-    body = [[row.label or none_label] + [c[2](row) for c in columns] for row in rows]
+    return header, [[row.label or none_label] + [c[2](row) for c in columns] for row in rows]
+
+
+def format_table(rows: list[MeasureRow], by: str | None, lang: str = "zh_CN") -> str:
+    """An aligned plain-text table of ``table_cells``."""
+    en = lang.startswith("en")
+    header, body = table_cells(rows, by, lang)
     widths = [max(display_width(line[i]) for line in [header, *body]) for i in range(len(header))]
 
     def render(cells: list[str]) -> str:

@@ -26,6 +26,8 @@ system_packages=(
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 libxshmfence1 libgbm1
   # Chinese text: without a CJK font every label is tofu
   fonts-noto-cjk
+  # Latin letters and digits in the weekly report PDF (views/meeting/report_pdf.py)
+  fonts-dejavu-core
   # a window and screenshots on a machine with no screen
   xvfb xauth
   # the shared-database tests start a real server
