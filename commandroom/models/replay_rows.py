@@ -1,0 +1,74 @@
+"""The live list's rows as they stood at an instant, from a replayed ``RoomState``: what the
+meeting's event list (and its board, which reads the same rows) shows under the slider.
+
+The rows are the very ``EventRow`` snapshots ``queries.load_live_rows`` gives a console at that
+instant: the same columns, the same names, the same rule for which finished events are still
+listed. Names (category, grids, units) are the organisation's as it is now, read once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from commandroom.models.catalog import Category
+from commandroom.models.enums import OPEN_STATUSES, GridLevel
+from commandroom.models.org import Grid, Unit
+from commandroom.models.queries import EventRow
+from commandroom.models.replay import RoomState
+
+
+@dataclass(frozen=True)
+class Names:
+    categories: dict[int, tuple[str, str, str]]  # id: (code, class, name)
+    grids: dict[int, tuple[str, int | None, int]]  # id: (name, parent id, level)
+    units: dict[int, str]  # id: name
+
+    @classmethod
+    def load(cls, session: Session) -> Names:
+        return cls(
+            categories={i: (code, cls_, name) for i, code, cls_, name in session.execute(
+                select(Category.id, Category.code, Category.class_name, Category.name))},
+            grids={i: (name, parent, level) for i, name, parent, level in session.execute(
+                select(Grid.id, Grid.name, Grid.parent_id, Grid.level))},
+            units=dict(session.execute(select(Unit.id, Unit.name)).all()),
+        )
+
+
+def finished_at(event: dict) -> datetime | None:
+    """``queries._FINISHED_AT`` on a replayed row."""
+    if event["status"] in OPEN_STATUSES:
+        return None
+    return event["closed_at"] or event["registered_at"] or event["received_at"]
+
+
+def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int) -> list[EventRow]:
+    """The rows a console of the state's street opened at ``at`` would have listed, in its
+    order (received, id)."""
+    cutoff = at - timedelta(days=recent_days)
+    out = []
+    for event in state.events.values():
+        done = finished_at(event)
+        if done is not None and done < cutoff:
+            continue
+        out.append(_row(event, names, done, at))
+    out.sort(key=lambda row: (row.received_at, row.id))
+    return out
+
+
+def _row(event: dict, names: Names, done: datetime | None, at: datetime) -> EventRow:
+    code, class_name, category = names.categories.get(event["category_id"], ("", "", ""))
+    grid_name, parent, _ = names.grids.get(event["grid_id"], ("", None, 0))
+    community = names.grids.get(parent)
+    community_id = parent if community is not None and community[2] == int(GridLevel.COMMUNITY) else None
+    row = EventRow(
+        event["id"], event["code"], event["status"], event["priority"], event["source"], event["title"],
+        event["address"], code, class_name, category, event["grid_id"], grid_name, community_id,
+        community[0] if community_id is not None else "", names.units.get(event["lead_unit_id"], ""),
+        event["received_at"], event["response_due"], event["handle_due"], event["closed_at"], done,
+        event["contact_count"], event["escalated"], event["version"], overdue=False,
+    )
+    return replace(row, overdue=True) if row.is_overdue(at) else row
