@@ -149,12 +149,20 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     kpi.add_argument("--by", choices=GROUPINGS, default=None)
 
     meeting = sub.add_parser("meeting", parents=[common],
-                             help=h("例会：生成一周的例会周报（PDF 或 XLSX，只读）",
-                                    "the weekly meeting: write a week's report (PDF or XLSX, read-only)"))
+                             help=h("例会：回放一周并记录决定，或生成周报（PDF 或 XLSX）",
+                                    "the weekly meeting: replay a week and record decisions, or write its report"))
     meeting.add_argument("--week", type=typed(_week), default=None,
                          help=h("周次，如 2026-W47（默认：上一周）", "the week, e.g. 2026-W47 (default: last week)"))
-    meeting.add_argument("--report", metavar="FILE.pdf|FILE.xlsx", type=typed(_report_path), required=True,
-                         help=h("周报文件，按扩展名写 PDF 或 XLSX", "the report file, PDF or XLSX by its suffix"))
+    meeting.add_argument("--report", metavar="FILE.pdf|FILE.xlsx", type=typed(_report_path), default=None,
+                         help=h("不开窗口，写出周报文件（按扩展名写 PDF 或 XLSX，只读）",
+                                "write the report file and open no window (PDF or XLSX by its suffix; read-only)"))
+    # As for the console; SUPPRESS: given here they win, not given the console's own stand.
+    meeting.add_argument("--user", default=argparse.SUPPRESS, help=h("例会窗口使用的登录名（记录决定须为带班领导）",
+                                                                    "login the meeting acts as (a shift leader decides)"))
+    meeting.add_argument("--screenshot", metavar="FILE.png", default=argparse.SUPPRESS,
+                         help=h("保存例会窗口截图后退出（只读）", "save a picture of the meeting window and exit (read-only)"))
+    meeting.add_argument("--size", type=typed(_size), default=argparse.SUPPRESS,
+                         help=h("窗口尺寸，如 1920x1080", "window size, e.g. 1920x1080"))
     return parser
 
 
@@ -188,7 +196,7 @@ def _main(argv: list[str], lang: str) -> int:
         if args.command == "kpi":
             return _kpi(url, args)
         if args.command == "meeting":
-            return _meeting_report(url, args)
+            return _meeting_report(url, args) if args.report else _meeting_window(url, args)
         return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
         print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)
@@ -337,13 +345,29 @@ def _kpi(url: str, args) -> int:
     return 0
 
 
-def _meeting_report(url: str, args) -> int:
+def _last_week(args) -> str:
     from commandroom.models.agenda import week_of
+    from commandroom.models.clock import Clock
+
+    return args.week or week_of((Clock().now() - timedelta(days=7)).date())
+
+
+def _meeting_window(url: str, args) -> int:
+    from commandroom.meeting_mode import run_meeting
+    from commandroom.models.opening import OpenMode
+
+    mode = OpenMode.READ if args.screenshot else OpenMode.WRITE
+    _open(url, mode).dispose()  # refuse a bad URL with one line, before any window opens
+    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street)
+    return run_meeting(settings, _last_week(args), args.screenshot, args.size, open_mode=mode)
+
+
+def _meeting_report(url: str, args) -> int:
     from commandroom.models.clock import Clock
     from commandroom.models.weekly import build
 
     now = Clock().now()
-    week = args.week or week_of((now - timedelta(days=7)).date())
+    week = _last_week(args)
     db = _open_to_read(url)
     try:
         with db.session() as session:

@@ -20,63 +20,20 @@ event and alert rows of the items only: a busy week's agenda costs a few small q
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from commandroom.models.enums import Action, AlertLevel, Labelled, Satisfaction
-from commandroom.models.errors import ValidationError
+from commandroom.models.enums import Action, AgendaKind, AlertLevel, Satisfaction
 from commandroom.models.events import Alert, Event
 from commandroom.models.log import EventLog
+from commandroom.models.week import AgendaItem, week_bounds, week_of  # noqa: F401 - also the agenda's API
 
 TRANSFERS = 2  # returns + reassignments that make a case "passed around"
 
 
-class AgendaKind(Labelled):
-    """Why an event is on the agenda, in the order the meeting takes them."""
-
-    LISTED = ("listed", "挂牌督办")
-    SUPERVISED = ("supervised", "督办")
-    OVERDUE_CLOSED = ("overdue_closed", "超期办结")
-    TRANSFERRED = ("transferred", "多次流转")
-    REWORKED = ("reworked", "返工")
-    DISSATISFIED = ("dissatisfied", "不满意")
-    ESCALATED = ("escalated", "街呼区应")
-
-
 ORDER = {kind: position for position, kind in enumerate(AgendaKind)}
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    kind: AgendaKind
-    event_id: int
-    code: str
-    title: str
-    moments: tuple[datetime, ...]  # the instants that put it on the agenda, in time order
-
-    @property
-    def first(self) -> datetime:
-        return self.moments[0]
-
-
-def week_bounds(week: str) -> tuple[datetime, datetime]:
-    """``"2026-W47"`` → (Monday 00:00, next Monday 00:00). Refuses anything else, in words."""
-    try:
-        year, number = week.upper().split("-W")
-        monday = date.fromisocalendar(int(year), int(number), 1)
-    except ValueError:
-        raise ValidationError(f"周次应写作 2026-W47 这样的形式：{week!r}",
-                              f"A week is written like 2026-W47: {week!r}") from None
-    start = datetime.combine(monday, time())
-    return start, start + timedelta(days=7)
-
-
-def week_of(day: date) -> str:
-    year, number, _ = day.isocalendar()
-    return f"{year}-W{number:02d}"
 
 
 def build(session: Session, street_id: int | None, week: str) -> list[AgendaItem]:

@@ -178,3 +178,15 @@ class Lane(Labelled):
     HANDLING = ("handling", "处置中")
     TO_VERIFY = ("to_verify", "待核查")
     TO_CLOSE = ("to_close", "待结案")
+
+
+class AgendaKind(Labelled):
+    """Why an event is on the agenda, in the order the meeting takes them."""
+
+    LISTED = ("listed", "挂牌督办")
+    SUPERVISED = ("supervised", "督办")
+    OVERDUE_CLOSED = ("overdue_closed", "超期办结")
+    TRANSFERRED = ("transferred", "多次流转")
+    REWORKED = ("reworked", "返工")
+    DISSATISFIED = ("dissatisfied", "不满意")
+    ESCALATED = ("escalated", "街呼区应")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -73,10 +73,13 @@ def fold(entries: Iterable[LogEntry], state: RoomState | None = None) -> RoomSta
 
 
 def read_log(session: Session, street_id: int | None, *, after: datetime | None = None,
-             until: datetime | None = None) -> Iterator[LogEntry]:
-    """A street's log rows with ``after < at <= until`` (either bound optional), in id order,
-    fetched in batches (a year of a busy street is millions of rows)."""
+             until: datetime | None = None, event_ids: list[int] | None = None) -> Iterator[LogEntry]:
+    """A street's log rows with ``after < at <= until`` (either bound optional), of the given
+    events only if ``event_ids`` names them, in id order, fetched in batches (a year of a busy
+    street is millions of rows)."""
     stmt = select(*_COLUMNS).order_by(EventLog.id)
+    if event_ids is not None:
+        stmt = stmt.where(EventLog.event_id.in_(event_ids))
     if street_id is not None:
         stmt = stmt.where(EventLog.street_id == street_id)
     if after is not None:
@@ -141,3 +144,28 @@ class Replay:
         lo = bisect.bisect_right(self._times, after)
         hi = bisect.bisect_right(self._times, until)
         return Changes(tuple(sorted((self.entries[i] for i in self._order[lo:hi]), key=lambda e: e.id)))
+
+    # -- what a slider needs -----------------------------------------------------------------
+    def next_change(self, at: datetime) -> datetime | None:
+        """The first instant after ``at`` at which something changed, if any."""
+        n = bisect.bisect_right(self._times, at)
+        return self._times[n] if n < len(self._times) else None
+
+    def previous_change(self, at: datetime) -> datetime | None:
+        """The last instant before ``at`` at which something changed, if any."""
+        n = bisect.bisect_left(self._times, at)
+        return self._times[n - 1] if n > 0 else None
+
+    def activity(self, bucket: timedelta) -> list[int]:
+        """Log rows per ``bucket`` from ``start`` to ``end`` (the slider's histogram)."""
+        counts = [0] * max(1, -(-(self.end - self.start) // bucket))
+        for at in self._times:
+            counts[min(len(counts) - 1, (at - self.start) // bucket)] += 1
+        return counts
+
+    def entries_of(self, event_id: int, until: datetime) -> list[LogEntry]:
+        """The window's rows of one event up to ``until``, in log order (its timeline then)."""
+        n = bisect.bisect_right(self._times, until)
+        return sorted((self.entries[i] for i in self._order[:n] if self.entries[i].event_id == event_id),
+                      key=lambda e: e.id)
+

@@ -244,6 +244,33 @@
     </message>
 </context>
 <context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>记录决定…</source>
+        <translation>Record a decision…</translation>
+    </message>
+    <message>
+        <source>上周决定落实情况</source>
+        <translation>Last week&apos;s decisions</translation>
+    </message>
+    <message>
+        <source>本周议题 {0} 项</source>
+        <translation>{0} items on this week&apos;s agenda</translation>
+    </message>
+    <message>
+        <source>已落实</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>未落实</source>
+        <translation>Not kept</translation>
+    </message>
+    <message>
+        <source>上周例会无决定事项</source>
+        <translation>No decisions at last week&apos;s meeting</translation>
+    </message>
+</context>
+<context>
     <name>AttachForm</name>
     <message>
         <source>同一类别</source>
@@ -600,6 +627,29 @@
     <message>
         <source>{role}：{name}（{login}）</source>
         <translation>{role}: {name} ({login})</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>记录例会决定</source>
+        <translation>Record a meeting decision</translation>
+    </message>
+    <message>
+        <source>如：约谈主办单位负责人，限期整改</source>
+        <translation>e.g. meet the lead unit&apos;s head; fix by a deadline</translation>
+    </message>
+    <message>
+        <source>决定事项</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>责任单位/人</source>
+        <translation>Responsible unit/person</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Due by</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1405,30 @@ Give it to them anyway?</translation>
         <translation>System</translation>
     </message>
     <message>
+        <source>挂牌督办</source>
+        <translation>Listed supervision</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>超期办结</source>
+        <translation>Closed late</translation>
+    </message>
+    <message>
+        <source>多次流转</source>
+        <translation>Passed around</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>Reworked</translation>
+    </message>
+    <message>
+        <source>街呼区应</source>
+        <translation>Called the district</translation>
+    </message>
+    <message>
         <source>主办</source>
         <translation>Lead</translation>
     </message>
@@ -1471,6 +1545,41 @@ Give it to them anyway?</translation>
     <message>
         <source>新事件 {n} 件</source>
         <translation>{n} new events</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWindow</name>
+    <message>
+        <source>例会回放</source>
+        <translation>Meeting replay</translation>
+    </message>
+    <message>
+        <source>正在载入本周的记录…</source>
+        <translation>Loading the week&apos;s records…</translation>
+    </message>
+    <message>
+        <source>无法载入本周的记录：{0}</source>
+        <translation>Cannot load the week&apos;s records: {0}</translation>
+    </message>
+    <message>
+        <source>{0} 例会回放 {1}</source>
+        <translation>{0} meeting replay {1}</translation>
+    </message>
+    <message>
+        <source>选择事件以查看其处置经过</source>
+        <translation>Select an event to see its history</translation>
+    </message>
+    <message>
+        <source>{0} 截至 {1:%m-%d %H:%M}</source>
+        <translation>{0} as of {1:%m-%d %H:%M}</translation>
+    </message>
+    <message>
+        <source>（本周之前的记录未载入）</source>
+        <translation>(records before this week not loaded)</translation>
+    </message>
+    <message>
+        <source>未能记录决定</source>
+        <translation>The decision was not recorded</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1833,41 @@ Give it to them anyway?</translation>
     <message>
         <source>由事件 #{id} 并入</source>
         <translation>from event #{id}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>10分钟/秒</source>
+        <translation>10 min/s</translation>
+    </message>
+    <message>
+        <source>1小时/秒</source>
+        <translation>1 h/s</translation>
+    </message>
+    <message>
+        <source>6小时/秒</source>
+        <translation>6 h/s</translation>
+    </message>
+    <message>
+        <source>1天/秒</source>
+        <translation>1 day/s</translation>
+    </message>
+    <message>
+        <source>播放</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>◀ 上一变化</source>
+        <translation>◀ Previous change</translation>
+    </message>
+    <message>
+        <source>下一变化 ▶</source>
+        <translation>Next change ▶</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from enum import Enum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from commandroom.models.enums import (
+    AgendaKind,
     Action,
     AssignmentRole,
     ExtensionDecision,
@@ -82,6 +83,13 @@ _LABELS: dict[Enum, str] = {
     Action.ADD_ASSIST: QT_TRANSLATE_NOOP("Actions", "增加协办"),
     Action.ACKNOWLEDGE_ASSIST: QT_TRANSLATE_NOOP("Actions", "协办签收"),
     Action.DECIDE: QT_TRANSLATE_NOOP("Actions", "例会决定"),
+    AgendaKind.LISTED: QT_TRANSLATE_NOOP("Labels", "挂牌督办"),
+    AgendaKind.SUPERVISED: QT_TRANSLATE_NOOP("Labels", "督办"),
+    AgendaKind.OVERDUE_CLOSED: QT_TRANSLATE_NOOP("Labels", "超期办结"),
+    AgendaKind.TRANSFERRED: QT_TRANSLATE_NOOP("Labels", "多次流转"),
+    AgendaKind.REWORKED: QT_TRANSLATE_NOOP("Labels", "返工"),
+    AgendaKind.DISSATISFIED: QT_TRANSLATE_NOOP("Labels", "不满意"),
+    AgendaKind.ESCALATED: QT_TRANSLATE_NOOP("Labels", "街呼区应"),
     AssignmentRole.LEAD: QT_TRANSLATE_NOOP("Labels", "主办"),
     AssignmentRole.ASSIST: QT_TRANSLATE_NOOP("Labels", "协办"),
     Satisfaction.SATISFIED: QT_TRANSLATE_NOOP("Labels", "满意"),

@@ -12,21 +12,24 @@ import html
 import re
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from commandroom.models import measures
+from commandroom.models import measure_table as measures
 from commandroom.models.files import written_whole
-from commandroom.models.agenda import AgendaKind
-from commandroom.models.measures import MeasureRow
-from commandroom.models.weekly import WeeklyReport
+from commandroom.models.enums import AgendaKind
+from commandroom.models.measure_table import MeasureRow
 
 # Latin letters and digits from DejaVu, Chinese from Noto CJK: with Noto CJK's own Latin glyphs,
 # the digits of a code such as YJ20261116-0006 lose their Unicode in the PDF (a reader could not
 # search or copy them).
+if TYPE_CHECKING:
+    from commandroom.models.weekly import WeeklyReport
+
 FONTS = ("DejaVu Sans", "Noto Sans CJK SC")
 FONT = FONTS[1]
 CHART_SIZE = (1000, 360)  # pixels, the page's full width at the writer's 150 dpi

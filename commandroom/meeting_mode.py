@@ -1,0 +1,99 @@
+"""The meeting mode's composition root (``commandroom meeting --db URL [--week 2026-W47]``): the
+week is loaded off the GUI thread, then the meeting window replays it. A leader's decisions go
+through the command runner; ``--screenshot`` opens the database read-only, moves the slider to
+the first agenda item and saves a picture.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from commandroom.app import SCREENSHOT_TIMEOUT_MS, _application, _has_display, _open_database, _say
+from commandroom.config import Settings
+
+
+def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
+                size: tuple[int, int] = (1920, 1080), open_mode=None) -> int:
+    if screenshot is not None and not _has_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application(settings)
+
+    from commandroom.models.streets import resolve_street
+    from commandroom.services.command_runner import CommandRunner
+    from commandroom.services.meeting_loader import MeetingLoader
+    from commandroom.services.worker_thread import WorkerThread
+    from commandroom.views.i18n import install_translators, remove_translators
+    from commandroom.views.meeting.window import MeetingWindow
+
+    translators = install_translators(app, settings.lang)
+    db = _open_database(settings.db_url, open_mode, screenshot is not None, settings.lang)
+    if db is None:
+        remove_translators(app, translators)
+        return 2
+    try:
+        with db.session() as session:
+            street_id = resolve_street(session, settings.street).id
+        runner = CommandRunner(db, login=settings.user, console=settings.console, street_id=street_id,
+                               lang=settings.lang)
+        window = MeetingWindow(runner)
+        loader = MeetingLoader(db, street_id, week, lang=settings.lang)
+        loader.sig_loaded.connect(window.set_data)
+        loader.sig_failed.connect(window.show_failure)
+        loading = WorkerThread(loader, "meeting-loader")
+        outcome = {"rc": 0}
+        if screenshot is not None:
+            _arrange(app, window, loader, Path(screenshot), size, outcome, settings.lang)
+            window.resize(*size)
+        else:
+            window.showMaximized()
+        window.show()
+        runner.start()
+        loading.start()
+        try:
+            rc = app.exec()
+        finally:
+            loading.stop()
+            runner.stop()
+            window.deleteLater()
+        return outcome["rc"] or rc
+    finally:
+        db.dispose()
+        remove_translators(app, translators)
+
+
+def _arrange(app, window, loader, path: Path, size, outcome: dict, lang: str) -> None:
+    """Once the week is in: the first agenda item (or Wednesday noon), then a picture."""
+    from PySide6.QtCore import Qt, QTimer
+
+    def ready() -> None:
+        _pose(window, window.data)
+        QTimer.singleShot(200, grab)  # a few turns of the loop to lay the panels out
+
+    def grab() -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(path)):
+            _say(lang, f"无法写入 {path}", f"cannot write {path}")
+            outcome["rc"] = 1
+        app.exit(outcome["rc"])
+
+    def failed(reason: str) -> None:
+        _say(lang, f"无法载入本周的记录：{reason}", f"cannot load the week: {reason}")
+        outcome["rc"] = 1
+        app.exit(1)
+
+    window.sig_ready.connect(ready)
+    loader.sig_failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    guard = QTimer(window)
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: failed("timeout"))
+    guard.start(SCREENSHOT_TIMEOUT_MS)
+
+
+def _pose(window, data) -> None:
+    from datetime import timedelta
+
+    if data.report.agenda:
+        window.agenda.list.setCurrentRow(0)
+    else:
+        window.seek(data.replay.start + timedelta(days=2, hours=12))

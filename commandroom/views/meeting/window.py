@@ -1,0 +1,179 @@
+"""The weekly meeting's window (例会): the week replayed under a slider, its agenda, the event
+list as it stood at the slider's instant and the chosen event's timeline up to that instant.
+
+Read-only but for the meeting's own decisions, which go through the command runner like any
+command. The week is loaded off the GUI thread (``services/meeting_loader.py``); moving the
+slider folds the replay from its nearest checkpoint (``models/replay.py``), a few milliseconds,
+and the rows are updated in place. Frames that come faster than they are drawn are coalesced:
+only the newest instant is drawn.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commandroom.models.week import AgendaItem
+from commandroom.models.clock import FrozenClock
+from commandroom.services.command_request import CommandRequest
+from commandroom.services.replay_clock import ReplayClock
+from commandroom.views.common.labels import label
+from commandroom.views.events.event_list import EventListPanel
+from commandroom.views.meeting.agenda_panel import AgendaPanel
+from commandroom.views.meeting.decision_dialog import DecisionDialog
+from commandroom.views.meeting.timeline_bar import TimelineBar
+
+if TYPE_CHECKING:
+    from commandroom.models.meeting_data import MeetingData
+
+RECENT_DAYS = 7  # finished events stay in the list for the week under review
+
+
+class MeetingWindow(QMainWindow):
+    # ---- signals -----------------------------------------------------------------------
+    sig_ready = Signal()
+    """The week is in and drawn at its first instant."""
+
+    def __init__(self, runner=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("meetingWindow")
+        self.setWindowTitle(self.tr("例会回放"))
+        self.runner = runner  # CommandRunner, or None for a window that only shows
+        self.data: MeetingData | None = None
+        self.clock: ReplayClock | None = None
+        self.list_clock = FrozenClock(datetime.min)
+        self._pending: datetime | None = None
+        self._asked: dict[int, dict] = {}  # decision request id → what was asked
+        self.loading = QLabel(self.tr("正在载入本周的记录…"), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.loading)
+        if runner is not None:
+            runner.sig_finished.connect(self._decided)
+
+    # -- the week ------------------------------------------------------------------------
+    def show_failure(self, reason: str) -> None:
+        self.loading.setText(self.tr("无法载入本周的记录：{0}").format(reason))
+
+    def set_data(self, data: MeetingData) -> None:
+        self.data = data
+        report, replay = data.report, data.replay
+        self.setWindowTitle(self.tr("{0} 例会回放 {1}").format(report.street, report.week))
+        self.clock = ReplayClock(replay.start, replay.end, self)
+        self.list_clock.at = replay.start
+        self.events = EventListPanel(self.list_clock, self)
+        self.events.load(data.empty_snapshot())
+        self.agenda = AgendaPanel(report, self)
+        self.timeline_title = QLabel(objectName="meetingTimelineTitle")
+        self.timeline = QListWidget(objectName="meetingEventTimeline")
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.timeline_title)
+        column.addWidget(self.timeline, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        for widget, width in ((self.agenda, 420), (self.events, 1000), (right, 420)):
+            split.addWidget(widget)
+        split.setSizes([420, 1000, 420])
+        self.bar = TimelineBar(self.clock, data.activity, self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.bar)
+        self.setCentralWidget(body)
+
+        self.clock.sig_instant.connect(self._instant)
+        self.bar.sig_step.connect(self.step)
+        self.agenda.sig_item.connect(self._open_item)
+        self.agenda.sig_decide.connect(self._decide)
+        self.events.selection.sig_selected.connect(lambda _ids: self._show_timeline())
+        self._draw(replay.start)
+        self.sig_ready.emit()
+
+    def seek(self, at: datetime) -> None:
+        self.clock.seek(at)
+
+    def step(self, direction: int) -> None:
+        replay, now = self.data.replay, self.clock.instant
+        at = replay.next_change(now) if direction > 0 else replay.previous_change(now)
+        if at is not None:
+            self.clock.seek(at)
+
+    # -- drawing an instant --------------------------------------------------------------
+    def _instant(self, at: datetime) -> None:
+        first = self._pending is None
+        self._pending = at
+        if first:
+            QTimer.singleShot(0, self._draw_pending)
+
+    def _draw_pending(self) -> None:
+        at, self._pending = self._pending, None
+        if at is not None:
+            self._draw(at)
+
+    def _draw(self, at: datetime) -> None:
+        data = self.data
+        rows = data.rows_at(at, RECENT_DAYS)
+        self.list_clock.at = at
+        keep = {row.id for row in rows}
+        self.events.model.remove_ids([i for i in self.events.model.ids() if i not in keep])
+        self.events.apply_changes(rows)
+        self.events.tick()
+        self._show_timeline()
+
+    def _show_timeline(self) -> None:
+        event_id = self.events.selection.current
+        self.timeline.clear()
+        if event_id is None or self.data is None:
+            self.timeline_title.setText(self.tr("选择事件以查看其处置经过"))
+            return
+        row = self.events.model.row_of(event_id)
+        code = self.events.model.row_at(row).code if row is not None else f"#{event_id}"
+        entries, missing = self.data.timeline(event_id, self.clock.instant)
+        self.timeline_title.setText(self.tr("{0} 截至 {1:%m-%d %H:%M}").format(code, self.clock.instant))
+        if missing:
+            self.timeline.addItem(self.tr("（本周之前的记录未载入）"))
+        for entry in entries:
+            self.timeline.addItem(f"{entry.at:%m-%d %H:%M}  {label(entry.action)}  {entry.actor}（{entry.console}）")
+
+    # -- the agenda ----------------------------------------------------------------------
+    def _open_item(self, item: AgendaItem) -> None:
+        self.clock.pause()
+        self.clock.seek(item.first)
+        self._draw(item.first)  # at once: the selection needs the event's row
+        self.events.selection.select([item.event_id], source=self)
+
+    def _decide(self, item: AgendaItem | None) -> None:
+        if item is None or self.runner is None:
+            return
+        dialog = DecisionDialog(item, (self.data.report.end - timedelta(days=1)).date(), self)
+        if dialog.exec() != DecisionDialog.DialogCode.Accepted:
+            return
+        self.record_decision(item, **dialog.values())
+
+    def record_decision(self, item: AgendaItem, *, what: str, who: str, due) -> int:
+        """Give the decision command; the agenda shows it once the runner says it is recorded."""
+        request = CommandRequest.new("decide", event_id=item.event_id, week=self.data.report.week,
+                                     kind=item.kind.value, what=what, who=who, due=due)
+        request_id = self.runner.submit(request)
+        self._asked[request_id] = {"item": item, "what": what, "who": who, "due": due}
+        return request_id
+
+    def _decided(self, outcome) -> None:
+        asked = self._asked.pop(outcome.request_id, None)
+        if asked is None:
+            return
+        if not outcome.ok:
+            QMessageBox.warning(self, self.tr("未能记录决定"), outcome.message)
+            return
+        self.agenda.add_decision(asked["item"], asked["what"], asked["who"], asked["due"])

@@ -1,0 +1,94 @@
+"""The meeting window on the hand-made week: loaded off the GUI thread, the agenda opens its
+events at their key moments, the list shows the street as it stood, the slider seeks, steps
+and plays, and a leader's decision is recorded through the command runner."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from commandroom.models import Decision, User
+from commandroom.models.enums import Role
+from commandroom.models.replay_rows import event_rows
+from commandroom.services.command_runner import CommandRunner
+from commandroom.services.meeting_loader import MeetingLoader
+from commandroom.services.worker_thread import WorkerThread
+from commandroom.views.meeting.window import RECENT_DAYS, MeetingWindow
+from tests.services.conftest import no_leaked_workers  # noqa: F401
+from tests.unit.test_agenda import WEEK, week, world  # noqa: F401
+
+NOW = datetime(2026, 11, 23, 8, 0)
+
+
+@pytest.fixture
+def meeting(qtbot, week):  # noqa: F811
+    w, made = week
+    with w.db.session() as s:
+        s.add(User(login="liming", name="李明", role=Role.SHIFT_LEADER))
+        s.commit()
+    runner = CommandRunner(w.db, login="liming", console="meeting-room", street_id=w.street.street_id,
+                           lang="zh_CN", clock=w.clock)
+    window = MeetingWindow(runner)
+    qtbot.addWidget(window)
+    loader = MeetingLoader(w.db, w.street.street_id, WEEK, clock=w.clock)
+    loader.sig_loaded.connect(window.set_data)
+    thread = WorkerThread(loader, "meeting-loader")
+    runner.start()
+    with qtbot.waitSignal(window.sig_ready, timeout=30_000):
+        thread.start()
+    yield window, w, made
+    thread.stop()
+    runner.stop()
+
+
+def _listed(window) -> list:
+    model = window.events.model
+    return sorted((model.row_at(i) for i in range(model.rowCount())), key=lambda r: (r.received_at, r.id))
+
+
+def test_an_agenda_item_opens_its_event_as_it_stood(meeting, qtbot):
+    window, w, made = meeting
+    agenda = window.agenda.list
+    assert agenda.count() == 5
+    agenda.setCurrentRow(1)  # 多次流转: the event returned twice
+    item = window.data.report.agenda[1]
+    assert window.clock.instant == item.first
+    assert window.events.selection.current == made["twice"].id
+    expected = event_rows(window.data.replay.state_at(item.first), window.data.names, item.first, RECENT_DAYS)
+    assert _listed(window) == expected
+    lines = [window.timeline.item(i).text() for i in range(window.timeline.count())]
+    assert any("受理" in line for line in lines) and sum("退回" in line for line in lines) == 1  # the first
+
+
+def test_the_slider_seeks_steps_and_plays(meeting, qtbot):
+    window, w, made = meeting
+    start = window.data.replay.start
+    window.bar.slider.setValue(int(timedelta(days=1).total_seconds() // 60))
+    assert window.clock.instant == start + timedelta(days=1)
+    window.step(-1)
+    before = window.clock.instant
+    assert before == window.data.replay.previous_change(start + timedelta(days=1))
+    window.step(1)
+    assert window.clock.instant == window.data.replay.next_change(before)
+    qtbot.waitUntil(lambda: _listed(window) == event_rows(
+        window.data.replay.state_at(window.clock.instant), window.data.names, window.clock.instant, RECENT_DAYS))
+    at = window.clock.instant
+    window.bar.play.click()
+    qtbot.waitUntil(lambda: window.clock.instant >= at + timedelta(hours=1), timeout=5000)
+    window.bar.play.click()
+    assert not window.clock.playing
+
+
+def test_a_decision_is_recorded_and_shown(meeting, qtbot):
+    window, w, made = meeting
+    window.agenda.list.setCurrentRow(0)
+    item = window.agenda.current()
+    with qtbot.waitSignal(window.runner.sig_finished, timeout=10_000) as done:
+        window.record_decision(item, what="约谈主办单位负责人", who="综合执法中队", due=date(2026, 11, 30))
+    assert done.args[0].ok, done.args[0].message
+    assert "约谈主办单位负责人" in window.agenda.list.item(0).text()
+    with w.db.session() as s:
+        row = s.scalars(select(Decision)).one()
+    assert (row.event_id, row.kind, row.decided_by) == (item.event_id, item.kind.value, "liming")
