@@ -31,10 +31,11 @@ class MeetingData:
     grids: tuple[GridChoice, ...]
     # The agenda's events' rows from before the week: their timelines start with their report.
     earlier: dict[int, list[LogEntry]] = field(default_factory=dict)
+    _rows: dict = field(default_factory=dict, compare=False, repr=False)  # event_rows' cache
 
     def rows_at(self, at: datetime, recent_days: int) -> list[EventRow]:
         """The event list as a console opened at ``at`` would have shown it."""
-        return event_rows(self.replay.state_at(at), self.names, at, recent_days)
+        return event_rows(self.replay.state_at(at), self.names, at, recent_days, self._rows)
 
     def empty_snapshot(self) -> LiveSnapshot:
         """An opening snapshot with the filter vocabularies and no rows (``rows_at`` brings them)."""

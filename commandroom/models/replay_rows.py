@@ -45,16 +45,29 @@ def finished_at(event: dict) -> datetime | None:
     return event["closed_at"] or event["registered_at"] or event["received_at"]
 
 
-def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int) -> list[EventRow]:
+def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int,
+               cache: dict | None = None) -> list[EventRow]:
     """The rows a console of the state's street opened at ``at`` would have listed, in its
-    order (received, id)."""
+    order (received, id).
+
+    ``cache`` (a dict the caller keeps between calls) makes a slider cheap: a replayed event's
+    dict is replaced whenever it changes, never changed in place, so a row made from the very
+    same dict is still right, but for its overdue flag, which follows ``at``."""
     cutoff = at - timedelta(days=recent_days)
+    cache = {} if cache is None else cache
     out = []
     for event in state.events.values():
         done = finished_at(event)
         if done is not None and done < cutoff:
             continue
-        out.append(_row(event, names, done, at))
+        known = cache.get(event["id"])
+        if known is None or known[0] is not event:
+            known = cache[event["id"]] = (event, _row(event, names, done, at))
+        row = known[1]
+        if row.overdue != row.is_overdue(at):
+            row = replace(row, overdue=not row.overdue)
+            cache[event["id"]] = (event, row)
+        out.append(row)
     out.sort(key=lambda row: (row.received_at, row.id))
     return out
 

@@ -38,8 +38,10 @@ def test_rows_at_every_instant_equal_the_live_rows_then(world):  # noqa: F811
     look()
     with w.db.session() as s:
         names = Names.load(s)
-        for at, expected in seen:
+        cache: dict = {}  # kept across instants, forwards and back, as the slider keeps it
+        for at, expected in seen + seen[::-1]:
             state = replay.state_at(s, street, at)
             assert event_rows(state, names, at, RECENT_DAYS) == expected, at
+            assert event_rows(state, names, at, RECENT_DAYS, cache) == expected, at
     assert any(row.overdue for row in seen[2][1])
     assert len(seen[-1][1]) < len(seen[-2][1])

@@ -1,0 +1,120 @@
+"""Benchmark: the meeting mode on a busy week, beside rebuilding from scratch at each frame.
+
+    .venv/bin/python bench/bench_meeting.py [--per-day 2400] [--days 14] [--db FILE] [--seeks 100]
+
+A demo street with ``--per-day`` events a day (2,400 make a week of about 150,000 log rows) is
+generated (or ``--db`` reused). Then, for the last full week:
+
+- opening: ``meeting_data.load`` (the report, the replay with its checkpoints, the names);
+- seek: the slider to ``--seeks`` random instants, each giving the event list as it stood
+  (``MeetingData.rows_at``: the replay from its nearest checkpoint, then the rows);
+- playback: 20 frames a second at one hour a second, i.e. instants 3 minutes apart for a day;
+- baseline, same run: rebuilding from scratch at an instant (fold the street's whole log up to it
+  with ``replay.state_at``, then the same rows), for a tenth of the seeks;
+- the report: ``weekly.build``, then the XLSX and the PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from commandroom.demo import generate, has_street  # noqa: E402
+from commandroom.models import meeting_data, replay, report_xlsx, weekly  # noqa: E402
+from commandroom.models.db import Database  # noqa: E402
+from commandroom.models.replay_rows import event_rows  # noqa: E402
+from commandroom.models.week import week_of  # noqa: E402
+
+RECENT_DAYS = 7
+END = date(2026, 11, 21)
+
+
+def _ms(values: list[float]) -> str:
+    ordered = sorted(values)
+    return (f"p50 {ordered[len(ordered) // 2] * 1000:8.1f} ms   p99 {ordered[int(len(ordered) * .99)] * 1000:8.1f} ms"
+            f"   max {ordered[-1] * 1000:8.1f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-day", type=int, default=2400)
+    parser.add_argument("--days", type=int, default=14)
+    parser.add_argument("--db", default=None, help="a SQLite file to reuse")
+    parser.add_argument("--seeks", type=int, default=100)
+    args = parser.parse_args()
+    path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "bench_meeting.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    if not has_street(db):
+        started = time.perf_counter()
+        generate(db, days=args.days, seed=1, per_day=args.per_day, end=END)
+        db.analyze()
+        print(f"generated {args.days} days × {args.per_day} events in {time.perf_counter() - started:.0f} s")
+    week = week_of(END - timedelta(days=7))
+    rng = random.Random(1)
+    with db.session() as session:
+        started = time.perf_counter()
+        data = meeting_data.load(session, 1, week, datetime.combine(END, datetime.min.time()))
+        opening = time.perf_counter() - started
+        rows_in_week = len(data.replay.entries)
+        span = (data.replay.end - data.replay.start).total_seconds()
+        instants = [data.replay.start + timedelta(seconds=rng.uniform(0, span)) for _ in range(args.seeks)]
+        seeks = []
+        for at in instants:
+            started = time.perf_counter()
+            data.rows_at(at, RECENT_DAYS)
+            seeks.append(time.perf_counter() - started)
+        frames = []
+        at = data.replay.start + timedelta(days=2, hours=8)
+        for _ in range(20 * 24):  # a day at one hour a second
+            started = time.perf_counter()
+            data.rows_at(at, RECENT_DAYS)
+            frames.append(time.perf_counter() - started)
+            at += timedelta(minutes=3)
+        scratch = []
+        for at in instants[: max(3, args.seeks // 10)]:
+            started = time.perf_counter()
+            event_rows(replay.state_at(session, 1, at), data.names, at, RECENT_DAYS)
+            scratch.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        report = weekly.build(session, 1, week, datetime.combine(END, datetime.min.time()))
+        built = time.perf_counter() - started
+    folder = Path(tempfile.mkdtemp())
+    started = time.perf_counter()
+    report_xlsx.write(report, folder / "report.xlsx")
+    xlsx = time.perf_counter() - started
+    from PySide6.QtWidgets import QApplication
+
+    from commandroom.views.meeting import report_pdf
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841
+    started = time.perf_counter()
+    report_pdf.write(report, folder / "report.pdf")
+    pdf = time.perf_counter() - started
+
+    print(f"week {week}: {rows_in_week:,} log rows in the week, {len(data.replay.state_at(data.replay.end).events):,} "
+          f"events in the street")
+    print(f"{'opening the week (report + replay + names)':48}{opening:10.2f} s")
+    print(f"{'seek, ours (checkpoint + rows)':48}{_ms(seeks)}   (goal p99 < 100 ms)")
+    print(f"{'seek, baseline (fold from scratch + rows)':48}{_ms(scratch)}")
+    print(f"{'  ratio baseline/ours (median)':48}{statistics.median(scratch) / statistics.median(seeks):10.0f}×")
+    fps = 1 / statistics.fmean(frames)
+    print(f"{'playback frame, 3 min apart (1 h/s at 20 fps)':48}{_ms(frames)}   → {fps:,.0f} frames/s possible "
+          f"(goal ≥ 20)")
+    print(f"{'report: weekly.build':48}{built:10.2f} s")
+    print(f"{'report: XLSX':48}{xlsx:10.2f} s")
+    print(f"{'report: PDF':48}{pdf:10.2f} s   (goal: build + file < 10 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
