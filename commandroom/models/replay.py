@@ -115,6 +115,9 @@ class Replay:
     """A window of a street's history, folded once up to ``start`` and then scrubbed at will."""
 
     CHECKPOINT_EVERY = 250  # log rows between two saved states (a saved state costs a dict copy)
+    # At most this many saved states: each holds the street's whole event index (a copy of a dict
+    # of every event), so a busy week of 150,000 rows at 250 apart would keep 600 of them.
+    MAX_CHECKPOINTS = 120
 
     def __init__(self, session: Session, street_id: int | None, start: datetime, end: datetime):
         self.start, self.end = start, end
@@ -125,9 +128,10 @@ class Replay:
         self._times = [self.entries[i].at for i in self._order]
         self._checkpoints: list[tuple[int, RoomState]] = [(0, base)]
         state = base.copy()
+        every = max(self.CHECKPOINT_EVERY, -(-len(self.entries) // self.MAX_CHECKPOINTS))
         for n, i in enumerate(self._order, start=1):
             apply(state, self.entries[i])
-            if n % self.CHECKPOINT_EVERY == 0:
+            if n % every == 0:
                 self._checkpoints.append((n, state.copy()))
 
     def state_at(self, at: datetime) -> RoomState:
