@@ -17,6 +17,7 @@ generated (or ``--db`` reused). Then, for the last full week:
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import statistics
@@ -65,6 +66,7 @@ def main() -> int:
         started = time.perf_counter()
         data = meeting_data.load(session, 1, week, datetime.combine(END, datetime.min.time()))
         opening = time.perf_counter() - started
+        gc.freeze()  # as services/meeting_loader.py does after loading
         rows_in_week = len(data.replay.entries)
         span = (data.replay.end - data.replay.start).total_seconds()
         instants = [data.replay.start + timedelta(seconds=rng.uniform(0, span)) for _ in range(args.seeks)]

@@ -3,6 +3,7 @@ log rows: seconds the window must not freeze for) and hands the frozen result ov
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -41,6 +42,10 @@ class MeetingLoader(QObject):
             log.exception("meeting load failed")
             self.sig_failed.emit(f"{type(exc).__name__}: {exc}")
             return
+        # The week's replay is hundreds of thousands of long-lived dicts; the cyclic collector
+        # would walk them all again on every full collection (seconds, mid-playback). They live
+        # as long as the window: keep the collector off them.
+        gc.freeze()
         self.sig_loaded.emit(data)
 
     @Slot()
