@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
+from commandroom import cli_admin
 from commandroom.cli_parser import Parser, lang_of, pick
 from commandroom.config import LANGUAGES, Settings, default_db_url
 from commandroom.models.errors import CommandroomError, ConfigError
@@ -96,7 +97,8 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
         description=h("街道综合信息指挥室 — 值班台、演示街道与考核指标",
                       "街道综合信息指挥室 — console, demo street and measures"),
     )
-    parser.add_argument("--user", default="duty", help=h("值班台使用的登录名", "login the console acts as"))
+    parser.add_argument("--user", default=None, help=h("不登录，以该用户身份打开值班台（仅限演示数据库）",
+                                                       "act as this login without signing in (demo databases only)"))
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help=h("保存已加载的值班台截图后退出（只读打开数据库）",
                                "save a picture of the loaded console and exit (opens the database read-only)"))
@@ -119,6 +121,8 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common],
                             help=h("导出某一时刻的事件（由日志重建，只读）",
                                    "the events as they stood at an instant, rebuilt from the log (read-only)"))
+    export.add_argument("what", nargs="?", choices=("events",) + cli_admin.ORG_KINDS, default="events",
+                        help=h("导出什么（默认：事件）", "what to export (default: the events)"))
     export.add_argument("--at", type=typed(_instant), default=None,
                         help=h("时刻，如 2026-11-16T00:00（默认：现在）", "the instant, e.g. 2026-11-16T00:00 (default: now)"))
     export.add_argument("--format", choices=("csv", "json"), default=None,
@@ -130,6 +134,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     kpi.add_argument("--from", dest="start", type=typed(_date), required=True)
     kpi.add_argument("--to", dest="end", type=typed(_date), required=True)
     kpi.add_argument("--by", choices=GROUPINGS, default=None)
+    cli_admin.add_parsers(sub, common, h)
     return parser
 
 
@@ -162,9 +167,13 @@ def _main(argv: list[str], lang: str) -> int:
             return _export(url, args)
         if args.command == "kpi":
             return _kpi(url, args)
+        if args.command in cli_admin.COMMANDS:
+            return cli_admin.run(url, args, _open, _street_id)
         return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
         print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)
+        for line in getattr(exc, "problems", ()):  # an import lists every problem, one a line
+            print(f"  {line.line(args.lang)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -236,6 +245,14 @@ def _check_demo_period(args) -> None:
 def _export(url: str, args) -> int:
     from commandroom.models.export import export_records, write
 
+    if args.what != "events":
+        db = _open_to_read(url)
+        try:
+            with db.session() as session:
+                street_id = _street_id(session, args)
+            return cli_admin.export(db, args, street_id)
+        finally:
+            db.dispose()
     fmt = args.format or ("json" if (args.out or "").lower().endswith(".json") else "csv")
     db = _open_to_read(url)
     try:
@@ -326,5 +343,7 @@ def _console(url: str, args, *, explicit: bool) -> int:
                 _street_id(session, args)
     finally:
         db.dispose()
-    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street)
-    return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode)
+    settings = Settings(db_url=url, lang=args.lang, street=args.street,
+                        **({"user": args.user} if args.user else {}))
+    return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode,
+               user_given=args.user is not None)

@@ -59,6 +59,12 @@ RULES: dict[Action, Rule] = {
     Action.ACKNOWLEDGE_ASSIST: Rule(HELD, None, OPERATORS),
     # Not an event's transition (no status applies): who may set a unit's duty status.
     Action.UNIT_STATUS: Rule(frozenset(), None, OPERATORS | {Role.ADMIN, Role.SYSTEM}),
+    # Not events' transitions either: the accounts and the organisation are the administrator's;
+    # a handover is written and acknowledged by the officers who change shift.
+    Action.USER_CHANGE: Rule(frozenset(), None, frozenset({Role.ADMIN})),
+    Action.ORG_CHANGE: Rule(frozenset(), None, frozenset({Role.ADMIN})),
+    Action.HANDOVER: Rule(frozenset(), None, OPERATORS),
+    Action.ACKNOWLEDGE_HANDOVER: Rule(frozenset(), None, OPERATORS),
 }
 
 
