@@ -23,7 +23,7 @@ class HandoverCommands(CommandBase):
         """Off duty without a handover note (the window closed, the wall switched off)."""
         now = self.clock.now()
         with self.db.writing() as session:
-            self._log(session, Action.SIGN_OUT, now, {})
+            self._log_shift(session, Action.SIGN_OUT, now, {})
 
     def hand_over(self, *, note: str, shift_hours: int = 12) -> int:
         """Sign out with a handover note; the open items are listed here, at this instant."""
@@ -39,9 +39,9 @@ class HandoverCommands(CommandBase):
                            at=now, note=note, items=items.as_json())
             session.add(row)
             session.flush()
-            self._log(session, Action.HANDOVER, now, {"handover": row.id, "note": note,
+            self._log_shift(session, Action.HANDOVER, now, {"handover": row.id, "note": note,
                                                       "counts": items.counts})
-            self._log(session, Action.SIGN_OUT, now, {"handover": row.id})
+            self._log_shift(session, Action.SIGN_OUT, now, {"handover": row.id})
             return row.id
 
     def acknowledge_handover(self, handover_id: int) -> None:
@@ -55,8 +55,8 @@ class HandoverCommands(CommandBase):
                 raise ValidationError(f"该交班已由 {row.acknowledged_by} 接班",
                                       f"{row.acknowledged_by} already acknowledged this handover")
             row.acknowledged_by, row.acknowledged_at = self.actor.login, now
-            self._log(session, Action.ACKNOWLEDGE_HANDOVER, now, {"handover": row.id, "from": row.login})
+            self._log_shift(session, Action.ACKNOWLEDGE_HANDOVER, now, {"handover": row.id, "from": row.login})
 
-    def _log(self, session: Session, action: Action, now: datetime, info: dict) -> None:
+    def _log_shift(self, session: Session, action: Action, now: datetime, info: dict) -> None:
         street_id = self.street_id if self.street_id is not None else self._street(session).id
         self._record(session, None, action, now, Change(info=info), new_command_id(), street_id=street_id)

@@ -68,7 +68,7 @@ class UserCommands(CommandBase):
         with self.db.writing() as session:
             user = self._user(session, login)
             user.password_hash, user.failed_count, user.locked_until = hashed, 0, None
-            self._log(session, op="passwd", login=login)
+            self._log_user(session, op="passwd", login=login)
 
     def disable_user(self, *, login: str) -> None:
         check_role(Action.USER_CHANGE, self.actor.role)
@@ -79,7 +79,7 @@ class UserCommands(CommandBase):
             if not user.active:
                 raise ValidationError(f"用户 {login} 已停用", f"User {login} is already disabled")
             user.active = False
-            self._log(session, op="disable", login=login)
+            self._log_user(session, op="disable", login=login)
 
     def _add(self, login: str, name: str, role, password: str) -> None:
         login, name = check_login(login), check_name(name)
@@ -92,7 +92,7 @@ class UserCommands(CommandBase):
             if session.scalar(select(User.id).where(User.login == login)) is not None:
                 raise ValidationError(f"登录名 {login} 已存在", f"The login {login} exists already")
             session.add(User(login=login, name=name, role=role, active=True, password_hash=hashed))
-            self._log(session, op="add", login=login, name=name, role=role.value)
+            self._log_user(session, op="add", login=login, name=name, role=role.value)
 
     def _user(self, session: Session, login: str) -> User:
         user = session.scalar(select(User).where(User.login == login))
@@ -100,7 +100,7 @@ class UserCommands(CommandBase):
             raise NotFoundError(f"没有用户 {login}", f"No user {login}")
         return user
 
-    def _log(self, session: Session, **info) -> None:
+    def _log_user(self, session: Session, **info) -> None:
         session.flush()
         street_id = self.street_id
         self._record(session, None, Action.USER_CHANGE, self.clock.now(), Change(info=info),

@@ -18,10 +18,11 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import shapely
 from shapely import STRtree, make_valid
 from shapely.errors import GEOSException
 from shapely.geometry import mapping, shape
-from shapely.ops import transform, unary_union
+from shapely.ops import unary_union
 from shapely.validation import explain_validity
 from shapely import wkt as wkt_io
 from sqlalchemy import select
@@ -129,16 +130,11 @@ def _feature(number: int, raw, convert, problems: list[Problem]) -> Feature | No
         bad("坐标不是经纬度（WGS-84）：是否为投影坐标？", "the coordinates are not longitude/latitude (WGS-84): projected?")
         return None
     if convert is not None:
-        geometry = transform(lambda x, y, z=None: _converted(convert, x, y), geometry)
+        geometry = shapely.transform(geometry, lambda xy: [convert(x, y) for x, y in xy])
     if not geometry.is_valid:
         bad(f"多边形无效：{explain_validity(geometry)}", f"invalid polygon: {explain_validity(geometry)}")
         geometry = make_valid(geometry)
     return Feature(number, level, code, name, parent, geometry, props)
-
-
-def _converted(convert, xs, ys):
-    pairs = [convert(x, y) for x, y in zip(xs, ys)]
-    return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
 def check(features: list[Feature], tolerance_m2: float) -> list[Problem]:
