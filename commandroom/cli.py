@@ -99,6 +99,8 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     )
     parser.add_argument("--user", default=None, help=h("不登录，以该用户身份打开值班台（仅限演示数据库）",
                                                        "act as this login without signing in (demo databases only)"))
+    parser.add_argument("--wall-login", metavar="LOGIN", default="",
+                        help=h("大屏：以该大屏角色用户自动签到，不弹出签到框", "the wall: sign in as this display user, no dialog"))
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help=h("保存已加载的值班台截图后退出（只读打开数据库）",
                                "save a picture of the loaded console and exit (opens the database read-only)"))
@@ -279,6 +281,17 @@ def _export(url: str, args) -> int:
     return 0
 
 
+def _check_demo(db, args) -> None:
+    """``--user`` skips the sign-in: only where the database says its street is the demo."""
+    from commandroom.models.signin import is_demo
+
+    with db.session() as session:
+        if not is_demo(session, _street_id(session, args)):
+            raise ConfigError("--user 只能用于演示数据库：本街道的值班台须签到（用户名与密码）",
+                              "--user works on a demo database only: this street's console signs in "
+                              "(user name and password)")
+
+
 def _street_id(session, args) -> int | None:
     """The street named by --street, or the only one; several and none named is refused."""
     from commandroom.models.streets import resolve_street
@@ -341,9 +354,11 @@ def _console(url: str, args, *, explicit: bool) -> int:
         if args.street or args.screenshot:  # an unknown code, or a street no one can pick
             with db.session() as session:
                 _street_id(session, args)
+        if args.user and args.screenshot is None:
+            _check_demo(db, args)
     finally:
         db.dispose()
-    settings = Settings(db_url=url, lang=args.lang, street=args.street,
+    settings = Settings(db_url=url, lang=args.lang, street=args.street, wall_login=args.wall_login,
                         **({"user": args.user} if args.user else {}))
     return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode,
                user_given=args.user is not None)

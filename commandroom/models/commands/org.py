@@ -101,6 +101,9 @@ class OrgCommands(CommandBase):
                 raise ValidationError(f"事件类别编码「{values['code']}」已存在", f"Category {values['code']!r} exists")
             header = [c.header for c in SHEETS["categories"]]
             cells = [str(values.get(c.field, "")) for c in SHEETS["categories"]]
-            return tabular.plan(session, street_id, "categories", header, [(0, cells)], "新类别")
+            try:
+                return tabular.plan(session, street_id, "categories", header, [(0, cells)], "新类别")
+            except ImportRefused as refused:  # a form's refusal names each field, in one message
+                raise ValidationError("\n".join(refused.lines("zh")), "\n".join(refused.lines("en"))) from None
         return self._change_org(plan, "category_added")
 
