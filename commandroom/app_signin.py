@@ -68,20 +68,6 @@ def sign_in(db, settings: Settings, *, user_given: bool, ui_state_path: Path):
 
 def attach(console, gate) -> None:
     """The File menu's 交班签退 and the sign-out when the window closes."""
-    from PySide6.QtGui import QAction
+    from commandroom.views.admin.sign_out import install_sign_out
 
-    from commandroom.views.admin.handover_dialogs import HandOverDialog
-
-    window = console.window
-    file_menu = window.menuBar().actions()[0].menu()
-    action = QAction(window.tr("交班签退(&O)…") if gate.hands_over else window.tr("签退(&O)"), window,
-                     objectName="signOutAction")
-
-    def sign_out() -> None:
-        if gate.hands_over and HandOverDialog(gate, window).exec() != HandOverDialog.DialogCode.Accepted:
-            return
-        window.close()
-
-    action.triggered.connect(sign_out)
-    file_menu.insertAction(file_menu.actions()[0], action)
-    window.sig_closing.connect(gate.sign_out)
+    install_sign_out(console.window, gate)
