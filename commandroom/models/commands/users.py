@@ -116,5 +116,16 @@ def first_admin(db, *, login: str, name: str, password: str, console: str, clock
             raise PermissionDeniedError("已有管理员，请由管理员添加用户", "An administrator exists; ask them to add users")
     passwords.check_strength(password)  # the first administrator must be able to sign in
     actor = Actor(login=check_login(login), role=Role.ADMIN, console=console, name=name)
-    UserCommands(db, actor, clock)._add(login, name, Role.ADMIN, password)
+    commands = UserCommands(db, actor, clock)
+    with db.writing() as session:
+        user = session.scalar(select(User).where(User.login == login))
+        if user is not None:
+            # An administrator's account without a password (the demo street has one) is
+            # claimed by setting its password; any other existing login is refused.
+            if user.role != Role.ADMIN or user.password_hash:
+                raise ValidationError(f"登录名 {login} 已存在", f"The login {login} exists already")
+            user.password_hash, user.active = passwords.hash_password(password), True
+            commands._log_user(session, op="first_admin", login=login)
+            return actor
+    commands._add(login, name, Role.ADMIN, password)
     return actor

@@ -131,3 +131,16 @@ def test_only_the_generated_street_is_a_demo(db, room):
     tiny, _ = room
     with db.session() as s:
         assert not is_demo(s, tiny.street_id)
+
+
+def test_the_first_administrator_may_claim_an_admin_account_without_a_password(db, clock):
+    from commandroom.models import User
+
+    street_fixture.build(db)
+    with db.session() as s:
+        s.add_all([User(login="admin", name="系统管理员", role=Role.ADMIN),
+                   User(login="duty", name="林俊建", role=Role.DUTY_OFFICER)])
+    with pytest.raises(ValidationError, match="已存在"):
+        first_admin(db, login="duty", name="某", password="admin pass 1", console="c1", clock=clock)
+    first_admin(db, login="admin", name="系统管理员", password="admin pass 1", console="c1", clock=clock)
+    assert sign_in(db, "admin", "admin pass 1", console="c1", street_id=None, clock=clock).role == Role.ADMIN
