@@ -173,12 +173,20 @@ def check(features: list[Feature], tolerance_m2: float) -> list[Problem]:
 def _overlaps(cells: list[Feature], tolerance_m2: float) -> list[Problem]:
     problems = []
     geometries = [c.geometry for c in cells]
-    tree = STRtree(geometries)
-    for i, j in zip(*tree.query(geometries, predicate="intersects")):
-        if i >= j:
+    left, right = STRtree(geometries).query(geometries, predicate="intersects")
+    pairs = left < right  # each pair once, never a cell with itself
+    left, right = left[pairs], right[pairs]
+    # Neighbours that only share an edge are most pairs: a DE-9IM test (interiors meet in an
+    # area) drops them before any intersection is built.
+    a_side, b_side = [geometries[i] for i in left], [geometries[j] for j in right]
+    inside = shapely.relate_pattern(a_side, b_side, "2********")
+    left, right = left[inside], right[inside]
+    common = shapely.intersection([geometries[i] for i in left], [geometries[j] for j in right])
+    areas = shapely.area(common)
+    for i, j, shared, area_deg2 in zip(left, right, common, areas):
+        if area_deg2 <= 0:
             continue
-        common = geometries[i].intersection(geometries[j])
-        area = square_metres(common.area, common.centroid.y) if not common.is_empty else 0.0
+        area = square_metres(area_deg2, shared.centroid.y)
         if area > tolerance_m2:
             a, b = cells[i], cells[j]
             problems.append(_at(b, f"与要素 {a.number}（{a.code}）重叠约 {area:.0f} 平方米",
