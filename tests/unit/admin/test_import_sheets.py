@@ -138,3 +138,31 @@ def test_a_csv_saved_by_excel_in_gb18030_is_read(tmp_path):
     assert sheets.read(path) == (["网格编码", "姓名", "职务", "电话"], [(2, ["A1", "王芳", "网格长", "1"])])
 
 
+
+
+def test_the_organisation_as_it_was_after_daily_changes(db, clock, street):
+    tiny, cmds = street
+    hw = tiny.units["环卫所"]
+    before = clock.now()
+    clock.advance(minutes=1)
+    assert cmds.set_unit_phone(hw, "0531-88886666") == 1
+    assert cmds.set_unit_phone(hw, "0531-88886666") == 0  # no change, no log row
+    with db.session() as s:
+        staff_id = next(k[0] for k, r in org_at(s, tiny.street_id, clock.now())["grid_staff"].items()
+                        if r["name"] == "王芳")
+    cmds.remove_staff(staff_id)
+    with db.session() as s:
+        then, now = org_at(s, tiny.street_id, before), org_at(s, tiny.street_id, clock.now())
+    assert then["unit"][(hw,)]["duty_phone"] == "" and now["unit"][(hw,)]["duty_phone"] == "0531-88886666"
+    assert (staff_id,) in then["grid_staff"] and (staff_id,) not in now["grid_staff"]
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_one_clear_refusal(tmp_path):
+    from commandroom.models.errors import ValidationError
+
+    path = tmp_path / "units.xlsx"
+    path.write_text("编码,名称\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="不是有效的 xlsx 文件"):
+        sheets.read(path)
+    with pytest.raises(ValidationError, match="只支持 .csv 与 .xlsx"):
+        sheets.read(tmp_path / "units.ods")
