@@ -27,9 +27,10 @@ class Item:
     code: str
     title: str
     detail: str  # the due time, the alert's level …: what makes it open
+    late: bool = False  # already past its due time
 
-    def as_list(self) -> list[str]:
-        return [self.code, self.title, self.detail]
+    def as_list(self) -> list:
+        return [self.code, self.title, self.detail, self.late]
 
 
 @dataclass(frozen=True)
@@ -76,20 +77,17 @@ def open_items(session: Session, login: str, street_id: int | None, now: datetim
     alerts = in_street(select(Event.code, Event.title, Alert.level).join(Alert, Alert.event_id == Event.id)
                        .where(Alert.cleared_at.is_(None))).order_by(Alert.raised_at)
     lists, counts = {}, {}
-    for kind, stmt, detail in (("taken", taken, _time), ("due", due, lambda d: _due(d, now)),
+    for kind, stmt, detail in (("taken", taken, _time), ("due", due, _time),
                                ("alerts", alerts, lambda level: level.label)):
         rows = session.execute(stmt).all()
         counts[kind] = len(rows)
-        lists[kind] = tuple(Item(code, title, detail(third)) for code, title, third in rows[:ITEMS_SHOWN])
+        lists[kind] = tuple(Item(code, title, detail(third), kind == "due" and third < now)
+                            for code, title, third in rows[:ITEMS_SHOWN])
     return OpenItems(lists["taken"], lists["due"], lists["alerts"], counts)
 
 
 def _time(value: datetime | None) -> str:
     return f"{value:%m-%d %H:%M}" if value else ""
-
-
-def _due(value: datetime, now: datetime) -> str:
-    return f"{_time(value)}{'（已超时）' if value < now else ''}"
 
 
 def pending_handover(session: Session, street_id: int | None, login: str) -> HandoverNote | None:

@@ -1699,6 +1699,10 @@ Give it to them anyway?</translation>
         <translation>Open supervision alerts ({n})</translation>
     </message>
     <message>
+        <source>{due}（已超时）</source>
+        <translation>{due} (overdue)</translation>
+    </message>
+    <message>
         <source>…另有 {n} 件</source>
         <translation>… and {n} more</translation>
     </message>

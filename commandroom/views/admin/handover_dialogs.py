@@ -4,10 +4,12 @@ for them, not typed), and the incoming officer's reading and acknowledgement on 
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from commandroom.models.errors import CommandroomError
+from commandroom.views.common import palette
 
 
 class OpenItemsTree(QTreeWidget):
@@ -26,7 +28,10 @@ class OpenItemsTree(QTreeWidget):
             top = QTreeWidgetItem(self, [heading.format(n=count)])
             top.setFirstColumnSpanned(True)
             for row in rows:
-                QTreeWidgetItem(top, [row.code, row.title, row.detail])
+                item = QTreeWidgetItem(top, [row.code, row.title, row.detail])
+                if row.late:
+                    item.setText(2, self.tr("{due}（已超时）").format(due=row.detail))
+                    item.setForeground(2, QBrush(palette.OVERDUE_TEXT))
             if count > len(rows):
                 QTreeWidgetItem(top, [self.tr("…另有 {n} 件").format(n=count - len(rows))])
             top.setExpanded(True)
