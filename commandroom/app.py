@@ -37,6 +37,7 @@ def run(
     *,
     ui_state_path: Path | None = None,
     open_mode=None,
+    user_given: bool = False,
 ) -> int:
     """Show the console until it is closed; with ``screenshot``, save a picture and exit.
     ``open_mode`` (an ``OpenMode``): what may be done to the database; by default a picture only
@@ -59,8 +60,16 @@ def run(
             settings = _choose_street(db, settings, interactive=screenshot is None)
             if settings is None:  # the officer declined to pick a street
                 return 0
-            return _run_console(app, db, settings, screenshot, size,
-                                ui_state_path or default_ui_state_path())
+            ui_state_path = ui_state_path or default_ui_state_path()
+            gate = None
+            if screenshot is None:  # a picture only reads: it signs nobody in
+                from commandroom.app_signin import sign_in
+
+                signed = sign_in(db, settings, user_given=user_given, ui_state_path=ui_state_path)
+                if signed is None:
+                    return 0
+                settings, gate = signed
+            return _run_console(app, db, settings, screenshot, size, ui_state_path, gate)
         finally:
             db.dispose()
     except Exception as exc:  # the last resort: the officer sees the reason, not a vanished window
@@ -187,6 +196,7 @@ class Console:
         from commandroom.models.opening import OpenMode
         from commandroom.models.queries import user_info
         from commandroom.models.streets import resolve_street
+        from commandroom.app_admin import admin_read_models
         from commandroom.services.call_desk import CallDesk, queue_read_model
         from commandroom.services.command_runner import CommandRunner
         from commandroom.services.detail_views import detail_read_model, pending_read_model
@@ -211,7 +221,7 @@ class Console:
                              clock=clock, read_models=[detail_read_model(self.window.detail.watch),
                                                         pending_read_model(),
                                                         ReadModel("board", load_board_view, load_board_changes),
-                                                        queue_read_model()])
+                                                        queue_read_model(), *admin_read_models(user)])
         self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
         self.pump.sig_loaded.connect(self.window.on_loaded)
@@ -247,8 +257,13 @@ class Console:
         self.commands.stop()
 
 
-def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_state_path: Path) -> int:
+def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_state_path: Path,
+                 gate=None) -> int:
     console = Console(db, settings, ui_state_path)
+    if gate is not None:
+        from commandroom.app_signin import attach
+
+        attach(console, gate)
     app.aboutToQuit.connect(console.stop)
     outcome = {"rc": 0}
     if screenshot is not None:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
+from commandroom import cli_admin
 from commandroom.cli_parser import Parser, lang_of, pick
 from commandroom.config import LANGUAGES, Settings, default_db_url
 from commandroom.models.errors import CommandroomError, ConfigError
@@ -113,7 +114,10 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
         description=h("街道综合信息指挥室 — 值班台、演示街道与考核指标",
                       "街道综合信息指挥室 — console, demo street and measures"),
     )
-    parser.add_argument("--user", default="duty", help=h("值班台使用的登录名", "login the console acts as"))
+    parser.add_argument("--user", default=None, help=h("不登录，以该用户身份打开值班台（仅限演示数据库）",
+                                                       "act as this login without signing in (demo databases only)"))
+    parser.add_argument("--wall-login", metavar="LOGIN", default="",
+                        help=h("大屏：以该大屏角色用户自动签到，不弹出签到框", "the wall: sign in as this display user, no dialog"))
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help=h("保存已加载的值班台截图后退出（只读打开数据库）",
                                "save a picture of the loaded console and exit (opens the database read-only)"))
@@ -136,6 +140,8 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common],
                             help=h("导出某一时刻的事件（由日志重建，只读）",
                                    "the events as they stood at an instant, rebuilt from the log (read-only)"))
+    export.add_argument("what", nargs="?", choices=("events",) + cli_admin.ORG_KINDS, default="events",
+                        help=h("导出什么（默认：事件）", "what to export (default: the events)"))
     export.add_argument("--at", type=typed(_instant), default=None,
                         help=h("时刻，如 2026-11-16T00:00（默认：现在）", "the instant, e.g. 2026-11-16T00:00 (default: now)"))
     export.add_argument("--format", choices=("csv", "json"), default=None,
@@ -163,6 +169,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
                          help=h("保存例会窗口截图后退出（只读）", "save a picture of the meeting window and exit (read-only)"))
     meeting.add_argument("--size", type=typed(_size), default=argparse.SUPPRESS,
                          help=h("窗口尺寸，如 1920x1080", "window size, e.g. 1920x1080"))
+    cli_admin.add_parsers(sub, common, h)
     return parser
 
 
@@ -197,9 +204,13 @@ def _main(argv: list[str], lang: str) -> int:
             return _kpi(url, args)
         if args.command == "meeting":
             return _meeting_report(url, args) if args.report else _meeting_window(url, args)
+        if args.command in cli_admin.COMMANDS:
+            return cli_admin.run(url, args, _open, _street_id)
         return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
         print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)
+        for line in getattr(exc, "problems", ()):  # an import lists every problem, one a line
+            print(f"  {line.line(args.lang)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -271,6 +282,14 @@ def _check_demo_period(args) -> None:
 def _export(url: str, args) -> int:
     from commandroom.models.export import export_records, write
 
+    if args.what != "events":
+        db = _open_to_read(url)
+        try:
+            with db.session() as session:
+                street_id = _street_id(session, args)
+            return cli_admin.export(db, args, street_id)
+        finally:
+            db.dispose()
     fmt = args.format or ("json" if (args.out or "").lower().endswith(".json") else "csv")
     db = _open_to_read(url)
     try:
@@ -295,6 +314,17 @@ def _export(url: str, args) -> int:
     print(pick(args.lang, f"{len(records)} 件事件 → {target}", f"{len(records)} events → {target}"),
           file=sys.stderr)
     return 0
+
+
+def _check_demo(db, args) -> None:
+    """``--user`` skips the sign-in: only where the database says its street is the demo."""
+    from commandroom.models.signin import is_demo
+
+    with db.session() as session:
+        if not is_demo(session, _street_id(session, args)):
+            raise ConfigError("--user 只能用于演示数据库：本街道的值班台须签到（用户名与密码）",
+                              "--user works on a demo database only: this street's console signs in "
+                              "(user name and password)")
 
 
 def _street_id(session, args) -> int | None:
@@ -416,7 +446,11 @@ def _console(url: str, args, *, explicit: bool) -> int:
         if args.street or args.screenshot:  # an unknown code, or a street no one can pick
             with db.session() as session:
                 _street_id(session, args)
+        if args.user and args.screenshot is None:
+            _check_demo(db, args)
     finally:
         db.dispose()
-    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street)
-    return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode)
+    settings = Settings(db_url=url, lang=args.lang, street=args.street, wall_login=args.wall_login,
+                        **({"user": args.user} if args.user else {}))
+    return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode,
+               user_given=args.user is not None)

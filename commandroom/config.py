@@ -48,6 +48,15 @@ class Settings:
     sound: bool = True
     # Map tiles: no tile server by default (there is no internet); a URL template enables one.
     tile_url: str = ""
+    # Sign-in: this many wrong passwords in a row lock the account for lock_minutes.
+    signin_max_failures: int = 5
+    signin_lock_minutes: int = 15
+    # The wall screen signs in as this display-role user without a dialog ("" : it asks).
+    wall_login: str = ""
+    # A shift's length: the handover lists the events due before the next shift ends.
+    shift_hours: int = 12
+    # Grid import: overlaps and gaps between unit grids up to this many square metres pass.
+    grid_tolerance_m2: float = 10.0
 
 
 LANGUAGES = ("zh_CN", "en")

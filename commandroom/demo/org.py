@@ -84,7 +84,7 @@ def build_org(rng: FastRandom, layout: Layout, street_id: int = 1) -> Org:
     street = names.STREET
     org.rows["street"] = [{"id": street_id, "code": street["code"], "abbr": street["abbr"],
                            "name": street["name"], "district": street["district"],
-                           "city": street["city"]}]
+                           "city": street["city"], "demo": True}]
     grids = org.rows["grid"] = []
 
     def add_grid(level: int, code: str, name: str, parent: int | None, polygon) -> int:

@@ -12,6 +12,7 @@ from commandroom.models.events import (
     Event,
     ExtensionRequest,
 )
+from commandroom.models.handover_table import Handover
 from commandroom.models.log import EventLog
 from commandroom.models.org import Grid, GridStaff, Street, Unit, User, unit_category
 from commandroom.models.presence import ConsolePresence
@@ -31,6 +32,7 @@ __all__ = [
     "EventLog",
     "ExtensionRequest",
     "Grid",
+    "Handover",
     "GridStaff",
     "Street",
     "Unit",

@@ -168,6 +168,14 @@ class Action(Labelled):
     ADD_ASSIST = ("add_assist", "增加协办")
     ACKNOWLEDGE_ASSIST = ("acknowledge_assist", "协办签收")
     DECIDE = ("decide", "例会决定")
+    # Sign-in and the organisation (no event: ``event_id`` is NULL, like UNIT_STATUS).
+    SIGN_IN = ("sign_in", "签到")
+    SIGN_IN_FAILED = ("sign_in_failed", "签到失败")
+    SIGN_OUT = ("sign_out", "签退")
+    HANDOVER = ("handover", "交班")
+    ACKNOWLEDGE_HANDOVER = ("acknowledge_handover", "接班")
+    USER_CHANGE = ("user_change", "用户变更")
+    ORG_CHANGE = ("org_change", "组织变更")
 
 
 class Lane(Labelled):

@@ -61,6 +61,12 @@ RULES: dict[Action, Rule] = {
     Action.UNIT_STATUS: Rule(frozenset(), None, OPERATORS | {Role.ADMIN, Role.SYSTEM}),
     # The weekly meeting's decision on an agenda item: the leaders', in any status of the event.
     Action.DECIDE: Rule(frozenset(), None, frozenset({Role.SHIFT_LEADER, Role.ADMIN})),
+    # Not events' transitions either: the accounts and the organisation are the administrator's;
+    # a handover is written and acknowledged by the officers who change shift.
+    Action.USER_CHANGE: Rule(frozenset(), None, frozenset({Role.ADMIN})),
+    Action.ORG_CHANGE: Rule(frozenset(), None, frozenset({Role.ADMIN})),
+    Action.HANDOVER: Rule(frozenset(), None, OPERATORS),
+    Action.ACKNOWLEDGE_HANDOVER: Rule(frozenset(), None, OPERATORS),
 }
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from datetime import datetime
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from commandroom.models.base import Base, EnumText
@@ -19,6 +21,9 @@ class Street(Base):
     name: Mapped[str] = mapped_column(String(64))
     district: Mapped[str] = mapped_column(String(64))
     city: Mapped[str] = mapped_column(String(64), default="")
+    # Made by the demo generator: only then may a console act as a user named on the command
+    # line (``--user``) without signing in.
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Grid(Base):
@@ -92,3 +97,9 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(32))
     role: Mapped[Role] = mapped_column(EnumText(Role))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # An argon2 hash (models/passwords.py); "" for a user who has none yet and cannot sign in.
+    password_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Wrong passwords in a row; at the limit the account is locked until ``locked_until``.
+    failed_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_sign_in: Mapped[datetime | None] = mapped_column(DateTime)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 from commandroom import __version__
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Role
+from commandroom.models.lifecycle import OPERATORS
+from commandroom.views.admin.admin_panel import AdminPanel
 from commandroom.views.calls.call_queue import CallQueuePanel
 from commandroom.views.calls.new_report_sound import SoundToggle
 from commandroom.views.common.selection import Selection
@@ -109,6 +111,15 @@ class MainWindow(QMainWindow):
         self.view_loaded.append(self.calls.on_view_loaded)
         self.view_changed.append(self.calls.on_view_changed)
         self.status.addPermanentWidget(SoundToggle(self.calls.sound, self.status))
+        if role is not None and role not in OPERATORS:  # the wall and the admin take no calls
+            calls.hide()
+            calls.toggleViewAction().setVisible(False)
+        self.admin: AdminPanel | None = None
+        if role == Role.ADMIN:  # the organisation's daily changes are the administrator's
+            self.admin = AdminPanel(self)
+            self.add_dock(self.admin, self.tr("组织管理"), "admin", Qt.DockWidgetArea.RightDockWidgetArea)
+            self.view_loaded.append(self.admin.on_view_loaded)
+            self.view_changed.append(self.admin.on_view_changed)
 
         self._minute = None
         self._timer = QTimer(self)
@@ -260,6 +271,8 @@ class MainWindow(QMainWindow):
         self.calls.set_commands(runner)
         if self.extensions is not None:
             self.extensions.set_commands(runner)
+        if self.admin is not None:
+            self.admin.set_commands(runner)
 
     @Slot(bool, str)
     def on_connection(self, ok: bool, reason: str) -> None:

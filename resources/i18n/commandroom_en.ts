@@ -242,6 +242,85 @@
         <source>例会决定</source>
         <translation>Meeting decision</translation>
     </message>
+    <message>
+        <source>签到</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>签到失败</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>签退</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>交班</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>接班</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <source>用户变更</source>
+        <translation>User changed</translation>
+    </message>
+    <message>
+        <source>组织变更</source>
+        <translation>Organisation changed</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPanel</name>
+    <message>
+        <source>修改值班电话…</source>
+        <translation>Change duty phone…</translation>
+    </message>
+    <message>
+        <source>登记离岗…</source>
+        <translation>Staff member left…</translation>
+    </message>
+    <message>
+        <source>新增类别…</source>
+        <translation>New category…</translation>
+    </message>
+    <message>
+        <source>处置单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>网格人员</source>
+        <translation>Grid staff</translation>
+    </message>
+    <message>
+        <source>事件类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>值班电话</source>
+        <translation>Duty phone</translation>
+    </message>
+    <message>
+        <source>{name}的值班电话：</source>
+        <translation>Duty phone of {name}:</translation>
+    </message>
+    <message>
+        <source>登记离岗</source>
+        <translation>Staff member left</translation>
+    </message>
+    <message>
+        <source>{name}（{grid}）离开网格，从网格人员中删除？</source>
+        <translation>{name} ({grid}) has left the grid: remove from the grid staff?</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
 </context>
 <context>
     <name>AgendaPanel</name>
@@ -581,6 +660,72 @@
     <message>
         <source>来电队列</source>
         <translation>Call queue</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesModel</name>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>大类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>小类</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>主办单位类型</source>
+        <translation>Lead unit type</translation>
+    </message>
+    <message>
+        <source>属地管理</source>
+        <translation>Territorial</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryForm</name>
+    <message>
+        <source>新增事件类别</source>
+        <translation>New event category</translation>
+    </message>
+    <message>
+        <source>可「街呼区应」的属地管理事项</source>
+        <translation>A territorial item the street may call the district for</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>大类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>小类</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>主办单位类型</source>
+        <translation>Lead unit type</translation>
+    </message>
+    <message>
+        <source>属地管理</source>
+        <translation>Territorial</translation>
+    </message>
+    <message>
+        <source>{p}响应时限（分钟）</source>
+        <translation>{p}: response limit (minutes)</translation>
+    </message>
+    <message>
+        <source>{p}处置时限（分钟）</source>
+        <translation>{p}: handling limit (minutes)</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1444,60 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>设置第一位管理员</source>
+        <translation>Set up the first administrator</translation>
+    </message>
+    <message>
+        <source>这是本数据库的首次使用：请设置管理员账户，再由管理员添加值班员与带班领导。</source>
+        <translation>This database is used for the first time: set up the administrator account; the administrator then adds the duty officers and shift leaders.</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>交班签退</source>
+        <translation>Hand over and sign out</translation>
+    </message>
+    <message>
+        <source>交班说明：需要下一班注意的事项…</source>
+        <translation>Handover note: what the next shift must watch…</translation>
+    </message>
+    <message>
+        <source>交班并签退</source>
+        <translation>Hand over and sign out</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>未结事项（自动列出）</source>
+        <translation>Open items (listed automatically)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>受理</source>
@@ -1495,6 +1694,10 @@ Give it to them anyway?</translation>
         <translation>Call queue</translation>
     </message>
     <message>
+        <source>组织管理</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
         <source>{street}综合信息指挥室 — 值班台</source>
         <translation>{street} Integrated Information Command Room — Duty Console</translation>
     </message>
@@ -1580,6 +1783,48 @@ Give it to them anyway?</translation>
     <message>
         <source>未能记录决定</source>
         <translation>The decision was not recorded</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemsTree</name>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>已接手未处理的来电（{n}）</source>
+        <translation>Reports taken and not yet handled ({n})</translation>
+    </message>
+    <message>
+        <source>下一班内到期的事件（{n}）</source>
+        <translation>Events due before the next shift ends ({n})</translation>
+    </message>
+    <message>
+        <source>未解除的督办提醒（{n}）</source>
+        <translation>Open supervision alerts ({n})</translation>
+    </message>
+    <message>
+        <source>{due}（已超时）</source>
+        <translation>{due} (overdue)</translation>
+    </message>
+    <message>
+        <source>…另有 {n} 件</source>
+        <translation>… and {n} more</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTab</name>
+    <message>
+        <source>筛选…</source>
+        <translation>Filter…</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +1965,44 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>签到 — 综合信息指挥室</source>
+        <translation>Sign in — Integrated Information Command Room</translation>
+    </message>
+    <message>
+        <source>{street}综合信息指挥室</source>
+        <translation>{street} Integrated Information Command Room</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SignOut</name>
+    <message>
+        <source>交班签退(&amp;O)…</source>
+        <translation>Hand &amp;over and sign out…</translation>
+    </message>
+    <message>
+        <source>签退(&amp;O)</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+</context>
+<context>
     <name>SoundToggle</name>
     <message>
         <source>提示音：开</source>
@@ -1736,6 +2019,52 @@ Give it to them anyway?</translation>
     <message>
         <source>新报告到达时响铃；点击切换</source>
         <translation>Chimes when a new report arrives; click to switch</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>TakeOverDialog</name>
+    <message>
+        <source>接班</source>
+        <translation>Take over the shift</translation>
+    </message>
+    <message>
+        <source>{login} 于 {at} 交班：</source>
+        <translation>{login} handed over at {at}:</translation>
+    </message>
+    <message>
+        <source>（无交班说明）</source>
+        <translation>(no handover note)</translation>
+    </message>
+    <message>
+        <source>已阅，接班</source>
+        <translation>Read: take over</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>交班时的未结事项</source>
+        <translation>Open items at the handover</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2286,29 @@ Give it to them anyway?</translation>
     <message>
         <source>{name}&#x3000;{status} · 在办 {load}</source>
         <translation>{name}  {status} · open {load}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsModel</name>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>值班电话</source>
+        <translation>Duty phone</translation>
+    </message>
+    <message>
+        <source>在岗人数</source>
+        <translation>On duty</translation>
     </message>
 </context>
 </TS>

@@ -16,11 +16,15 @@ from commandroom.models.commands.extensions import ExtensionCommands
 from commandroom.models.commands.intake import IntakeCommands
 from commandroom.models.commands.meeting import MeetingCommands
 from commandroom.models.commands.reports import ReportCommands, TakeRef
+from commandroom.models.commands.org import OrgCommands
 from commandroom.models.commands.units import UnitCommands
+from commandroom.models.commands.users import UserCommands
+from commandroom.models.commands.handover import HandoverCommands
 
 
 class Commands(IntakeCommands, ReportCommands, EscalationCommands, AssignmentCommands,
-               ExtensionCommands, UnitCommands, MeetingCommands):
+               ExtensionCommands, UnitCommands, OrgCommands, UserCommands, HandoverCommands,
+               MeetingCommands):
     """Every domain command, acting as one actor on one database."""
 
 

@@ -1,0 +1,1 @@
+"""Sign-in, the shift handover and the administrator's screens."""
