@@ -388,7 +388,8 @@ def _meeting_window(url: str, args) -> int:
 
     mode = OpenMode.READ if args.screenshot else OpenMode.WRITE
     _open(url, mode).dispose()  # refuse a bad URL with one line, before any window opens
-    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street)
+    settings = Settings(db_url=url, lang=args.lang, street=args.street,
+                        **({"user": args.user} if args.user else {}))
     return run_meeting(settings, _last_week(args), args.screenshot, args.size, open_mode=mode)
 
 
