@@ -27,8 +27,11 @@ class CardFilter:
     text: str = ""
     category_code: str = ""
     community: str = ""
+    grid_id: int = 0  # an L4 grid clicked on the map (0: every grid)
 
     def accepts(self, card: BoardCard, haystack: str) -> bool:
+        if self.grid_id and card.grid_id != self.grid_id:
+            return False
         if self.category_code and card.category_code != self.category_code:
             return False
         if self.community and card.community_name != self.community:
