@@ -48,6 +48,12 @@ class Settings:
     sound: bool = True
     # Map tiles: no tile server by default (there is no internet); a URL template enables one.
     tile_url: str = ""
+    # The datum the tiles are drawn in: "wgs84" (Tianditu, OSM) or "gcj02" (AMap, Tencent); the
+    # map converts stored WGS-84 points for display and clicked points back.
+    tile_datum: str = "wgs84"
+    # 未诉先办: an L4 grid is flagged when one category has this many events in this many days.
+    recurring_days: int = 14
+    recurring_min: int = 3
 
 
 LANGUAGES = ("zh_CN", "en")

@@ -8,7 +8,8 @@ says it is ready (``receive('{"kind": "ready"}')``, sent once its QWebChannel is
 its layers exist) batches are queued, in order, and flushed the moment it is.
 
 Page → Python: ``receive(text)`` takes one JSON message (``{"kind": "marker", "id": 7}``,
-``"grid"``, ``"point"`` with ``lat``/``lon`` as the page shows them, ``"ready"``) and emits the
+``"grid"``, ``"point"`` with ``lat``/``lon`` as the page shows them, ``"ready"``, ``"applied"``
+with the number of batches applied so far) and emits the
 matching signal. A malformed message is logged and dropped: the page is ours, but a message must
 never take the console down.
 """
@@ -34,6 +35,9 @@ class MapBridge(QObject):
 
     sig_ready = Signal()
     """The page is loaded and listening; the queued batches have just been pushed."""
+
+    sig_applied = Signal(int)
+    """The page has applied a batch: how many it has applied in all (screenshots, tests, bench)."""
 
     sig_marker_clicked = Signal(int)
     """The officer clicked an event's marker (its id)."""
@@ -73,6 +77,8 @@ class MapBridge(QObject):
             kind = message["kind"]
             if kind == "ready":
                 self._on_ready()
+            elif kind == "applied":
+                self.sig_applied.emit(int(message["n"]))
             elif kind == "marker":
                 self.sig_marker_clicked.emit(int(message["id"]))
             elif kind == "grid":

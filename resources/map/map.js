@@ -49,7 +49,7 @@
                       + (d.sv ? " supervised" : "") + (S.selected.has(d.id) ? " selected" : ""));
     const body = el("div", "ev-body");
     body.style.background = colour(d.cls);
-    body.appendChild(el("span", "ev-letter", (d.cls || "?").slice(0, 1)));
+    body.appendChild(el("span", "ev-letter", (d.cls || tr("待")).slice(0, 1)));
     root.appendChild(body);
     if (d.sv) root.appendChild(el("span", "ev-badge", d.sv === "listed" ? tr("挂") : tr("督")));
     else if (d.od) root.appendChild(el("span", "ev-badge od", "!"));
@@ -237,7 +237,7 @@
       upsertMarkers(b.markers);
       drawUnits(b.units);
       drawRecurring(b.recurring);
-      if (S.cells.getLayers().length && !S.fitted) { S.map.fitBounds(S.cells.getBounds(), {padding: [10, 10]}); S.fitted = true; }
+      if (S.cells.getLayers().length && !S.fitted) { S.map.fitBounds(S.cells.getBounds(), {paddingTopLeft: [10, 10], paddingBottomRight: [190, 10]}); S.fitted = true; }
       legend();
     } else if (b.op === "update") {
       removeMarkers(b.remove);
@@ -253,6 +253,7 @@
       S.map.setView(b.at, b.zoom, {animate: false});
     }
     S.applied += 1;
+    send({kind: "applied", n: S.applied});
   }
 
   // --- Controls -----------------------------------------------------------------------------
@@ -268,20 +269,20 @@
       row(sample("urgent", ""), tr("紧急（双圈）"));
       row(sample("overdue", "!"), tr("超期（菱形）"));
       row(sample("", tr("督")), tr("督办 / 挂牌督办（挂）"));
-      const mode = el("div", "legend-title", S.loadMode === "open" ? tr("网格在办件数") : tr("网格超期占比"));
+      const mode = el("div", "legend-title legend-mode", S.loadMode === "open" ? tr("网格在办件数") : tr("网格超期占比"));
       mode.title = tr("点击切换");
-      mode.style.cursor = "pointer";
       mode.addEventListener("click", () => { S.loadMode = S.loadMode === "open" ? "share" : "open"; restyleGrids(); legend(); });
       box.appendChild(mode);
+      const scale = el("div", "legend-scale");
       const steps = S.loadMode === "open" ? LOAD_STEPS : SHARE_STEPS;
-      steps.forEach((s, i) => {
+      steps.forEach((s) => {
+        const cell = el("div", "legend-step");
         const sw = el("span", "swatch"); sw.style.background = s[1]; sw.style.opacity = Math.max(s[2], 0.3);
-        const next = steps[i + 1];
-        const words = S.loadMode === "open"
-          ? (next ? s[0] + "–" + (next[0] - 1) : "≥" + s[0])
-          : (next ? Math.round(s[0] * 100) + "%–" + Math.round(next[0] * 100) + "%" : "≥" + Math.round(s[0] * 100) + "%");
-        row(sw, words);
+        cell.appendChild(sw);
+        cell.appendChild(el("span", null, S.loadMode === "open" ? "≥" + s[0] : "≥" + Math.round(s[0] * 100) + "%"));
+        scale.appendChild(cell);
       });
+      box.appendChild(scale);
       const rec = el("span", "swatch rec-swatch");
       row(rec, tr("未诉先办：同类问题反复出现"));
       L.DomEvent.disableClickPropagation(box);

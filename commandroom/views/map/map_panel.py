@@ -11,7 +11,8 @@ highlights it. A click on an L4 grid asks the lists and the board to show that g
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -60,6 +61,9 @@ class MapPanel(QWidget):
         self.page.setWebChannel(self.channel)
         self.view.setPage(self.page)
         self.loaded = False
+        # QtWebEngine releases its profile as the application ends; a page still alive then
+        # crashes the process on exit. The page goes first.
+        QCoreApplication.instance().aboutToQuit.connect(self.release_page)
 
         self.message = QLabel(self, objectName="mapMessage")
         self.message.setWordWrap(True)
@@ -82,8 +86,13 @@ class MapPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.view)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
+        side.setMinimumWidth(220)
+        side.setMaximumWidth(420)
+        self.view.setMinimumWidth(300)
+        splitter.setCollapsible(0, False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([900, 320])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
@@ -94,6 +103,13 @@ class MapPanel(QWidget):
         self.bridge.sig_grid_clicked.connect(self._grid_clicked)
         self.bridge.sig_point_picked.connect(self._point_picked)
         self.selection.sig_selected.connect(self._follow_selection)
+
+    @Slot()
+    def release_page(self) -> None:
+        if self.page is not None:
+            self.view.setPage(None)
+            shiboken6.delete(self.page)
+            self.page = None
 
     # --- Fed by the feed pump ------------------------------------------------------------------
     def load_page(self) -> None:
