@@ -117,7 +117,7 @@ class BoardCards(QObject):
 
     def set_filter(self, card_filter: CardFilter) -> None:
         card_filter = CardFilter(card_filter.text.strip().casefold(), card_filter.category_code,
-                                 card_filter.community)
+                                 card_filter.community, card_filter.grid_id)
         if card_filter == self._filter:
             return
         self._filter = card_filter
@@ -154,10 +154,8 @@ class BoardCards(QObject):
         f = self._filter
         if f == CardFilter():
             return {lane: list(keys) for lane, keys in self._all.items()}
-        cards, hay = self.cards, self._haystack
-        shown = {i for i, c in cards.items() if (not f.text or f.text in hay(c))
-                 and (not f.category_code or cards[i].category_code == f.category_code)
-                 and (not f.community or cards[i].community_name == f.community)}
+        hay = self._haystack
+        shown = {i for i, c in self.cards.items() if f.accepts(c, hay(c) if f.text else "")}
         return {lane: [k for k in keys if k % ID_SPAN in shown] for lane, keys in self._all.items()}
 
 

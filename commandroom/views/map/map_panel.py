@@ -49,21 +49,14 @@ class MapPanel(QWidget):
         self._grid_at: dict[int, tuple[float, float]] = {}
         self.grid_filter = 0
         self.bridge = MapBridge(self)
-        # The view first, then the interceptor: children are deleted in order, and the
-        # interceptor must outlive the page that uses it.
-        self.view = QWebEngineView(self)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # right-click is the page's
+        # The web view and its page are made by load_page, with the first data: a console that
+        # never gets any (a test, a screenshot of an empty street) starts no web process. Until
+        # then a placeholder stands in its place.
+        self.view: QWebEngineView | None = None
+        self.page: QWebEnginePage | None = None
+        self.placeholder = QLabel(self.tr("地图载入中…"), self, alignment=Qt.AlignmentFlag.AlignCenter)
         self.interceptor = OfflineInterceptor(tile_url, self)
-        self.page = QWebEnginePage(self.view)
-        self.page.setUrlRequestInterceptor(self.interceptor)
-        self.channel = QWebChannel(self.page)
-        self.channel.registerObject("bridge", self.bridge)
-        self.page.setWebChannel(self.channel)
-        self.view.setPage(self.page)
         self.loaded = False
-        # QtWebEngine releases its profile as the application ends; a page still alive then
-        # crashes the process on exit. The page goes first.
-        QCoreApplication.instance().aboutToQuit.connect(self.release_page)
 
         self.message = QLabel(self, objectName="mapMessage")
         self.message.setWordWrap(True)
@@ -84,11 +77,12 @@ class MapPanel(QWidget):
         side_layout.addWidget(self.recurring_title)
         side_layout.addWidget(self.recurring_table)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
+        self.splitter = splitter
+        splitter.addWidget(self.placeholder)
         splitter.addWidget(side)
         side.setMinimumWidth(220)
         side.setMaximumWidth(420)
-        self.view.setMinimumWidth(300)
+        self.placeholder.setMinimumWidth(300)
         splitter.setCollapsible(0, False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
@@ -117,6 +111,22 @@ class MapPanel(QWidget):
         if self.loaded:
             return
         self.loaded = True
+        # Made after the interceptor: children are deleted in order, and the interceptor must
+        # outlive the page that uses it.
+        self.view = QWebEngineView(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # right-click is the page's
+        self.view.setMinimumWidth(300)
+        self.splitter.replaceWidget(0, self.view)
+        self.placeholder.deleteLater()
+        self.page = QWebEnginePage(self.view)
+        self.page.setUrlRequestInterceptor(self.interceptor)
+        channel = QWebChannel(self.page)
+        channel.registerObject("bridge", self.bridge)
+        self.page.setWebChannel(channel)
+        self.view.setPage(self.page)
+        # QtWebEngine releases its profile as the application ends; a page still alive then
+        # crashes the process on exit. The page goes first.
+        QCoreApplication.instance().aboutToQuit.connect(self.release_page)
         html = build_page(page_texts(), self.tile_url)
         self.view.setHtml(html, QUrl.fromLocalFile(str(resource_dir()) + "/"))
 

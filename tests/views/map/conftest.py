@@ -60,14 +60,11 @@ def open_map(qtbot, start_pump):
         panel.show()
         recorder, _snapshot = start_pump(db, read_models=[map_read_model(RecurringRule(14, 3))])
         recorder.sig_view_changed.connect(panel.on_view_changed)
-        if MAP_VIEW in recorder.views:
-            panel.on_view_loaded(MAP_VIEW, recorder.views[MAP_VIEW])
-        else:
-            with qtbot.waitSignal(recorder.sig_view_loaded, timeout=10_000):
-                pass
-            panel.on_view_loaded(MAP_VIEW, recorder.views[MAP_VIEW])
-        with qtbot.waitSignal(panel.bridge.sig_ready, timeout=PAGE_TIMEOUT):
-            pass
+        qtbot.waitUntil(lambda: MAP_VIEW in recorder.views, timeout=PAGE_TIMEOUT)
+        panel.on_view_loaded(MAP_VIEW, recorder.views[MAP_VIEW])
+        # The property, not the signal: making the web view may spin the event loop, and the
+        # page can be ready before a wait on the signal would begin.
+        qtbot.waitUntil(lambda: panel.bridge.ready, timeout=PAGE_TIMEOUT)
         wait_applied(qtbot, panel, 1)
         return panel, recorder
 

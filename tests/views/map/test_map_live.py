@@ -85,7 +85,6 @@ def test_batches_before_the_page_is_ready_are_queued(qtbot, street, open_map):
     late.on_view_loaded(MAP_VIEW, snapshot)  # loads the page; not ready yet
     late.on_view_changed(MAP_VIEW, [first], changes)
     assert not late.bridge.ready and late.bridge.pushed == 0
-    with qtbot.waitSignal(late.bridge.sig_ready, timeout=PAGE_TIMEOUT):
-        pass
+    qtbot.waitUntil(lambda: late.bridge.ready, timeout=PAGE_TIMEOUT)
     wait_applied(qtbot, late, 2)
     assert marker_state(qtbot, late, first)["at"] == [round(lat + 0.01, 7), lon]
