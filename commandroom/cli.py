@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from commandroom.cli_parser import Parser, lang_of, pick
+from commandroom.cli_map import map_options
 from commandroom.config import LANGUAGES, Settings, default_db_url
 from commandroom.models.errors import CommandroomError, ConfigError
 from commandroom.models.measures import GROUPINGS
@@ -102,6 +103,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
                                "save a picture of the loaded console and exit (opens the database read-only)"))
     parser.add_argument("--size", type=typed(_size), default=(1920, 1080),
                         help=h("窗口尺寸，如 1920x1080", "window size, e.g. 1920x1080"))
+    map_options(parser, h)
     sub = parser.add_subparsers(dest="command", parser_class=partial(Parser, lang=lang))
 
     demo = sub.add_parser("demo", parents=[common],
@@ -326,5 +328,6 @@ def _console(url: str, args, *, explicit: bool) -> int:
                 _street_id(session, args)
     finally:
         db.dispose()
-    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street)
+    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street,
+                        tile_url=args.tiles, tile_datum=args.tile_datum)
     return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode)

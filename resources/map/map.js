@@ -19,7 +19,7 @@
   const S = {
     map: null, bridge: null, texts: {}, markers: new Map(), data: new Map(), grids: new Map(),
     gridData: new Map(), loads: new Map(), recurring: [], selected: new Set(), gridFilter: 0,
-    loadMode: "open", applied: 0,
+    loadMode: "open", applied: 0, gen: 0,
   };
   window.commandroomMap = S;  // the tests read the page's state from here
 
@@ -108,12 +108,21 @@
     }
     if (gone.length) S.cluster.removeLayers(gone);
   }
-  function clusterIcon(cluster) {
-    const children = cluster.getAllChildMarkers();
+  // Does a cluster hold an overdue or supervised event? Walked once per batch (S.gen): the
+  // clusters on screen are disjoint, so a refresh looks at each marker at most once.
+  function alarmed(cluster) {
+    if (cluster._crGen === S.gen) return cluster._crAlarm;
     let alarm = false;
-    for (const m of children) { const d = S.data.get(m._crId); if (d && (d.od || d.sv)) { alarm = true; break; } }
+    for (const m of cluster._markers) { const d = S.data.get(m._crId); if (d && (d.od || d.sv)) { alarm = true; break; } }
+    if (!alarm) for (const c of cluster._childClusters) { if (alarmed(c)) { alarm = true; break; } }
+    cluster._crGen = S.gen;
+    cluster._crAlarm = alarm;
+    return alarm;
+  }
+  function clusterIcon(cluster) {
+    const alarm = alarmed(cluster);
     const root = el("div", "cl" + (alarm ? " alarm" : ""));
-    root.appendChild(el("span", "cl-n", children.length));
+    root.appendChild(el("span", "cl-n", cluster.getChildCount()));
     if (alarm) root.appendChild(el("span", "ev-badge od", "!"));
     return L.divIcon({html: root, className: "cl-icon", iconSize: [38, 38]});
   }
@@ -228,7 +237,9 @@
 
   // --- Batches ------------------------------------------------------------------------------
   function apply(text) {
+    const started = performance.now();
     const b = JSON.parse(text);
+    S.gen += 1;
     if (b.texts) S.texts = b.texts;
     if (b.op === "load") {
       S.cluster.clearLayers(); S.markers.clear(); S.data.clear();
@@ -253,6 +264,7 @@
       S.map.setView(b.at, b.zoom, {animate: false});
     }
     S.applied += 1;
+    S.lastMs = performance.now() - started;  // the page's own part of the last batch (the benchmark reads it)
     send({kind: "applied", n: S.applied});
   }
 
@@ -293,7 +305,6 @@
 
   function start(map, texts) {
     S.map = map;
-    if (map.getMaxZoom() === Infinity) map.setMaxZoom(19);  // markercluster needs one; folium sets it on tiles only
     S.texts = texts || {};
     S.outlines = L.layerGroup().addTo(map);
     S.cells = L.featureGroup().addTo(map);

@@ -26,6 +26,7 @@ from commandroom.views.resources import resource
 LEAFLET = Path(xs_leaflet.BASE_DIR)
 CLUSTER = Path(xs_cluster.BASE_DIR)
 MAX_ZOOM = 19
+MIN_ZOOM = 12
 
 
 def _url(path: Path) -> str:
@@ -61,7 +62,11 @@ def build_page(texts: dict[str, str], tile_url: str = "", tile_attribution: str 
                center: tuple[float, float] = (36.65, 117.12)) -> str:
     """The page's HTML. ``texts`` are the page's words, already translated (``map_texts``)."""
     fmap = folium.Map(location=list(center), zoom_start=15, tiles=None, control_scale=True,
-                      max_zoom=MAX_ZOOM, prefer_canvas=False)
+                      prefer_canvas=False)
+    # On the map itself (folium gives max_zoom to the tiles only): markercluster needs a maximum,
+    # and keeps a grid per zoom level in between, updated for every marker: a street needs no
+    # zoom below MIN_ZOOM.
+    fmap.options.update(max_zoom=MAX_ZOOM, min_zoom=MIN_ZOOM)
     # Only Leaflet itself: the page draws with DOM elements, not Bootstrap or icon fonts.
     fmap.default_js = [("leaflet", _url(LEAFLET / "leaflet.js"))]
     fmap.default_css = [("leaflet_css", _url(LEAFLET / "leaflet.css"))]
