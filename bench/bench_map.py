@@ -173,9 +173,14 @@ def bench_changes(app, args, db) -> None:
             bridge_ms.append((time.perf_counter() - t0) * 1000)
             assert panel.bridge.pushed == pushed + 1  # one batch, one call
             in_page = []
-            panel.page.runJavaScript("commandroomMap.lastMs", 0, in_page.append)
+            panel.page.runJavaScript("JSON.stringify([commandroomMap.lastMs, commandroomMap.timing])", 0,
+                                     in_page.append)
             wait_for(app, lambda: in_page)
-            page_ms.append(float(in_page[0]))
+            total, parts = json.loads(in_page[0])
+            page_ms.append(total)
+            if args.verbose:
+                print(f"    {mix}: {bridge_ms[-1]:.0f} ms, in the page {total:.0f} ms: "
+                      + ", ".join(f"{k} {v:.0f}" for k, v in parts.items()))
         results[mix] = bridge_ms, page_ms
 
     naive_ms = []
@@ -185,7 +190,7 @@ def bench_changes(app, args, db) -> None:
     finished = []
     view.loadFinished.connect(finished.append)
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(max(3, args.repeat // 2)):
+        for i in range(args.naive_repeat):
             batch = changed(list(by_id.values()), snapshot, args.changes, rng, "typical")
             by_id.update((m.id, m) for m in batch)
             t0 = time.perf_counter()
@@ -196,7 +201,7 @@ def bench_changes(app, args, db) -> None:
             wait_for(app, lambda: len(finished) >= target)
             naive_ms.append((time.perf_counter() - t0) * 1000)
     view.close()
-    naive = statistics.median(naive_ms)
+    naive = statistics.median(naive_ms) if naive_ms else float("nan")
     print(f"{args.changes:,} marker changes on {args.events:,} markers (median of {args.repeat} / {len(naive_ms)}):")
     for mix, (bridge_ms, page_ms) in results.items():
         bridge = statistics.median(bridge_ms)
@@ -204,7 +209,7 @@ def bench_changes(app, args, db) -> None:
               f"[min {min(bridge_ms):.1f}, max {max(bridge_ms):.1f}; in the page itself {statistics.median(page_ms):.1f}]"
               f"  -> {naive / bridge:.0f}x faster than the naive way")
     print(f"  naive: regenerate the folium page with every marker and reload it: {naive:8.1f} ms "
-          f"[min {min(naive_ms):.1f}, max {max(naive_ms):.1f}]")
+          f"[min {min(naive_ms or [naive]):.1f}, max {max(naive_ms or [naive]):.1f}]")
     print("  goal: bridge < 100 ms and >= 50x")
     panel.release_page()
     panel.close()
@@ -304,6 +309,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--changes", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--naive-repeat", type=int, default=3, help="naive reloads (each takes minutes)")
+    parser.add_argument("--verbose", action="store_true", help="the page's parts of each batch")
+    parser.add_argument("--only-changes", action="store_true", help="skip the memory and first-map parts")
     parser.add_argument("--year-db", default="", help="a one-year demo street (default: generate one)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -316,6 +324,8 @@ def main() -> None:
         generate(grids_db, days=1, seed=1, end=NOW.date())
         bench_changes(app, args, grids_db)
         grids_db.dispose()
+        if args.only_changes:
+            return
         bench_memory(app, args, tmp)
         bench_first_map(app, args, tmp)
 

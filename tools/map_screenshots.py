@@ -91,7 +91,7 @@ def main() -> None:
         shot("map_community.png")
         js(app, page, "commandroomMap.showRecurring(true) || 1")
         count = len(applied)
-        bridge.push({"op": "view", "at": js(app, page, "(b => [b.getCenter().lat, b.getCenter().lng])(commandroomMap.cells.getBounds())"), "zoom": 15})
+        bridge.push({"op": "fit"})
         wait(app, lambda: len(applied) > count)
         shot("map_recurring.png")
         console.window.map.release_page()

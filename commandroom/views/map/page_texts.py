@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 KEYS = (
     QT_TRANSLATE_NOOP("MapPage", "挂"),
     QT_TRANSLATE_NOOP("MapPage", "待"),
+    QT_TRANSLATE_NOOP("MapPage", "等{n}类"),
     QT_TRANSLATE_NOOP("MapPage", "督"),
     QT_TRANSLATE_NOOP("MapPage", "未分类"),
     QT_TRANSLATE_NOOP("MapPage", "已超期"),
