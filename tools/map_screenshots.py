@@ -89,7 +89,8 @@ def main() -> None:
         bridge.push({"op": "view", "at": at, "zoom": 17})
         wait(app, lambda: len(applied) > count)
         shot("map_community.png")
-        js(app, page, "commandroomMap.showRecurring(true) || 1")
+        # The recurring layer on, the event markers off (the officer's layer switch does the same).
+        js(app, page, "commandroomMap.showRecurring(true) || commandroomMap.cluster.remove() && 1")
         count = len(applied)
         bridge.push({"op": "fit"})
         wait(app, lambda: len(applied) > count)

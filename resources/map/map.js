@@ -205,7 +205,7 @@
       list.sort((a, b) => b.n - a.n);
       const more = list.length > 1 ? " " + tr("等{n}类").replace("{n}", list.length) : "";
       const badge = el("div", "rec", list[0].cat + " ×" + list[0].n + more);
-      S.recurringLayer.addLayer(L.marker(g.at, {interactive: false, keyboard: false,
+      S.recurringLayer.addLayer(L.marker(g.at, {interactive: false, keyboard: false, zIndexOffset: 5000,
         icon: L.divIcon({html: badge, className: "rec-icon", iconSize: null, iconAnchor: [0, 0]})}));
     }
   }

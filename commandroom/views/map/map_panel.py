@@ -80,13 +80,13 @@ class MapPanel(QWidget):
         self.splitter = splitter
         splitter.addWidget(self.placeholder)
         splitter.addWidget(side)
-        side.setMinimumWidth(220)
-        side.setMaximumWidth(420)
+        side.setMinimumWidth(380)  # grid, category, count and time without a scroll bar
+        side.setMaximumWidth(460)
         self.placeholder.setMinimumWidth(300)
         splitter.setCollapsible(0, False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([900, 320])
+        splitter.setSizes([900, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)

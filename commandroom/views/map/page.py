@@ -67,6 +67,8 @@ def build_page(texts: dict[str, str], tile_url: str = "", tile_attribution: str 
     # and keeps a grid per zoom level in between, updated for every marker: a street needs no
     # zoom below MIN_ZOOM.
     fmap.options.update(max_zoom=MAX_ZOOM, min_zoom=MIN_ZOOM)
+    # Quarter steps: a whole street fits its dock closely instead of at the next smaller zoom.
+    fmap.options.update(zoom_snap=0.25, zoom_delta=0.5)
     # Only Leaflet itself: the page draws with DOM elements, not Bootstrap or icon fonts.
     fmap.default_js = [("leaflet", _url(LEAFLET / "leaflet.js"))]
     fmap.default_css = [("leaflet_css", _url(LEAFLET / "leaflet.css"))]
