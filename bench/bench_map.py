@@ -41,7 +41,7 @@ import folium  # noqa: E402
 import psutil  # noqa: E402
 import shapely  # noqa: E402
 from folium.plugins import MarkerCluster  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer, QUrl  # noqa: E402
+from PySide6.QtCore import QEventLoop, QUrl  # noqa: E402
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
