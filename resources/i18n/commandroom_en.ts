@@ -1492,6 +1492,10 @@ Give it to them anyway?</translation>
         <translation>?</translation>
     </message>
     <message>
+        <source>等{n}类</source>
+        <translation>+{n} kinds</translation>
+    </message>
+    <message>
         <source>督</source>
         <translation>S</translation>
     </message>
