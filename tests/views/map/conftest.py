@@ -31,16 +31,6 @@ def wait_applied(qtbot, panel: MapPanel, count: int) -> None:
                              or 0) >= count, timeout=PAGE_TIMEOUT)
 
 
-@pytest.fixture(autouse=True)
-def release_pages(qapp):
-    """Each map's web page goes before the test ends (QtWebEngine would otherwise release its
-    profile at exit under a live page, and warn)."""
-    yield
-    for widget in qapp.allWidgets():
-        if isinstance(widget, MapPanel):
-            widget.release_page()
-
-
 @pytest.fixture
 def street(sqlite_db):
     sqlite_db.tiny = seed_street(sqlite_db)
