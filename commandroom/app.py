@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 # A screenshot waits for the opening load; a database that slow is an error, not a picture.
 SCREENSHOT_TIMEOUT_MS = 120_000
+# The map's page paints in the web process after it has applied its batch: give it this long.
+MAP_PAINT_MS = 800
 # Sans-serif families with full CJK coverage, first found wins (Windows, macOS, Linux).
 UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
             "WenQuanYi Micro Hei"]
@@ -193,7 +195,9 @@ class Console:
 
         from commandroom.models.board_view import load_board_changes, load_board_view
         from commandroom.models.clock import Clock
+        from commandroom.models.datum import Datum
         from commandroom.models.opening import OpenMode
+        from commandroom.models.recurring import RecurringRule
         from commandroom.models.queries import user_info
         from commandroom.models.streets import resolve_street
         from commandroom.app_admin import admin_read_models
@@ -201,6 +205,7 @@ class Console:
         from commandroom.services.command_runner import CommandRunner
         from commandroom.services.detail_views import detail_read_model, pending_read_model
         from commandroom.services.feed_pump import FeedPump, ReadModel
+        from commandroom.services.map_feed import map_read_model
         from commandroom.services.worker_thread import WorkerThread
         from commandroom.views.main_window import MainWindow
 
@@ -213,7 +218,8 @@ class Console:
             street_name=street.name if street else "", database=db.describe(), clock=clock,
             ui_state=QSettings(str(ui_state_path), QSettings.Format.IniFormat),
             recent_days=settings.recent_days, role=user.role if user else None,
-            console=settings.console, sound=settings.sound)
+            console=settings.console, sound=settings.sound,
+            map_options=dict(tile_url=settings.tile_url, datum=Datum.parse(settings.tile_datum)))
         self.window.status.set_user(settings.user, "", None)  # until the snapshot names the user
 
         self.pump = FeedPump(db, login=settings.user, street_id=street_id,
@@ -221,7 +227,9 @@ class Console:
                              clock=clock, read_models=[detail_read_model(self.window.detail.watch),
                                                         pending_read_model(),
                                                         ReadModel("board", load_board_view, load_board_changes),
-                                                        queue_read_model(), *admin_read_models(user)])
+                                                        queue_read_model(), *admin_read_models(user),
+                                                        map_read_model(RecurringRule(settings.recurring_days,
+                                                                                     settings.recurring_min))])
         self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
         self.pump.sig_loaded.connect(self.window.on_loaded)
@@ -301,8 +309,19 @@ def _arrange_screenshot(app, window, path: Path, size, outcome: dict, lang: str)
         outcome["rc"] = 1
         app.exit(1)
 
-    # One turn of the event loop after the rows arrive lets the table lay itself out.
-    window.events.sig_populated.connect(lambda _count: QTimer.singleShot(0, grab))
+    # Both the list and the map must be drawn. One turn of the event loop after the rows arrive
+    # lets the table lay itself out; the map's page paints in its own process, a moment after
+    # it has applied its first batch.
+    waiting = {"events", "map"}
+
+    def drawn(what: str) -> None:
+        if what in waiting:
+            waiting.discard(what)
+            if not waiting:
+                QTimer.singleShot(MAP_PAINT_MS, grab)
+
+    window.events.sig_populated.connect(lambda _count: drawn("events"))
+    window.map.bridge.sig_applied.connect(lambda _count: drawn("map"))
     guard = QTimer(window)  # dies with the window, so it cannot fire into a later run
     guard.setSingleShot(True)
     guard.timeout.connect(too_slow)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from commandroom import cli_admin
 from commandroom.cli_parser import Parser, lang_of, pick
+from commandroom.cli_map import map_options
 from commandroom.config import LANGUAGES, Settings, default_db_url
 from commandroom.models.errors import CommandroomError, ConfigError
 from commandroom.models.measures import GROUPINGS
@@ -123,6 +124,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
                                "save a picture of the loaded console and exit (opens the database read-only)"))
     parser.add_argument("--size", type=typed(_size), default=(1920, 1080),
                         help=h("窗口尺寸，如 1920x1080", "window size, e.g. 1920x1080"))
+    map_options(parser, h)
     sub = parser.add_subparsers(dest="command", parser_class=partial(Parser, lang=lang))
 
     demo = sub.add_parser("demo", parents=[common],
@@ -452,6 +454,7 @@ def _console(url: str, args, *, explicit: bool) -> int:
     finally:
         db.dispose()
     settings = Settings(db_url=url, lang=args.lang, street=args.street, wall_login=args.wall_login,
+                        tile_url=args.tiles, tile_datum=args.tile_datum,
                         **({"user": args.user} if args.user else {}))
     return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode,
                user_given=args.user is not None)

@@ -57,6 +57,12 @@ class Settings:
     shift_hours: int = 12
     # Grid import: overlaps and gaps between unit grids up to this many square metres pass.
     grid_tolerance_m2: float = 10.0
+    # The datum the tiles are drawn in: "wgs84" (Tianditu, OSM) or "gcj02" (AMap, Tencent); the
+    # map converts stored WGS-84 points for display and clicked points back.
+    tile_datum: str = "wgs84"
+    # 未诉先办: an L4 grid is flagged when one category has this many events in this many days.
+    recurring_days: int = 14
+    recurring_min: int = 3
 
 
 LANGUAGES = ("zh_CN", "en")

@@ -23,6 +23,8 @@ from commandroom.views.detail.detail_panel import EventDetailPanel
 from commandroom.views.detail.pending_extensions import PendingExtensionsPanel
 from commandroom.views.board.board_panel import BoardPanel
 from commandroom.views.events.event_list import EventListPanel
+from commandroom.views.events.event_filter import GRID, choice
+from commandroom.views.map.map_panel import MapPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
 # Bump when the docks change so much that an old saved layout no longer fits.
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         role: Role | None = None,
         console: str = "",
         sound: bool = True,
+        map_options: dict | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -120,6 +123,15 @@ class MainWindow(QMainWindow):
             self.add_dock(self.admin, self.tr("组织管理"), "admin", Qt.DockWidgetArea.RightDockWidgetArea)
             self.view_loaded.append(self.admin.on_view_loaded)
             self.view_changed.append(self.admin.on_view_changed)
+        # The map, tabbed with the board: its grid click filters the list and the board, its
+        # right-click places the report being registered.
+        self.map = MapPanel(self.selection, parent=self, **(map_options or {}))
+        self.tabifyDockWidget(self.docks["board"], self.add_dock(
+            self.map, self.tr("网格地图"), "map", Qt.DockWidgetArea.BottomDockWidgetArea))
+        self.map.sig_grid_filter.connect(self._filter_grid)
+        self.map.sig_point_picked.connect(self._place_report)
+        self.view_loaded.append(self.map.on_view_loaded)
+        self.view_changed.append(self.map.on_view_changed)
 
         self._minute = None
         self._timer = QTimer(self)
@@ -194,6 +206,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state, LAYOUT_VERSION)
         else:  # the first run: the list keeps most of the width, the detail beside it
             self.resizeDocks([self.docks["detail"]], [int(self.width() * 0.4)], Qt.Orientation.Horizontal)
+            # The map (tabbed with the board) below the lists: half the height, a map to read.
+            self.resizeDocks([self.docks["map"]], [int(self.height() * 0.5)], Qt.Orientation.Vertical)
         self.events.restore_header(self.ui_state.value(self._layout_key("header")))
 
     def _layout_key(self, what: str) -> str:
@@ -236,6 +250,20 @@ class MainWindow(QMainWindow):
         """D in the call queue after 立案: the board picks the unit for the new event."""
         self.board.select_events(ids)
         self.board.dispatch_by_keyboard()
+
+    def _filter_grid(self, grid_id: int, name: str) -> None:
+        """A grid clicked on the map: the list and the board show that grid only (0: all)."""
+        place = self.events.filters.place
+        place.setCurrentIndex(max(place.findData(choice(GRID, grid_id)), 0) if grid_id else 0)
+        self.board.set_grid(grid_id, name)
+
+    def _place_report(self, lat: float, lon: float, where: str) -> None:
+        form = self.calls.form
+        if form is not None and hasattr(form, "set_point"):
+            form.set_point(lat, lon, where)
+            form.raise_()
+        else:
+            self.map.say(self.tr("右键定位用于立案：请先在来电队列中打开立案表单（R），再在地图上右键点选位置"))
 
     # --- Fed by the services (queued from their threads) ---------------------------------------
     @Slot(object)

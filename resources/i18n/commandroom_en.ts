@@ -499,6 +499,10 @@
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
+    <message>
+        <source>仅显示网格「{name}」的事件（在地图上再次点击该网格取消）</source>
+        <translation>Showing grid “{name}” only (click the grid on the map again to show all)</translation>
+    </message>
 </context>
 <context>
     <name>CallQueueModel</name>
@@ -1698,6 +1702,10 @@ Give it to them anyway?</translation>
         <translation>Organisation</translation>
     </message>
     <message>
+        <source>网格地图</source>
+        <translation>Grid map</translation>
+    </message>
+    <message>
         <source>{street}综合信息指挥室 — 值班台</source>
         <translation>{street} Integrated Information Command Room — Duty Console</translation>
     </message>
@@ -1734,6 +1742,10 @@ Give it to them anyway?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>右键定位用于立案：请先在来电队列中打开立案表单（R），再在地图上右键点选位置</source>
+        <translation>Right-click places a report being registered: open the Register form in the call queue (R) first, then right-click the place on the map</translation>
+    </message>
+    <message>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1748,6 +1760,132 @@ Give it to them anyway?</translation>
     <message>
         <source>新事件 {n} 件</source>
         <translation>{n} new events</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>挂</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>待</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>等{n}类</source>
+        <translation>+{n} kinds</translation>
+    </message>
+    <message>
+        <source>督</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Not categorised</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>挂牌督办</source>
+        <translation>Listed supervision</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>在办 {n} 件，超期 {m} 件</source>
+        <translation>{n} open, {m} overdue</translation>
+    </message>
+    <message>
+        <source>单</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>在岗 {n} 人</source>
+        <translation>{n} on duty</translation>
+    </message>
+    <message>
+        <source>不在岗</source>
+        <translation>Off duty</translation>
+    </message>
+    <message>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>在办事件（颜色：类别）</source>
+        <translation>Open event (colour: category)</translation>
+    </message>
+    <message>
+        <source>紧急（双圈）</source>
+        <translation>Urgent (double ring)</translation>
+    </message>
+    <message>
+        <source>超期（菱形）</source>
+        <translation>Overdue (diamond)</translation>
+    </message>
+    <message>
+        <source>督办 / 挂牌督办（挂）</source>
+        <translation>Supervised / listed (L)</translation>
+    </message>
+    <message>
+        <source>网格在办件数</source>
+        <translation>Open events per grid</translation>
+    </message>
+    <message>
+        <source>网格超期占比</source>
+        <translation>Overdue share per grid</translation>
+    </message>
+    <message>
+        <source>点击切换</source>
+        <translation>Click to switch</translation>
+    </message>
+    <message>
+        <source>未诉先办：同类问题反复出现</source>
+        <translation>Recurring: the same problem keeps coming back</translation>
+    </message>
+    <message>
+        <source>网格负荷</source>
+        <translation>Grid load</translation>
+    </message>
+    <message>
+        <source>网格边界</source>
+        <translation>Grid outlines</translation>
+    </message>
+    <message>
+        <source>网格名称</source>
+        <translation>Grid names</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>未诉先办</source>
+        <translation>Recurring problems</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>地图载入中…</source>
+        <translation>Loading the map…</translation>
+    </message>
+    <message>
+        <source>未诉先办：反复出现的问题（{n}）</source>
+        <translation>Recurring problems ({n})</translation>
+    </message>
+    <message>
+        <source>该位置不在本街道范围内（{lat:.6f}, {lon:.6f}），不能作为事件位置</source>
+        <translation>This place is outside the street ({lat:.6f}, {lon:.6f}); it cannot be an event&apos;s location</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2049,37 @@ Give it to them anyway?</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecurringModel</name>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>最近</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>{n} 件</source>
+        <translation>{n} events</translation>
+    </message>
+    <message>
+        <source>{n} 件（{r} 次反映）</source>
+        <translation>{n} events ({r} reports)</translation>
+    </message>
+    <message>
+        <source>{grid}：{category} 近期反复出现 {n} 件</source>
+        <translation>{grid}: {category} came back {n} times lately</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from commandroom.models.queries import (
     UserInfo,
 )
 from commandroom.views.main_window import MainWindow
+from commandroom.views.map.map_panel import MapPanel
 from tests.services.conftest import dispatcher, no_leaked_workers, start_pump, street_db  # noqa: F401
 
 NOW = datetime(2026, 11, 16, 9, 0)
@@ -54,6 +55,16 @@ def make_row(event_id: int, **fields) -> EventRow:
 def make_snapshot(rows, street="姚家街道") -> LiveSnapshot:
     return LiveSnapshot(last_log_id=len(rows), rows=tuple(rows), categories=CATEGORIES, grids=GRIDS,
                         street_name=street, user=UserInfo("duty", "张伟", Role.DUTY_OFFICER))
+
+
+@pytest.fixture(autouse=True)
+def release_map_pages(qapp):
+    """Each map's web page goes before the test ends: QtWebEngine releases its profile at exit,
+    and a page still alive then crashes the interpreter (a console test that fed its map)."""
+    yield
+    for widget in qapp.allWidgets():
+        if isinstance(widget, MapPanel):
+            widget.release_page()
 
 
 @pytest.fixture

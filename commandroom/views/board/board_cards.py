@@ -27,8 +27,11 @@ class CardFilter:
     text: str = ""
     category_code: str = ""
     community: str = ""
+    grid_id: int = 0  # an L4 grid clicked on the map (0: every grid)
 
     def accepts(self, card: BoardCard, haystack: str) -> bool:
+        if self.grid_id and card.grid_id != self.grid_id:
+            return False
         if self.category_code and card.category_code != self.category_code:
             return False
         if self.community and card.community_name != self.community:
@@ -114,7 +117,7 @@ class BoardCards(QObject):
 
     def set_filter(self, card_filter: CardFilter) -> None:
         card_filter = CardFilter(card_filter.text.strip().casefold(), card_filter.category_code,
-                                 card_filter.community)
+                                 card_filter.community, card_filter.grid_id)
         if card_filter == self._filter:
             return
         self._filter = card_filter
@@ -151,10 +154,8 @@ class BoardCards(QObject):
         f = self._filter
         if f == CardFilter():
             return {lane: list(keys) for lane, keys in self._all.items()}
-        cards, hay = self.cards, self._haystack
-        shown = {i for i, c in cards.items() if (not f.text or f.text in hay(c))
-                 and (not f.category_code or cards[i].category_code == f.category_code)
-                 and (not f.community or cards[i].community_name == f.community)}
+        hay = self._haystack
+        shown = {i for i, c in self.cards.items() if f.accepts(c, hay(c) if f.text else "")}
         return {lane: [k for k in keys if k % ID_SPAN in shown] for lane, keys in self._all.items()}
 
 

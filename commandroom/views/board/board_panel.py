@@ -59,6 +59,7 @@ class BoardPanel(QWidget):
         self.units = UnitModel(self)
         self.flow = DispatchFlow(self.cards, self.units, self)
         self.unit_actions = UnitActions(self.units, self)
+        self._grid = 0  # the map's grid filter
         self._build()
         self.flow.sig_message.connect(self.show_message)
         self.unit_actions.sig_message.connect(self.show_message)
@@ -256,9 +257,18 @@ class BoardPanel(QWidget):
                 self._choices.add(("community", card.community_name))
                 self.filter_community.addItem(card.community_name, card.community_name)
 
+    def set_grid(self, grid_id: int, name: str = "") -> None:
+        """Show only the cards of one L4 grid (the map's grid click); 0 shows every grid again."""
+        self._grid = grid_id
+        self._filter_changed()
+        if grid_id:
+            self.show_message(self.tr("仅显示网格「{name}」的事件（在地图上再次点击该网格取消）").format(name=name), False)
+        else:
+            self.clear_message()
+
     def _filter_changed(self, *_args) -> None:
         self.cards.set_filter(CardFilter(self.filter_text.text(), self.filter_category.currentData() or "",
-                                         self.filter_community.currentData() or ""))
+                                         self.filter_community.currentData() or "", self._grid))
 
     def _update_counts(self) -> None:
         for lane, (shown, total) in self.cards.counts().items():

@@ -111,6 +111,16 @@ class RegisterForm(DecisionForm):
         self.ok.setEnabled(bool(self.picker.code()))
         self.picker.edit.setFocus()
 
+    def open(self) -> None:
+        """Not modal: the map stays usable while the form is open (a right-click sets the point)."""
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.show()
+
+    def set_point(self, lat: float, lon: float, where: str) -> None:
+        """The map's right-click: the point (WGS-84) and its grid in words."""
+        self.point.setText(f"{lat:.6f}, {lon:.6f}")
+        self.grid.setText(where)
+
     def _parsed_point(self) -> tuple[float, float] | None:
         text = self.point.text().replace("，", ",").strip()
         if not text:

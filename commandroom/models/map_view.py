@@ -1,0 +1,220 @@
+"""What the live map shows, read in a fixed number of SELECTs and handed out as frozen snapshots.
+
+- ``load_map(session, now, street_id, rule)`` opens the map: the street's grids of every level
+  (outlines as coordinate rings), the open events that have a place (``MapMarker``), the load of
+  every L4 grid, the units, the recurring problems (``models/recurring.py``) and a
+  ``GridLocator`` over the same grids (the right-click asks it).
+- ``load_map_changes(session, ids, now, street_id, rule)`` gives the markers of the events a
+  batch of log rows touched (those no longer shown are listed as ``gone``) with the loads and
+  the recurring problems again (both are one GROUP BY over a street's open or recent events).
+
+An event is on the map while it is open (``OPEN_STATUSES``) and has a point. Its supervision
+badge is its highest open alert (``alert.cleared_at IS NULL``) of level 督办 or above.
+A unit has no coordinates of its own in the schema: it is drawn at the grid it answers for (a
+community committee at its community, the street's offices, centres and resident units at the
+street), which is what the room means by "where the unit is".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import shapely
+from shapely.geometry import mapping
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from commandroom.models.catalog import Category
+from commandroom.models.enums import OPEN_STATUSES, AlertLevel, GridLevel, Priority, Status, UnitStatus, UnitType
+from commandroom.models.events import Alert, Event
+from commandroom.models.geo import GridLocator, GridShape
+from commandroom.models.lifecycle import HELD
+from commandroom.models.org import Grid, Unit
+from commandroom.models.recurring import RecurringRule, Recurrence, recurring_problems
+
+_CHUNK = 500
+# Badged on the map, highest first: a 挂牌督办 outranks a 督办 on the same event.
+SUPERVISED = (AlertLevel.LISTED, AlertLevel.SUPERVISION)
+
+
+@dataclass(frozen=True)
+class GridOutline:
+    id: int
+    level: int
+    code: str
+    name: str
+    parent_id: int | None
+    # GeoJSON-style polygons: [[ring of (lon, lat)], …] per polygon (a MultiPolygon has several).
+    polygons: tuple[tuple[tuple[tuple[float, float], ...], ...], ...]
+    # Where its name is written: a point inside the polygon (not the centroid, which may fall out).
+    label_at: tuple[float, float]  # (lat, lon)
+
+
+@dataclass(frozen=True)
+class MapMarker:
+    id: int
+    code: str
+    lat: float
+    lon: float
+    status: Status
+    priority: Priority
+    category_class: str
+    category_name: str
+    title: str
+    address: str
+    grid_id: int | None
+    overdue: bool
+    supervision: AlertLevel | None
+
+
+@dataclass(frozen=True)
+class GridLoad:
+    grid_id: int
+    open: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class UnitPlace:
+    id: int
+    name: str
+    type: UnitType
+    status: UnitStatus
+    on_duty: int
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class MapSnapshot:
+    grids: tuple[GridOutline, ...]
+    markers: tuple[MapMarker, ...]
+    loads: tuple[GridLoad, ...]
+    units: tuple[UnitPlace, ...]
+    recurring: tuple[Recurrence, ...]
+    locator: GridLocator
+
+
+@dataclass(frozen=True)
+class MapChanges:
+    markers: tuple[MapMarker, ...]  # shown, new or changed
+    gone: tuple[int, ...]  # touched events no longer on the map (finished, merged, moved out)
+    loads: tuple[GridLoad, ...]
+    recurring: tuple[Recurrence, ...]
+
+
+def _in_street(stmt, column, street_id: int | None):
+    return stmt if street_id is None else stmt.where(column == street_id)
+
+
+def load_grids(session: Session, street_id: int | None) -> tuple[list[GridOutline], GridLocator]:
+    stmt = _in_street(select(Grid.id, Grid.level, Grid.code, Grid.name, Grid.parent_id, Grid.polygon),
+                      Grid.street_id, street_id).order_by(Grid.level, Grid.code)
+    shapes = [GridShape(*row) for row in session.execute(stmt)]
+    outlines = []
+    for shape in shapes:
+        geometry = shapely.from_wkt(shape.polygon)
+        parts = mapping(geometry)["coordinates"]
+        polygons = parts if geometry.geom_type == "MultiPolygon" else (parts,)
+        inside = geometry.representative_point()
+        outlines.append(GridOutline(
+            shape.id, shape.level, shape.code, shape.name, shape.parent_id,
+            tuple(tuple(tuple((float(x), float(y)) for x, y in ring) for ring in poly) for poly in polygons),
+            (inside.y, inside.x)))
+    return outlines, GridLocator(shapes)
+
+
+def _marker_select(now: datetime):
+    supervision = (
+        select(Alert.event_id, func.min(Alert.level).label("level"))  # 'listed' < 'supervision'
+        .where(Alert.cleared_at.is_(None), Alert.level.in_([str(level) for level in SUPERVISED]))
+        .group_by(Alert.event_id)
+        .subquery()
+    )
+    overdue = and_(Event.status.in_(sorted(HELD)), Event.handle_due.is_not(None), Event.handle_due < now)
+    return (
+        select(Event.id, Event.code, Event.lat, Event.lon, Event.status, Event.priority,
+               func.coalesce(Category.class_name, ""), func.coalesce(Category.name, ""),
+               Event.title, Event.address, Event.grid_id, overdue, supervision.c.level)
+        .outerjoin(Category, Category.id == Event.category_id)
+        .outerjoin(supervision, supervision.c.event_id == Event.id)
+        .where(Event.status.in_(sorted(OPEN_STATUSES)), Event.lat.is_not(None), Event.lon.is_not(None))
+    )
+
+
+def _markers(result) -> list[MapMarker]:
+    markers = []
+    for (event_id, code, lat, lon, status, priority, class_name, category, title, address, grid_id,
+         overdue, level) in result:
+        markers.append(MapMarker(event_id, code, lat, lon, Status(status), Priority(priority), class_name,
+                                 category, title, address, grid_id, bool(overdue),
+                                 AlertLevel(level) if level else None))
+    return markers
+
+
+def load_markers(session: Session, now: datetime, street_id: int | None,
+                 ids: Iterable[int] | None = None) -> list[MapMarker]:
+    """The open events with a point (all, or those among ``ids``), in id order."""
+    stmt = _in_street(_marker_select(now), Event.street_id, street_id).order_by(Event.id)
+    if ids is None:
+        return _markers(session.execute(stmt))
+    wanted = sorted(set(ids))
+    markers: list[MapMarker] = []
+    for start in range(0, len(wanted), _CHUNK):
+        markers.extend(_markers(session.execute(stmt.where(Event.id.in_(wanted[start:start + _CHUNK])))))
+    return markers
+
+
+def grid_loads(session: Session, now: datetime, street_id: int | None) -> list[GridLoad]:
+    """Open events and how many of them are overdue, per L4 grid that has any."""
+    overdue = and_(Event.status.in_(sorted(HELD)), Event.handle_due.is_not(None), Event.handle_due < now)
+    stmt = (
+        select(Event.grid_id, func.count(), func.count().filter(overdue))
+        .where(Event.status.in_(sorted(OPEN_STATUSES)), Event.grid_id.is_not(None))
+        .group_by(Event.grid_id)
+        .order_by(Event.grid_id)
+    )
+    return [GridLoad(*row) for row in session.execute(_in_street(stmt, Event.street_id, street_id))]
+
+
+def load_units(session: Session, street_id: int | None, grids: Iterable[GridOutline]) -> list[UnitPlace]:
+    at = {g.id: g.label_at for g in grids}
+    street_at = next((g.label_at for g in grids if g.level == int(GridLevel.STREET)), None)
+    stmt = _in_street(select(Unit.id, Unit.name, Unit.type, Unit.status, Unit.on_duty, Unit.grid_id),
+                      Unit.street_id, street_id).order_by(Unit.code)
+    places = []
+    for unit_id, name, kind, status, on_duty, grid_id in session.execute(stmt):
+        kind = UnitType(kind)
+        if kind is UnitType.DISTRICT_DEPARTMENT:  # on call from the district: not in the street
+            continue
+        point = at.get(grid_id) or street_at
+        if point is not None:
+            places.append(UnitPlace(unit_id, name, kind, UnitStatus(status), on_duty, *point))
+    return places
+
+
+def load_map(session: Session, now: datetime, street_id: int | None, rule: RecurringRule) -> MapSnapshot:
+    grids, locator = load_grids(session, street_id)
+    return MapSnapshot(
+        grids=tuple(grids),
+        markers=tuple(load_markers(session, now, street_id)),
+        loads=tuple(grid_loads(session, now, street_id)),
+        units=tuple(load_units(session, street_id, grids)),
+        recurring=tuple(recurring_problems(session, now, rule, street_id)),
+        locator=locator,
+    )
+
+
+def load_map_changes(session: Session, ids: Iterable[int], now: datetime, street_id: int | None,
+                     rule: RecurringRule) -> MapChanges:
+    ids = sorted(set(ids))
+    markers = load_markers(session, now, street_id, ids)
+    shown = {m.id for m in markers}
+    return MapChanges(
+        markers=tuple(markers),
+        gone=tuple(i for i in ids if i not in shown),
+        loads=tuple(grid_loads(session, now, street_id)),
+        recurring=tuple(recurring_problems(session, now, rule, street_id)),
+    )

@@ -1,0 +1,357 @@
+// The live map's page script. Python pushes batched JSON through one QWebChannel object
+// ("bridge"): {op: "load"|"update"|"select"|"grid"|"texts"}; the page answers with one JSON
+// message per gesture ({kind: "ready"|"marker"|"grid"|"point"}). User-typed text is only ever
+// written with textContent (never innerHTML), so a description cannot run code.
+(function () {
+  "use strict";
+
+  const CLASS_COLOURS = {
+    "城市管理": "#1565c0", "矛盾纠纷": "#8e24aa", "治安安全隐患": "#c62828",
+    "民生服务": "#2e7d32", "党群事务": "#ef6c00", "其他中心工作": "#546e7a",
+  };
+  // Load fill: open events per L4 grid (or, in overdue mode, the overdue share).
+  const LOAD_STEPS = [[0, "#ffffff", 0.05], [1, "#fff3c4", 0.45], [3, "#ffd166", 0.55],
+                      [6, "#f4a259", 0.6], [10, "#e4572e", 0.65]];
+  const SHARE_STEPS = [[0, "#ffffff", 0.05], [0.01, "#fde0dd", 0.5], [0.25, "#fa9fb5", 0.6],
+                       [0.5, "#dd3497", 0.65]];
+  const LABEL_ZOOM = {2: [0, 14.5], 3: [14.5, 16.5], 4: [16.5, 30]};
+
+  const S = {
+    map: null, bridge: null, texts: {}, markers: new Map(), data: new Map(), grids: new Map(),
+    gridData: new Map(), loads: new Map(), recurring: [], selected: new Set(), gridFilter: 0,
+    loadMode: "open", applied: 0, gen: 0, timing: {},
+  };
+  window.commandroomMap = S;  // the tests read the page's state from here
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function tr(key) { return S.texts[key] || key; }
+  function send(msg) { if (S.bridge) S.bridge.receive(JSON.stringify(msg)); }
+  function colour(cls) {
+    if (CLASS_COLOURS[cls]) return CLASS_COLOURS[cls];
+    let h = 0;
+    for (const ch of String(cls)) h = (h * 31 + ch.codePointAt(0)) % 360;
+    return "hsl(" + h + ",45%,40%)";
+  }
+
+  // --- Markers ------------------------------------------------------------------------------
+  // Shape, not colour alone: circle = in time, diamond = overdue; a badge 督/挂 = supervised
+  // (督办 / 挂牌督办); a double ring = urgent. Colour is the category class.
+  function styleKey(d) {
+    return [d.cls, d.od, d.sv, d.pr, S.selected.has(d.id)].join("|");
+  }
+  function icon(d) {
+    const root = el("div", "ev" + (d.od ? " overdue" : "") + (d.pr === "urgent" ? " urgent" : "")
+                      + (d.sv ? " supervised" : "") + (S.selected.has(d.id) ? " selected" : ""));
+    const body = el("div", "ev-body");
+    body.style.background = colour(d.cls);
+    body.appendChild(el("span", "ev-letter", (d.cls || tr("待")).slice(0, 1)));
+    root.appendChild(body);
+    if (d.sv) root.appendChild(el("span", "ev-badge", d.sv === "listed" ? tr("挂") : tr("督")));
+    else if (d.od) root.appendChild(el("span", "ev-badge od", "!"));
+    return L.divIcon({html: root, className: "ev-icon", iconSize: [26, 26], iconAnchor: [13, 13]});
+  }
+  function tip(d) {
+    const box = el("div", "tip");
+    box.appendChild(el("div", "tip-code", d.code + " · " + d.stl));
+    box.appendChild(el("div", "tip-title", d.t));
+    if (d.a) box.appendChild(el("div", "tip-addr", d.a));
+    const meta = [d.cat || tr("未分类"), d.prl];
+    if (d.od) meta.push(tr("已超期"));
+    if (d.sv) meta.push(d.sv === "listed" ? tr("挂牌督办") : tr("督办"));
+    box.appendChild(el("div", "tip-meta", meta.join(" · ")));
+    return box;
+  }
+  function makeMarker(d) {
+    const m = L.marker(d.at, {icon: icon(d), keyboard: false, riseOnHover: true});
+    m._crId = d.id;
+    m._crStyle = styleKey(d);
+    m.bindTooltip(() => tip(S.data.get(m._crId)), {direction: "top", offset: [0, -12]});
+    m.on("click", () => send({kind: "marker", id: m._crId}));
+    return m;
+  }
+  function upsertMarkers(list) {
+    const add = [], restyled = [];
+    let t = performance.now();
+    for (const d of list) {
+      S.data.set(d.id, d);
+      const m = S.markers.get(d.id);
+      if (!m) {
+        const made = makeMarker(d);
+        S.markers.set(d.id, made);
+        add.push(made);
+        continue;
+      }
+      const at = m.getLatLng();
+      // A moved marker: markercluster follows the marker's own move (it re-files just that one),
+      // cheaper than taking a batch out and putting it back (measured: bench/bench_map.py).
+      if (at.lat !== d.at[0] || at.lng !== d.at[1]) m.setLatLng(d.at);
+      const key = styleKey(d);
+      if (key !== m._crStyle) { m._crStyle = key; m.setIcon(icon(d)); restyled.push(m); }
+    }
+    S.timing.move = performance.now() - t; t = performance.now();
+    if (add.length) S.cluster.addLayers(add);
+    S.timing.add = performance.now() - t; t = performance.now();
+    if (restyled.length) S.cluster.refreshClusters(restyled);
+    S.timing.refresh = performance.now() - t;
+  }
+  function removeMarkers(ids) {
+    const gone = [];
+    for (const id of ids) {
+      const m = S.markers.get(id);
+      if (m) { gone.push(m); S.markers.delete(id); }
+      S.data.delete(id);
+      S.selected.delete(id);
+    }
+    if (gone.length) S.cluster.removeLayers(gone);
+  }
+  // Does a cluster hold an overdue or supervised event? Walked once per batch (S.gen): the
+  // clusters on screen are disjoint, so a refresh looks at each marker at most once.
+  function alarmed(cluster) {
+    if (cluster._crGen === S.gen) return cluster._crAlarm;
+    let alarm = false;
+    for (const m of cluster._markers) { const d = S.data.get(m._crId); if (d && (d.od || d.sv)) { alarm = true; break; } }
+    if (!alarm) for (const c of cluster._childClusters) { if (alarmed(c)) { alarm = true; break; } }
+    cluster._crGen = S.gen;
+    cluster._crAlarm = alarm;
+    return alarm;
+  }
+  function clusterIcon(cluster) {
+    const alarm = alarmed(cluster);
+    const root = el("div", "cl" + (alarm ? " alarm" : ""));
+    root.appendChild(el("span", "cl-n", cluster.getChildCount()));
+    if (alarm) root.appendChild(el("span", "ev-badge od", "!"));
+    return L.divIcon({html: root, className: "cl-icon", iconSize: [38, 38]});
+  }
+
+  // --- Grids ---------------------------------------------------------------------------------
+  const OUTLINE = {1: {color: "#263238", weight: 4}, 2: {color: "#37474f", weight: 3, dashArray: "8 6"},
+                   3: {color: "#455a64", weight: 2}, 4: {color: "#78909c", weight: 0.8}};
+  function fill(id) {
+    const load = S.loads.get(id) || [0, 0];
+    const value = S.loadMode === "open" ? load[0] : (load[0] ? load[1] / load[0] : 0);
+    const steps = S.loadMode === "open" ? LOAD_STEPS : SHARE_STEPS;
+    let pick = steps[0];
+    for (const s of steps) if (value >= s[0]) pick = s;
+    return {fillColor: pick[1], fillOpacity: pick[2]};
+  }
+  function gridTip(g) {
+    const box = el("div", "tip");
+    box.appendChild(el("div", "tip-title", g.name));
+    const load = S.loads.get(g.id) || [0, 0];
+    box.appendChild(el("div", "tip-meta", tr("在办 {n} 件，超期 {m} 件").replace("{n}", load[0]).replace("{m}", load[1])));
+    return box;
+  }
+  function drawGrids(grids) {
+    for (const layer of [S.outlines, S.cells, S.labels]) layer.clearLayers();
+    S.grids.clear();
+    for (const g of grids) {
+      S.gridData.set(g.id, g);
+      if (g.lv === 4) {
+        const poly = L.polygon(g.rings, Object.assign({}, OUTLINE[4], fill(g.id)));
+        poly.bindTooltip(() => gridTip(g), {sticky: true});
+        poly.on("click", () => send({kind: "grid", id: S.gridFilter === g.id ? 0 : g.id}));
+        S.cells.addLayer(poly);
+        S.grids.set(g.id, poly);
+      } else {
+        S.outlines.addLayer(L.polygon(g.rings, Object.assign({fill: false, interactive: false}, OUTLINE[g.lv])));
+      }
+      if (g.lv >= 2) {
+        S.labels.addLayer(L.tooltip({permanent: true, direction: "center", interactive: false,
+                                     className: "grid-label lv" + g.lv})
+          .setLatLng(g.at).setContent(el("span", null, g.name)));
+      }
+    }
+    zoomLabels();
+  }
+  function restyleGrids() {
+    for (const [id, poly] of S.grids) {
+      const style = fill(id);
+      if (S.gridFilter === id) Object.assign(style, {color: "#0d47a1", weight: 4});
+      else Object.assign(style, {color: OUTLINE[4].color, weight: OUTLINE[4].weight});
+      poly.setStyle(style);
+    }
+  }
+  function setLoads(rows) {
+    S.loads = new Map(rows.map((r) => [r[0], [r[1], r[2]]]));
+    restyleGrids();
+  }
+  function zoomLabels() {
+    const z = S.map.getZoom();
+    const c = S.map.getContainer();
+    for (const lv of [2, 3, 4]) {
+      const [lo, hi] = LABEL_ZOOM[lv];
+      c.classList.toggle("show-lv" + lv, z >= lo && z < hi);
+    }
+  }
+
+  // --- Recurring problems (未诉先办) ------------------------------------------------------------
+  function drawRecurring(rows) {
+    S.recurring = rows;
+    S.recurringLayer.clearLayers();
+    const byGrid = new Map();
+    for (const r of rows) { if (!byGrid.has(r.g)) byGrid.set(r.g, []); byGrid.get(r.g).push(r); }
+    for (const [id, list] of byGrid) {
+      const g = S.gridData.get(id);
+      if (!g) continue;
+      S.recurringLayer.addLayer(L.polygon(g.rings, {color: "#d84315", weight: 4, dashArray: "2 6",
+                                                    fill: false, interactive: false, lineCap: "round"}));
+      // One short line per grid (the list beside the map has every row): the category that
+      // came back most, and how many more categories did.
+      list.sort((a, b) => b.n - a.n);
+      const more = list.length > 1 ? " " + tr("等{n}类").replace("{n}", list.length) : "";
+      const badge = el("div", "rec", list[0].cat + " ×" + list[0].n + more);
+      S.recurringLayer.addLayer(L.marker(g.at, {interactive: false, keyboard: false, zIndexOffset: 5000,
+        icon: L.divIcon({html: badge, className: "rec-icon", iconSize: null, iconAnchor: [0, 0]})}));
+    }
+  }
+
+  // --- Units --------------------------------------------------------------------------------
+  function drawUnits(units) {
+    S.units.clearLayers();
+    for (const u of units) {
+      const root = el("div", "unit" + (u.on ? "" : " off"), tr("单"));
+      const m = L.marker(u.at, {icon: L.divIcon({html: root, className: "unit-icon", iconSize: [20, 20]}),
+                                keyboard: false});
+      const box = el("div", "tip");
+      box.appendChild(el("div", "tip-title", u.name));
+      box.appendChild(el("div", "tip-meta", u.type + " · " + (u.on ? tr("在岗 {n} 人").replace("{n}", u.duty) : tr("不在岗"))));
+      m.bindTooltip(box, {direction: "top"});
+      S.units.addLayer(m);
+    }
+  }
+
+  // --- Selection ----------------------------------------------------------------------------
+  function select(ids, pan) {
+    const before = S.selected;
+    S.selected = new Set(ids);
+    const touched = [];
+    for (const id of new Set([...before, ...S.selected])) {
+      const d = S.data.get(id), m = S.markers.get(id);
+      if (d && m && styleKey(d) !== m._crStyle) { m._crStyle = styleKey(d); m.setIcon(icon(d)); touched.push(m); }
+    }
+    if (touched.length) S.cluster.refreshClusters(touched);
+    const first = S.markers.get(ids[0]);
+    if (pan && first) S.cluster.zoomToShowLayer(first, () => S.map.panTo(first.getLatLng()));
+  }
+
+  // The whole street in view, leaving room for the legend. A map whose dock was hidden when the
+  // street arrived has no size yet: it fits on its first resize instead.
+  function fit() {
+    const c = S.map.getContainer();
+    if (!S.cells.getLayers().length || !c.clientWidth || !c.clientHeight) return;
+    S.map.fitBounds(S.cells.getBounds(), {paddingTopLeft: [10, 10], paddingBottomRight: [190, 10], animate: false});
+    S.fitted = true;
+  }
+
+  // --- Batches ------------------------------------------------------------------------------
+  function apply(text) {
+    const started = performance.now();
+    const b = JSON.parse(text);
+    S.timing = {parse: performance.now() - started};
+    S.gen += 1;
+    if (b.texts) S.texts = b.texts;
+    if (b.op === "load") {
+      S.cluster.clearLayers(); S.markers.clear(); S.data.clear();
+      drawGrids(b.grids);
+      setLoads(b.loads);
+      upsertMarkers(b.markers);
+      drawUnits(b.units);
+      drawRecurring(b.recurring);
+      if (!S.fitted) fit();
+      legend();
+    } else if (b.op === "update") {
+      removeMarkers(b.remove);
+      let t = performance.now();
+      upsertMarkers(b.upsert);
+      S.timing.upsert = performance.now() - t; t = performance.now();
+      setLoads(b.loads);
+      drawRecurring(b.recurring);
+      S.timing.grids = performance.now() - t;
+    } else if (b.op === "select") {
+      select(b.ids, b.pan);
+    } else if (b.op === "grid") {
+      S.gridFilter = b.id;
+      restyleGrids();
+    } else if (b.op === "fit") {
+      fit();
+    } else if (b.op === "view") {
+      S.map.setView(b.at, b.zoom, {animate: false});
+    }
+    S.applied += 1;
+    S.lastMs = performance.now() - started;  // the page's own part of the last batch (the benchmark reads it)
+    send({kind: "applied", n: S.applied});
+  }
+
+  // --- Controls -----------------------------------------------------------------------------
+  function legend() {
+    if (S.legend) S.legend.remove();
+    S.legend = L.control({position: "bottomright"});
+    S.legend.onAdd = function () {
+      const box = el("div", "legend");
+      box.appendChild(el("div", "legend-title", tr("图例")));
+      const row = (sample, text) => { const r = el("div", "legend-row"); r.appendChild(sample); r.appendChild(el("span", null, text)); box.appendChild(r); };
+      const sample = (cls, badge) => { const s = el("div", "ev " + cls); const b = el("div", "ev-body"); b.style.background = "#607d8b"; s.appendChild(b); if (badge) s.appendChild(el("span", "ev-badge" + (badge === "!" ? " od" : ""), badge)); return s; };
+      row(sample("", ""), tr("在办事件（颜色：类别）"));
+      row(sample("urgent", ""), tr("紧急（双圈）"));
+      row(sample("overdue", "!"), tr("超期（菱形）"));
+      row(sample("", tr("督")), tr("督办 / 挂牌督办（挂）"));
+      const mode = el("div", "legend-title legend-mode", S.loadMode === "open" ? tr("网格在办件数") : tr("网格超期占比"));
+      mode.title = tr("点击切换");
+      mode.addEventListener("click", () => { S.loadMode = S.loadMode === "open" ? "share" : "open"; restyleGrids(); legend(); });
+      box.appendChild(mode);
+      const scale = el("div", "legend-scale");
+      const steps = S.loadMode === "open" ? LOAD_STEPS : SHARE_STEPS;
+      steps.forEach((s) => {
+        const cell = el("div", "legend-step");
+        const sw = el("span", "swatch"); sw.style.background = s[1]; sw.style.opacity = Math.max(s[2], 0.3);
+        cell.appendChild(sw);
+        cell.appendChild(el("span", null, S.loadMode === "open" ? "≥" + s[0] : "≥" + Math.round(s[0] * 100) + "%"));
+        scale.appendChild(cell);
+      });
+      box.appendChild(scale);
+      const rec = el("span", "swatch rec-swatch");
+      row(rec, tr("未诉先办：同类问题反复出现"));
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    S.legend.addTo(S.map);
+  }
+
+  function start(map, texts) {
+    S.map = map;
+    S.texts = texts || {};
+    S.outlines = L.layerGroup().addTo(map);
+    S.cells = L.featureGroup().addTo(map);
+    S.labels = L.layerGroup().addTo(map);
+    S.cluster = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 18,
+                                      showCoverageOnHover: false, iconCreateFunction: clusterIcon,
+                                      maxClusterRadius: 50}).addTo(map);
+    S.units = L.layerGroup().addTo(map);
+    S.recurringLayer = L.layerGroup();
+    S.cells.bringToBack();
+    const overlays = {};
+    overlays[tr("网格负荷")] = S.cells;
+    overlays[tr("网格边界")] = S.outlines;
+    overlays[tr("网格名称")] = S.labels;
+    overlays[tr("事件")] = S.cluster;
+    overlays[tr("单位")] = S.units;
+    overlays[tr("未诉先办")] = S.recurringLayer;
+    S.layers = L.control.layers(null, overlays, {collapsed: false, position: "topright"}).addTo(map);
+    map.on("zoomend", zoomLabels);
+    map.on("resize", () => { if (!S.fitted) fit(); });
+    map.on("contextmenu", (e) => send({kind: "point", lat: e.latlng.lat, lon: e.latlng.lng}));
+    new QWebChannel(qt.webChannelTransport, (channel) => {
+      S.bridge = channel.objects.bridge;
+      S.bridge.sig_push.connect(apply);
+      send({kind: "ready"});
+    });
+  }
+  S.start = start;
+  S.apply = apply;
+  S.showRecurring = (on) => { if (on) S.recurringLayer.addTo(S.map); else S.recurringLayer.remove(); };
+})();

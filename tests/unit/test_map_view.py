@@ -1,0 +1,58 @@
+"""The map's read model: which events are markers, their badges from open alerts, the loads per
+grid, the units' places, and the changes of a batch (``gone`` for those that left)."""
+
+from datetime import datetime, timedelta
+
+from commandroom.models import Alert
+from commandroom.models.enums import AlertLevel, GridLevel, Status, UnitType
+from commandroom.models.map_view import load_map, load_map_changes
+from commandroom.models.recurring import RecurringRule
+from tests.services.seed import seed_street, write_event
+
+NOW = datetime(2026, 11, 16, 9, 0)
+
+
+def test_markers_badges_loads_and_changes(db):
+    street = seed_street(db)
+    a1, b2 = street.grids["A1"], street.grids["B2"]
+    lat, lon = street.inside
+
+    def event(grid, **fields):
+        return write_event(db, NOW, lat=lat, lon=lon, grid_id=grid, **fields)
+
+    late = event(a1, status=Status.DISPATCHED, handle_due=NOW - timedelta(minutes=1))
+    listed = event(a1, status=Status.IN_PROGRESS, handle_due=NOW + timedelta(hours=1))
+    fine = event(b2, status=Status.REGISTERED)
+    closed = event(b2, status=Status.CLOSED)
+    nowhere = write_event(db, NOW, status=Status.RECEIVED)  # no point yet: not on the map
+    with db.session() as s:
+        s.add_all([
+            Alert(event_id=listed, level=AlertLevel.SUPERVISION, raised_at=NOW - timedelta(hours=2)),
+            Alert(event_id=listed, level=AlertLevel.LISTED, raised_at=NOW - timedelta(hours=1)),
+            Alert(event_id=fine, level=AlertLevel.LISTED, raised_at=NOW - timedelta(hours=3),
+                  cleared_at=NOW - timedelta(hours=2)),  # cleared: no badge
+            Alert(event_id=late, level=AlertLevel.WARNING, raised_at=NOW),  # 预警 is not 督办
+        ])
+
+    with db.session() as s:
+        snapshot = load_map(s, NOW, street.street_id, RecurringRule())
+    markers = {m.id: m for m in snapshot.markers}
+    assert set(markers) == {late, listed, fine}
+    assert (markers[late].overdue, markers[late].supervision) == (True, None)
+    assert (markers[listed].overdue, markers[listed].supervision) == (False, AlertLevel.LISTED)
+    assert (markers[fine].overdue, markers[fine].supervision) == (False, None)
+    assert markers[fine].lat == lat and markers[fine].lon == lon
+    assert {(g.grid_id, g.open, g.overdue) for g in snapshot.loads} == {(a1, 2, 1), (b2, 1, 0)}
+    assert len([g for g in snapshot.grids if g.level == 4]) == 4
+    a1_outline = next(g for g in snapshot.grids if g.id == a1)
+    assert snapshot.locator.locate(*a1_outline.label_at).l4.id == a1  # the label sits inside
+    street_grid = next(g for g in snapshot.grids if g.level == int(GridLevel.STREET))
+    units = {u.name: u for u in snapshot.units}
+    assert "区住建局" not in units  # a district department is not in the street
+    assert (units["环卫所"].lat, units["环卫所"].lon) == street_grid.label_at
+    assert units["环卫所"].type is UnitType.RESIDENT_UNIT
+
+    with db.session() as s:
+        changes = load_map_changes(s, [late, closed, nowhere, fine], NOW, street.street_id, RecurringRule())
+    assert {m.id for m in changes.markers} == {late, fine}
+    assert changes.gone == tuple(sorted((closed, nowhere)))
