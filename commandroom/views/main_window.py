@@ -222,9 +222,9 @@ class MainWindow(QMainWindow):
                 self.board.blockSignals(False)
 
     def _dispatch_from_queue(self, ids: list) -> None:
-        """D in the call queue after 立案: the board picks the unit for the new event."""
-        self.board.select_events(ids)
-        self.board.dispatch_by_keyboard()
+        """D in the call queue after 立案: the board picks the unit for the new event (once the
+        feed has brought its card)."""
+        self.board.dispatch_when_shown(ids)
 
     # --- Fed by the services (queued from their threads) ---------------------------------------
     @Slot(object)

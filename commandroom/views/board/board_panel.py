@@ -33,6 +33,7 @@ from commandroom.views.board.unit_picker import UnitPicker
 
 READ_MODEL = "board"  # the name app.py registers the board's read model under
 TICK_MS = 30_000  # countdowns are shown to the minute
+AWAIT_CARD_MS = 5_000  # D on an event just registered: how long its card may take to arrive
 
 LANE_TITLES = {
     Lane.TO_DISPATCH: QT_TRANSLATE_NOOP("BoardPanel", "待派遣"),
@@ -66,6 +67,9 @@ class BoardPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.cards.tick)
         self._timer.start(TICK_MS)
+        self._awaited: list[int] = []  # events to dispatch by keyboard once their cards arrive
+        self._await_timer = QTimer(self, singleShot=True, interval=AWAIT_CARD_MS)
+        self._await_timer.timeout.connect(self._gave_up_waiting)
 
     # --- Building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -184,6 +188,8 @@ class BoardPanel(QWidget):
         self.cards.apply(data.cards, data.gone)
         self._add_filter_choices(data.cards)
         self.flow.board_changed(list(data.touched))
+        if self._awaited and all(i in self.cards.cards for i in self._awaited):
+            self._dispatch_awaited()
 
     # --- Selection -------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -222,6 +228,26 @@ class BoardPanel(QWidget):
         self.sig_selection_changed.emit(self.selected_ids())
 
     # --- Keyboard dispatch ---------------------------------------------------------------------
+    def dispatch_when_shown(self, ids: list[int]) -> None:
+        """The keyboard dispatch of these events, now if their cards are on the board, else as
+        soon as the feed brings them (an event registered a moment ago may not be here yet)."""
+        self._awaited = list(ids)
+        if all(i in self.cards.cards for i in ids):
+            self._dispatch_awaited()
+        else:
+            self._await_timer.start()
+
+    def _dispatch_awaited(self) -> None:
+        ids, self._awaited = self._awaited, []
+        self._await_timer.stop()
+        self.select_events(ids)
+        self.dispatch_by_keyboard()
+
+    def _gave_up_waiting(self) -> None:
+        if self._awaited:
+            self._awaited = []
+            self.show_message(self.tr("新立案的事件尚未出现在派遣板上，请稍后选中它再按 D"), True)
+
     @Slot()
     def dispatch_by_keyboard(self) -> None:
         ids = self.selected_ids()

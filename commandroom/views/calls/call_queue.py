@@ -89,6 +89,7 @@ class CallQueuePanel(QWidget):
         self._following = False  # selecting a row because another dock chose it
         self._keys: dict[int, object] = {}  # key -> what it does while the table has focus
         self._registered: int | None = None  # the event this officer just registered here
+        self._dispatch_next = False  # D pressed while the 立案 was still on its way
 
         self.table = QTableView(self, objectName="queueTable")
         self._setup_table()
@@ -309,7 +310,12 @@ class CallQueuePanel(QWidget):
 
     @Slot()
     def _dispatch(self) -> None:
-        if self._registered is not None and self._registered in self.selection.ids:
+        if any(what == "register" for what, _row, _then in self._pending.values()):
+            # Enter then D at once: the 立案 is still being written. D is kept, not refused:
+            # the unit picker opens for the new event as soon as its command is done.
+            self._dispatch_next = True
+            self.say(self.tr("正在立案，完成后即打开派遣"), ok=True)
+        elif self._registered is not None and self._registered in self.selection.ids:
             self.sig_dispatch_requested.emit([self._registered])
         else:
             self.say(self.tr("报告须先立案，才能派遣（R 立案后按 D）"), ok=False)
@@ -380,6 +386,9 @@ class CallQueuePanel(QWidget):
         if pending is None:
             return  # another dock's command
         what, row, then = pending
+        dispatch_next = what == "register" and self._dispatch_next
+        if what == "register":
+            self._dispatch_next = False
         if not outcome.ok:
             self.say(outcome.message, ok=False)
         else:
@@ -391,6 +400,8 @@ class CallQueuePanel(QWidget):
             if what == "register":
                 self._registered = ref.id
                 self.selection.select([ref.id], source=self)  # on the board: ready for D
+                if dispatch_next:
+                    self.sig_dispatch_requested.emit([ref.id])
         self.sig_decided.emit(outcome)
 
     def _done_text(self, what: str, ref, outcome) -> str:
