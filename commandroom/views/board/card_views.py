@@ -134,6 +134,9 @@ class UnitsView(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDropIndicatorShown(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # setMovement(Static) above made the viewport refuse drops (QListView ties the two): a
+        # real drag is routed to the viewport under the mouse, so it must take them again.
+        self.viewport().setAcceptDrops(True)
 
     def unit_at(self, pos: QPoint) -> int | None:
         index = self.indexAt(pos)

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 from commandroom.models.clock import Clock
 from commandroom.services.command_request import CommandRequest
 from commandroom.views.calls.attach_form import AttachForm
-from commandroom.views.calls.decision_forms import RegisterForm, answer_form, reject_form
+from commandroom.views.calls.decision_forms import answer_form, reject_form
 from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
 from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold, QueueOrder
+from commandroom.views.calls.register_form import RegisterForm
 from commandroom.views.common.selection import Selection
 
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
@@ -78,6 +79,7 @@ class CallQueuePanel(QWidget):
         self.sound = NewReportSound(muted, self)
         self.runner = None
         self.categories: tuple = ()
+        self.grids: tuple = ()
         self.form = None  # the decision form open now, if any
         self.loaded = False
         self.view_name = "queue"  # the feed pump's read model (services/call_desk.QUEUE_VIEW)
@@ -202,8 +204,9 @@ class CallQueuePanel(QWidget):
 
     @Slot(object)
     def set_snapshot(self, snapshot) -> None:
-        """The console's opening snapshot: the category catalogue for the register form."""
+        """The console's opening snapshot: the categories and grids for the register form."""
         self.categories = tuple(snapshot.categories)
+        self.grids = tuple(snapshot.grids)
 
     @Slot(str, object)
     def on_view_loaded(self, name: str, rows) -> None:
@@ -336,7 +339,7 @@ class CallQueuePanel(QWidget):
         advice = self._advice.get(row.id)
         if kind == "register":
             suggested = [(c.code, c.probability) for c in advice.categories] if advice else []
-            form = RegisterForm(row, self.categories, suggested, self)
+            form = RegisterForm(row, self.categories, suggested, self, grids=self.grids)
         elif kind == "merge":
             form = AttachForm(row, advice.duplicates if advice else (), self.model.now, self)
         elif kind == "answer":
