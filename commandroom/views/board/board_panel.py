@@ -124,7 +124,7 @@ class BoardPanel(QWidget):
             self.lane_views[lane] = view
             self.lane_titles[lane] = title
 
-        units_box = QFrame(self, objectName="unitsPanel")
+        units_box = self.units_box = QFrame(self, objectName="unitsPanel")
         units_layout = QVBoxLayout(units_box)
         units_layout.setContentsMargins(4, 0, 4, 4)
         units_layout.setSpacing(2)
@@ -142,10 +142,11 @@ class BoardPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="boardSplitter")
         self.splitter.addWidget(lanes)
         self.splitter.addWidget(units_box)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([1480, 440])  # two columns of unit cards at 1920
+        self.splitter.setStretchFactor(0, 1)  # a wider board widens the lanes; the units keep theirs
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
+        # Never narrower than two columns of unit cards: twice the drop targets in sight.
+        units_box.setMinimumWidth(self.units_width())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -154,6 +155,15 @@ class BoardPanel(QWidget):
         layout.addWidget(self.splitter, 1)
         self._fill_filters([])
         self._update_counts()
+
+    def units_width(self) -> int:
+        """The units panel's width for two columns of unit cards (targets side by side for a
+        drag: twice as many in sight as one column), with its scroll bar and margins."""
+        view = self.units_view
+        margins = self.units_box.layout().contentsMargins()
+        # + a little slack: an icon-mode list wraps a cell that would touch its right edge.
+        return (2 * view.gridSize().width() + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+                + margins.left() + margins.right() + 2 * view.spacing() + 24)
 
     # --- Services ----------------------------------------------------------------------------
     def set_runner(self, runner) -> None:

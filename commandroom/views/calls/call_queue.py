@@ -15,7 +15,7 @@ advice), both wired by the app.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,8 +39,8 @@ from commandroom.views.calls.register_form import RegisterForm
 from commandroom.views.common.selection import Selection
 
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
-_WIDTHS = {Col.SOURCE: 108, Col.WAITING: 56, Col.PRIORITY: 64, Col.CALLER: 140,
-           Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 170}
+_WIDTHS = {Col.SOURCE: 108, Col.WAITING: 68, Col.PRIORITY: 64, Col.CALLER: 140,
+           Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 130}
 # In a narrow dock the report's text keeps this much; the secondary columns give way (to half).
 _REPORT_MIN = 240
 _SECONDARY = (Col.CALLER, Col.SUGGESTED, Col.GRID, Col.HOLDER)
@@ -149,6 +149,12 @@ class CallQueuePanel(QWidget):
         self._timer.timeout.connect(self.model.tick)
         self._timer.start(1000)
         self._update_state()
+
+    def sizeHint(self) -> QSize:
+        # Its columns at their opening widths: the main window lays the docks out by their hints
+        # (the detail, on the right, takes what they leave), so the queue asks for what it shows.
+        width = sum(_WIDTHS.values()) + _REPORT_MIN + 2 * self.table.frameWidth() + 24
+        return QSize(width, super().sizeHint().height())
 
     def _setup_table(self) -> None:
         table = self.table
