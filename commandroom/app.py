@@ -248,6 +248,7 @@ class Console:
         self.desk = CallDesk(db, login=settings.user, console=settings.console, street_id=street_id,
                              clock=clock)
         self.window.calls.attach_desk(self.desk)
+        self.pump.sig_entries.connect(self.desk.learn)  # queued into the desk's thread: 立案s teach it
         self.desk_thread = WorkerThread(self.desk, "call-desk")
         self.read_only = getattr(db, "mode", None) is OpenMode.READ
 

@@ -6,6 +6,10 @@ Why a worker of its own: the heartbeat must go on while the command runner is bu
 slow command, and the advice reads the street's history (a few hundred ms on a large street),
 which must never hold up a command nor the GUI.
 
+The category suggester is trained from the street's registered events on the first advice, then
+kept current from the change feed (``learn``): each 立案 the feed brings after that training adds
+its event's n-grams, one small query per feed batch that holds any.
+
 Liveness is not in the change feed (a heartbeat writes no log row), so a queue row's
 ``holder_seen_at`` ages as it is held; ``sig_presence`` gives the dock every console's last
 heartbeat each beat, and the dock judges a lock by that.
@@ -23,10 +27,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from commandroom.models import duplicates, presence, suggest
 from commandroom.models.actor import signed_in
+from commandroom.models.changefeed import latest_id
 from commandroom.models.catalog import Category
 from commandroom.models.clock import Clock
 from commandroom.models.commands import Commands
 from commandroom.models.db import Database
+from commandroom.models.enums import Action
 from commandroom.models.errors import CommandroomError
 from commandroom.models.events import Event
 from commandroom.models.queue import load_queue
@@ -98,7 +104,9 @@ class CallDesk(QObject):
         self.clock = clock or Clock()
         self.beat_ms = beat_ms or int(presence.HEARTBEAT_EVERY.total_seconds() * 1000)
         self._timer: QTimer | None = None
-        self._suggester = None  # trained once, on the first advice
+        self._suggester = None  # trained once, on the first advice; then taught by the feed
+        self._trained_upto = 0  # the last log row the training saw: later 立案s come by the feed
+        self.learnt = 0  # events taught by the feed (for the tests and the log)
 
     # --- Slots (run in the desk's thread) -----------------------------------------------------
     @Slot()
@@ -140,6 +148,29 @@ class CallDesk(QObject):
             log.warning("no advice for event %s: %s", event_id, exc)
             self.sig_advice.emit(Advice(event_id))
 
+    @Slot(list)
+    def learn(self, entries: list) -> None:
+        """The feed's new log rows (``LogEntry``): the events registered since the training teach
+        the suggester, so the next report's suggestion knows them. Before the first advice there is
+        nothing to teach (the training will read them from the table)."""
+        if self._suggester is None:
+            return
+        ids = [e.event_id for e in entries if e.action == Action.REGISTER and e.id > self._trained_upto
+               and e.event_id is not None and e.street_id in (None, self.street_id)]
+        if not ids:
+            return
+        try:
+            with self.db.session() as session:
+                rows = session.execute(select(Event.category_id, Event.title, Event.description).where(
+                    Event.id.in_(ids), Event.category_id.is_not(None))).all()
+        except SQLAlchemyError as exc:  # the next advice's suggestion is a little less informed
+            log.warning("the suggester could not learn %d events: %s", len(ids), exc)
+            return
+        for category_id, title, description in rows:
+            self._suggester.add(category_id, suggest.event_text(title, description))
+        self.learnt += len(rows)
+        self._trained_upto = max(self._trained_upto, max(e.id for e in entries))
+
     # --- Work ----------------------------------------------------------------------------------
     def _commands(self) -> Commands:
         with self.db.session() as session:
@@ -151,6 +182,9 @@ class CallDesk(QObject):
             return Advice(event_id)
         with self.db.session() as session:
             if self._suggester is None:
+                # The log's end first: a 立案 committed after it comes by the feed (at worst, one
+                # committed between the two reads is counted twice: a negligible weight).
+                self._trained_upto = latest_id(session)
                 self._suggester = suggest.CategorySuggester.from_session(session, self.street_id)
             event = session.get(Event, event_id)
             if event is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSizePolicy, QWidget
 
 from commandroom import __version__
 from commandroom.models.clock import Clock
@@ -28,7 +28,10 @@ from commandroom.views.map.map_panel import MapPanel
 from commandroom.views.status_bar import ConsoleStatusBar
 
 # Bump when the docks change so much that an old saved layout no longer fits.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the queue left of the list, the board two thirds high (older saved layouts are set aside)
+# The first run's shares: the detail's of the width, the queue's of what is left, the top row's of the height.
+FIRST_RUN = {"detail": 0.25, "calls": 0.6, "top": 0.34}
+DETAIL_MIN_WIDTH = 400  # a timeline's four columns, its text wrapped
 
 
 class MainWindow(QMainWindow):
@@ -65,10 +68,14 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowNestedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
-        # No central widget of its own: the docks share the whole window.
-        placeholder = QWidget(self)
-        placeholder.hide()
-        self.setCentralWidget(placeholder)
+        # No central content: the docks share the window. The central widget is a line of no
+        # height between the top docks and the board: a main window with no central widget gives
+        # every spare pixel of width to the right-hand area (the detail grew on each selection,
+        # the queue and the board shrank to their minimum); this takes the spare instead.
+        spacer = QWidget(self, objectName="centralSpacer")
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        spacer.setFixedHeight(0)
+        self.setCentralWidget(spacer)
 
         self.status = ConsoleStatusBar(database, self)
         self.setStatusBar(self.status)
@@ -85,6 +92,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         detail_dock = self.add_dock(self.detail, self.tr("事件详情"), "detail", Qt.DockWidgetArea.RightDockWidgetArea)
+        # Its width is the officer's (or the first run's), never its content's (``sizeHint``).
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
         # Read models by name -> the docks fed by them (the feed pump's sig_view_*).
         self.view_changed = [self.detail.on_view_changed]
         self.view_loaded = []
@@ -108,7 +118,8 @@ class MainWindow(QMainWindow):
         muted = not sound or ui_state.value("calls/muted", False, bool)
         self.calls = CallQueuePanel(console, self.clock, muted, self, selection=self.selection)
         calls = self.add_dock(self.calls, self.tr("来电队列"), "calls", Qt.DockWidgetArea.TopDockWidgetArea)
-        self.splitDockWidget(self.docks["events"], calls, Qt.Orientation.Horizontal)
+        # The queue first (left: where the eye starts), the list of every event beside it.
+        self.splitDockWidget(calls, self.docks["events"], Qt.Orientation.Horizontal)
         self.calls.sig_title_changed.connect(calls.setWindowTitle)
         self.calls.sig_dispatch_requested.connect(self._dispatch_from_queue)
         self.view_loaded.append(self.calls.on_view_loaded)
@@ -204,11 +215,23 @@ class MainWindow(QMainWindow):
         state = self.ui_state.value(self._layout_key("state"))
         if state is not None:
             self.restoreState(state, LAYOUT_VERSION)
-        else:  # the first run: the list keeps most of the width, the detail beside it
-            self.resizeDocks([self.docks["detail"]], [int(self.width() * 0.4)], Qt.Orientation.Horizontal)
-            # The map (tabbed with the board) below the lists: half the height, a map to read.
-            self.resizeDocks([self.docks["map"]], [int(self.height() * 0.5)], Qt.Orientation.Vertical)
+        else:
+            self._first_run_sizes()
         self.events.restore_header(self.ui_state.value(self._layout_key("header")))
+
+    def _first_run_sizes(self) -> None:
+        """The first run's split, judged at 1920×1080: the board (the shift's work) takes two
+        thirds of the height, so a lane shows six cards; the queue and the list share the top,
+        the queue wider (its report text is what is read); the detail keeps a timeline's width."""
+        width, height = self.width(), self.height()
+        left = width - int(width * FIRST_RUN["detail"])
+        self.resizeDocks([self.docks["detail"]], [width - left], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["calls"], self.docks["events"]],
+                         [int(left * FIRST_RUN["calls"]), left - int(left * FIRST_RUN["calls"])],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["calls"], self.docks["board"]],
+                         [int(height * FIRST_RUN["top"]), height - int(height * FIRST_RUN["top"])],
+                         Qt.Orientation.Vertical)
 
     def _layout_key(self, what: str) -> str:
         """Each role keeps its own arrangement: a shift leader's docks are not an officer's."""
@@ -247,9 +270,9 @@ class MainWindow(QMainWindow):
                 self.board.blockSignals(False)
 
     def _dispatch_from_queue(self, ids: list) -> None:
-        """D in the call queue after 立案: the board picks the unit for the new event."""
-        self.board.select_events(ids)
-        self.board.dispatch_by_keyboard()
+        """D in the call queue after 立案: the board picks the unit for the new event (once the
+        feed has brought its card)."""
+        self.board.dispatch_when_shown(ids)
 
     def _filter_grid(self, grid_id: int, name: str) -> None:
         """A grid clicked on the map: the list and the board show that grid only (0: all)."""

@@ -484,6 +484,10 @@
         <translation>Units (drop to dispatch · Ctrl+drop to add an assisting unit · right-click to change status)</translation>
     </message>
     <message>
+        <source>新立案的事件尚未出现在派遣板上，请稍后选中它再按 D</source>
+        <translation>The event just registered is not on the board yet; select it there and press D in a moment</translation>
+    </message>
+    <message>
         <source>先选中要派遣的事件，再按 D</source>
         <translation>Select the events to dispatch first, then press D</translation>
     </message>
@@ -604,6 +608,10 @@
     <message>
         <source>报告 {code} 已由本台接手</source>
         <translation>Report {code} is already held by this console</translation>
+    </message>
+    <message>
+        <source>正在立案，完成后即打开派遣</source>
+        <translation>Registering; the dispatch opens as soon as it is done</translation>
     </message>
     <message>
         <source>报告须先立案，才能派遣（R 立案后按 D）</source>
@@ -2093,12 +2101,8 @@ Give it to them anyway?</translation>
         <translation>Register</translation>
     </message>
     <message>
-        <source>纬度, 经度（如 36.6512, 117.1205）</source>
-        <translation>latitude, longitude (e.g. 36.6512, 117.1205)</translation>
-    </message>
-    <message>
-        <source>未定位：请填写坐标</source>
-        <translation>not located: enter a point</translation>
+        <source>纬度, 经度（如 36.6512, 117.1205）；或在地图上右键设点</source>
+        <translation>Latitude, longitude (e.g. 36.6512, 117.1205); or right-click on the map</translation>
     </message>
     <message>
         <source>事件类别(&amp;C)</source>
@@ -2109,6 +2113,10 @@ Give it to them anyway?</translation>
         <translation>&amp;Priority</translation>
     </message>
     <message>
+        <source>所在网格(&amp;G)</source>
+        <translation>&amp;Grid</translation>
+    </message>
+    <message>
         <source>地址(&amp;A)</source>
         <translation>&amp;Address</translation>
     </message>
@@ -2117,8 +2125,20 @@ Give it to them anyway?</translation>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <source>所在网格</source>
-        <translation>Grid</translation>
+        <source>事件描述(&amp;D)</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>由坐标确定</source>
+        <translation>From the point</translation>
+    </message>
+    <message>
+        <source>没有唯一名为「{name}」的网格，请从列表中选择</source>
+        <translation>No single grid is named “{name}”; choose one from the list</translation>
+    </message>
+    <message>
+        <source>请选择所在网格，或填写坐标</source>
+        <translation>Choose the grid, or enter the point</translation>
     </message>
     <message>
         <source>请选择事件类别</source>
@@ -2127,10 +2147,6 @@ Give it to them anyway?</translation>
     <message>
         <source>坐标格式应为「纬度, 经度」，如 36.6512, 117.1205</source>
         <translation>Write the point as &quot;latitude, longitude&quot;, e.g. 36.6512, 117.1205</translation>
-    </message>
-    <message>
-        <source>该报告没有位置，立案前请填写坐标</source>
-        <translation>This report has no location; enter a point before registering</translation>
     </message>
 </context>
 <context>

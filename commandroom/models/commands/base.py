@@ -176,13 +176,17 @@ class CommandBase:
     # -- location --------------------------------------------------------------------------
     def _grid_for(self, session: Session, street_id: int, point: tuple[float, float]) -> int:
         """The L4 grid of a point; a point outside the street is refused, never snapped."""
-        cache = self.__dict__.setdefault("_locators", {})
-        if street_id not in cache:
-            cache[street_id] = GridLocator.from_session(session, street_id)
-        chain = cache[street_id].locate(*point)
-        if chain is None:
+        grid_id = self._grid_for_or_none(session, street_id, point)
+        if grid_id is None:
             raise ValidationError(
                 f"位置（{point[0]:.6f}, {point[1]:.6f}）不在本街道的任何网格内",
                 f"Location ({point[0]:.6f}, {point[1]:.6f}) lies outside the street's grids",
             )
-        return chain.l4.id
+        return grid_id
+
+    def _grid_for_or_none(self, session: Session, street_id: int, point: tuple[float, float]) -> int | None:
+        cache = self.__dict__.setdefault("_locators", {})
+        if street_id not in cache:
+            cache[street_id] = GridLocator.from_session(session, street_id)
+        chain = cache[street_id].locate(*point)
+        return None if chain is None else chain.l4.id

@@ -11,6 +11,7 @@ from commandroom.models import transitions, validate
 from commandroom.models.change import NEW_EVENT, Change
 from commandroom.models.codes import next_code
 from commandroom.models.commands.base import CommandBase, EventRef, new_command_id
+from commandroom.models.commands.register_location import locate_for_register
 from commandroom.models.enums import Action, Priority, Source, Status
 from commandroom.models.errors import ValidationError
 from commandroom.models.events import Contact, Event
@@ -69,28 +70,32 @@ class IntakeCommands(CommandBase):
         lat: float | None = None,
         lon: float | None = None,
         address: str | None = None,
+        grid_code: str | None = None,
+        description: str | None = None,
     ) -> EventRef:
-        """立案: verified, categorised and located (a location given here replaces the report's)."""
+        """立案: verified, categorised and located (a location given here replaces the report's).
+
+        The location is a point (its L4 grid follows from it), or an L4 grid by its code (the
+        report's point is kept if it lies in that grid, else dropped: the grid and the address
+        then say where), or both, which must agree. ``description`` replaces the report's text."""
         point = validate.coordinates(lat, lon)
         if priority is not None:
             priority = validate.enum_value(Priority, priority, "紧急程度", "priority")
         if address is not None:
             address = validate.text(address, "地址", "Address", max_len=200, required=False)
+        if description is not None:
+            description = validate.text(description, "事件描述", "Description", max_len=2000, required=False)
 
         def decide(session: Session, event: Event, now: datetime) -> Change:
             category = self._category(session, category_code)
-            grid_id, (lat, lon) = event.grid_id, (event.lat, event.lon)
-            if point:
-                grid_id, (lat, lon) = self._grid_for(session, event.street_id, point), point
-            if grid_id is None:
-                raise ValidationError(
-                    f"事件 {event.code} 还没有位置，立案前请在地图上定位",
-                    f"Event {event.code} has no location; locate it before registering",
-                )
-            return transitions.register(
+            grid_id, (lat, lon) = locate_for_register(self, session, event, point, grid_code)
+            change = transitions.register(
                 now=now, category_id=category.id, priority=priority or event.priority,
                 grid_id=grid_id, lat=lat, lon=lon,
                 address=event.address if address is None else address)
+            if description is not None:
+                change.event["description"] = description
+            return change
 
         return self._apply(Action.REGISTER, event_id, version, decide)
 

@@ -46,6 +46,9 @@ def haystack(card: BoardCard) -> str:
                      card.grid_name, card.community_name, units)).casefold()
 
 
+NO_FILTER = CardFilter()
+
+
 class BoardCards(QObject):
     # --- Signals ---------------------------------------------------------------------------
     sig_counts_changed = Signal()
@@ -78,30 +81,42 @@ class BoardCards(QObject):
     def apply(self, cards: Iterable[BoardCard], gone: Iterable[int] = ()) -> int:
         """Fresh cards of touched events, and the ids of events that left the board; returns how
         many cards changed. Per lane: the cards that left or entered it (or moved in it) and those
-        changed in place; a few are announced row by row, many as one layout change."""
+        changed in place; a few are announced row by row, many as one layout change.
+
+        This runs on the GUI thread for every feed batch, so the loop does only what it must per
+        card: one comparison, one sort key, one bisect into its lane's keys (no filter test
+        while no filter is set)."""
         batch = _Batch()
+        own, keys, every = self.cards, self._key, self._all
+        filtered = self._filter != NO_FILTER
         for event_id in gone:
-            old = self.cards.pop(event_id, None)
+            old = own.pop(event_id, None)
             if old is not None:
-                key = self._key.pop(event_id)
-                batch.leave(old.lane, key, self._shown(old))
+                key = keys.pop(event_id)
+                batch.leave(old.lane, key, not filtered or self._shown(old))
                 self._hay.pop(event_id, None)
-                insort_remove(self._all[old.lane], key)
+                insort_remove(every[old.lane], key)
         for card in cards:
-            old = self.cards.get(card.id)
+            old = own.get(card.id)
             # A command bumps the version: equal versions are compared whole (a unit renamed).
             if old is not None and old.version == card.version and old == card:
                 continue
-            was_shown = old is not None and self._shown(old)
-            old_key = self._key.get(card.id)
-            self.cards[card.id] = card
+            was_shown = old is not None and (not filtered or self._shown(old))
+            own[card.id] = card
+            key = sort_key(card)
             self._hay.pop(card.id, None)  # made again when a filter text needs it
-            self._key[card.id] = key = sort_key(card)
-            shown = self._shown(card)
-            if old is None or old_key != key or old.lane != card.lane:  # else its place stands
-                if old is not None:
-                    insort_remove(self._all[old.lane], old_key)
-                insort(self._all[card.lane], key)
+            shown = not filtered or self._shown(card)
+            if old is None:
+                keys[card.id] = key
+                insort(every[card.lane], key)
+                if shown:
+                    batch.enter(card.lane, key)
+                continue
+            old_key = keys[card.id]
+            if old_key != key or old.lane != card.lane:  # else its place stands
+                keys[card.id] = key
+                insort_remove(every[old.lane], old_key)
+                insort(every[card.lane], key)
             if was_shown and shown and old.lane == card.lane:
                 batch.stay(card.lane, old_key, key)
             else:
@@ -110,7 +125,7 @@ class BoardCards(QObject):
                 if shown:
                     batch.enter(card.lane, key)
         for lane, model in self.lanes.items():
-            batch.apply(lane, model, self._key)
+            batch.apply(lane, model, keys)
         if batch.count:
             self.sig_counts_changed.emit()
         return batch.count
@@ -152,7 +167,7 @@ class BoardCards(QObject):
     def _shown_keys(self) -> dict[Lane, list[int]]:
         """Each lane's shown keys, in order: its sorted keys, filtered (no sorting per keystroke)."""
         f = self._filter
-        if f == CardFilter():
+        if f == NO_FILTER:
             return {lane: list(keys) for lane, keys in self._all.items()}
         hay = self._haystack
         shown = {i for i, c in self.cards.items() if f.accepts(c, hay(c) if f.text else "")}
@@ -204,6 +219,9 @@ class _Batch:
             gone.update(old for old, _ in moved)
             model.relayout(sorted([k for k in model.keys() if k not in gone]
                                   + entered + [new for _, new in moved]))
+            # A layout change has the views ask for every row they show again: announcing the
+            # changed cards one run at a time on top of it would only cost bisects and signals.
+            return
         kept = self._kept[lane] + [key_id(new) for _, new in moved]
         if kept:
             model.announce(kept, keys)

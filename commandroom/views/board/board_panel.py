@@ -33,6 +33,7 @@ from commandroom.views.board.unit_picker import UnitPicker
 
 READ_MODEL = "board"  # the name app.py registers the board's read model under
 TICK_MS = 30_000  # countdowns are shown to the minute
+AWAIT_CARD_MS = 5_000  # D on an event just registered: how long its card may take to arrive
 
 LANE_TITLES = {
     Lane.TO_DISPATCH: QT_TRANSLATE_NOOP("BoardPanel", "待派遣"),
@@ -67,6 +68,9 @@ class BoardPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.cards.tick)
         self._timer.start(TICK_MS)
+        self._awaited: list[int] = []  # events to dispatch by keyboard once their cards arrive
+        self._await_timer = QTimer(self, singleShot=True, interval=AWAIT_CARD_MS)
+        self._await_timer.timeout.connect(self._gave_up_waiting)
 
     # --- Building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -121,7 +125,7 @@ class BoardPanel(QWidget):
             self.lane_views[lane] = view
             self.lane_titles[lane] = title
 
-        units_box = QFrame(self, objectName="unitsPanel")
+        units_box = self.units_box = QFrame(self, objectName="unitsPanel")
         units_layout = QVBoxLayout(units_box)
         units_layout.setContentsMargins(4, 0, 4, 4)
         units_layout.setSpacing(2)
@@ -139,10 +143,11 @@ class BoardPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="boardSplitter")
         self.splitter.addWidget(lanes)
         self.splitter.addWidget(units_box)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([1480, 440])  # two columns of unit cards at 1920
+        self.splitter.setStretchFactor(0, 1)  # a wider board widens the lanes; the units keep theirs
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
+        # Never narrower than two columns of unit cards: twice the drop targets in sight.
+        units_box.setMinimumWidth(self.units_width())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +156,15 @@ class BoardPanel(QWidget):
         layout.addWidget(self.splitter, 1)
         self._fill_filters([])
         self._update_counts()
+
+    def units_width(self) -> int:
+        """The units panel's width for two columns of unit cards (targets side by side for a
+        drag: twice as many in sight as one column), with its scroll bar and margins."""
+        view = self.units_view
+        margins = self.units_box.layout().contentsMargins()
+        # + a little slack: an icon-mode list wraps a cell that would touch its right edge.
+        return (2 * view.gridSize().width() + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+                + margins.left() + margins.right() + 2 * view.spacing() + 24)
 
     # --- Services ----------------------------------------------------------------------------
     def set_runner(self, runner) -> None:
@@ -185,6 +199,8 @@ class BoardPanel(QWidget):
         self.cards.apply(data.cards, data.gone)
         self._add_filter_choices(data.cards)
         self.flow.board_changed(list(data.touched))
+        if self._awaited and all(i in self.cards.cards for i in self._awaited):
+            self._dispatch_awaited()
 
     # --- Selection -------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -223,6 +239,26 @@ class BoardPanel(QWidget):
         self.sig_selection_changed.emit(self.selected_ids())
 
     # --- Keyboard dispatch ---------------------------------------------------------------------
+    def dispatch_when_shown(self, ids: list[int]) -> None:
+        """The keyboard dispatch of these events, now if their cards are on the board, else as
+        soon as the feed brings them (an event registered a moment ago may not be here yet)."""
+        self._awaited = list(ids)
+        if all(i in self.cards.cards for i in ids):
+            self._dispatch_awaited()
+        else:
+            self._await_timer.start()
+
+    def _dispatch_awaited(self) -> None:
+        ids, self._awaited = self._awaited, []
+        self._await_timer.stop()
+        self.select_events(ids)
+        self.dispatch_by_keyboard()
+
+    def _gave_up_waiting(self) -> None:
+        if self._awaited:
+            self._awaited = []
+            self.show_message(self.tr("新立案的事件尚未出现在派遣板上，请稍后选中它再按 D"), True)
+
     @Slot()
     def dispatch_by_keyboard(self) -> None:
         ids = self.selected_ids()

@@ -185,8 +185,11 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(self._small)
             painter.setPen(palette.OVERDUE_TEXT)
             due = card.handle_due if card.is_overdue(now) else card.response_due
+            text = translate("BoardCard", "时限 {due}").format(due=timefmt.stamp(due, now))
+            if QFontMetrics(self._small).horizontalAdvance(text) > box.right() - x:
+                text = timefmt.stamp(due, now)  # a narrow lane: the time itself, never a cut one
             painter.drawText(QRect(x, box.top(), max(box.right() - x, 0), box.height()), Qt.AlignmentFlag.AlignVCenter,
-                             translate("BoardCard", "时限 {due}").format(due=timefmt.stamp(due, now)))
+                             text)
             return
         if share is None or card.lane in (Lane.TO_VERIFY, Lane.TO_CLOSE):
             # Off the unit's clock (with the room again): no countdown; transfers still tell.

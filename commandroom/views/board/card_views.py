@@ -63,11 +63,19 @@ class LaneView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.horizontalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
+        # The one column is as wide as the viewport, set here (``updateGeometries``), not by the
+        # header's stretch: a stretched section is resized again after every layout change of
+        # the model, and that resize repaints the whole lane a second time.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows = self.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(CARD_HEIGHT)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.model() is not None and self.columnWidth(0) != self.viewport().width():
+            self.setColumnWidth(0, self.viewport().width())
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -134,6 +142,9 @@ class UnitsView(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDropIndicatorShown(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # setMovement(Static) above made the viewport refuse drops (QListView ties the two): a
+        # real drag is routed to the viewport under the mouse, so it must take them again.
+        self.viewport().setAcceptDrops(True)
 
     def unit_at(self, pos: QPoint) -> int | None:
         index = self.indexAt(pos)

@@ -15,7 +15,7 @@ advice), both wired by the app.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,15 +31,16 @@ from PySide6.QtWidgets import (
 from commandroom.models.clock import Clock
 from commandroom.services.command_request import CommandRequest
 from commandroom.views.calls.attach_form import AttachForm
-from commandroom.views.calls.decision_forms import RegisterForm, answer_form, reject_form
+from commandroom.views.calls.decision_forms import answer_form, reject_form
 from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
 from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold, QueueOrder
+from commandroom.views.calls.register_form import RegisterForm
 from commandroom.views.common.selection import Selection
 
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
-_WIDTHS = {Col.SOURCE: 108, Col.WAITING: 56, Col.PRIORITY: 64, Col.CALLER: 140,
-           Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 170}
+_WIDTHS = {Col.SOURCE: 108, Col.WAITING: 68, Col.PRIORITY: 64, Col.CALLER: 140,
+           Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 130}
 # In a narrow dock the report's text keeps this much; the secondary columns give way (to half).
 _REPORT_MIN = 240
 _SECONDARY = (Col.CALLER, Col.SUGGESTED, Col.GRID, Col.HOLDER)
@@ -78,6 +79,7 @@ class CallQueuePanel(QWidget):
         self.sound = NewReportSound(muted, self)
         self.runner = None
         self.categories: tuple = ()
+        self.grids: tuple = ()
         self.form = None  # the decision form open now, if any
         self.loaded = False
         self.view_name = "queue"  # the feed pump's read model (services/call_desk.QUEUE_VIEW)
@@ -89,6 +91,7 @@ class CallQueuePanel(QWidget):
         self._following = False  # selecting a row because another dock chose it
         self._keys: dict[int, object] = {}  # key -> what it does while the table has focus
         self._registered: int | None = None  # the event this officer just registered here
+        self._dispatch_next = False  # D pressed while the 立案 was still on its way
 
         self.table = QTableView(self, objectName="queueTable")
         self._setup_table()
@@ -147,6 +150,12 @@ class CallQueuePanel(QWidget):
         self._timer.start(1000)
         self._update_state()
 
+    def sizeHint(self) -> QSize:
+        # Its columns at their opening widths: the main window lays the docks out by their hints
+        # (the detail, on the right, takes what they leave), so the queue asks for what it shows.
+        width = sum(_WIDTHS.values()) + _REPORT_MIN + 2 * self.table.frameWidth() + 24
+        return QSize(width, super().sizeHint().height())
+
     def _setup_table(self) -> None:
         table = self.table
         table.setModel(self.order)
@@ -201,8 +210,9 @@ class CallQueuePanel(QWidget):
 
     @Slot(object)
     def set_snapshot(self, snapshot) -> None:
-        """The console's opening snapshot: the category catalogue for the register form."""
+        """The console's opening snapshot: the categories and grids for the register form."""
         self.categories = tuple(snapshot.categories)
+        self.grids = tuple(snapshot.grids)
 
     @Slot(str, object)
     def on_view_loaded(self, name: str, rows) -> None:
@@ -309,7 +319,12 @@ class CallQueuePanel(QWidget):
 
     @Slot()
     def _dispatch(self) -> None:
-        if self._registered is not None and self._registered in self.selection.ids:
+        if any(what == "register" for what, _row, _then in self._pending.values()):
+            # Enter then D at once: the 立案 is still being written. D is kept, not refused:
+            # the unit picker opens for the new event as soon as its command is done.
+            self._dispatch_next = True
+            self.say(self.tr("正在立案，完成后即打开派遣"), ok=True)
+        elif self._registered is not None and self._registered in self.selection.ids:
             self.sig_dispatch_requested.emit([self._registered])
         else:
             self.say(self.tr("报告须先立案，才能派遣（R 立案后按 D）"), ok=False)
@@ -330,7 +345,7 @@ class CallQueuePanel(QWidget):
         advice = self._advice.get(row.id)
         if kind == "register":
             suggested = [(c.code, c.probability) for c in advice.categories] if advice else []
-            form = RegisterForm(row, self.categories, suggested, self)
+            form = RegisterForm(row, self.categories, suggested, self, grids=self.grids)
         elif kind == "merge":
             form = AttachForm(row, advice.duplicates if advice else (), self.model.now, self)
         elif kind == "answer":
@@ -380,6 +395,9 @@ class CallQueuePanel(QWidget):
         if pending is None:
             return  # another dock's command
         what, row, then = pending
+        dispatch_next = what == "register" and self._dispatch_next
+        if what == "register":
+            self._dispatch_next = False
         if not outcome.ok:
             self.say(outcome.message, ok=False)
         else:
@@ -391,6 +409,8 @@ class CallQueuePanel(QWidget):
             if what == "register":
                 self._registered = ref.id
                 self.selection.select([ref.id], source=self)  # on the board: ready for D
+                if dispatch_next:
+                    self.sig_dispatch_requested.emit([ref.id])
         self.sig_decided.emit(outcome)
 
     def _done_text(self, what: str, ref, outcome) -> str:

@@ -4,8 +4,8 @@ They only ask: the panel gives the command through the runner and says what came
 open with the report at the top (what it says, who called, how long it has waited) and save
 with Enter; Esc leaves the report as it was.
 
-- ``RegisterForm`` 立案: category (pinyin type-ahead, the suggestion first), priority, address,
-  point; ``register``.
+- ``RegisterForm`` 立案 (``register_form.py``): category, priority, grid, address, point,
+  description; ``register``.
 - ``TextDecisionForm`` 当场答复 (``answer``, the answer text) and 不予立案 (``reject``, a reason,
   with the usual reasons one key away).
 """
@@ -15,19 +15,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from commandroom.models.enums import Priority
-from commandroom.views.calls.category_picker import CategoryPicker
 from commandroom.views.calls.enter_saves import EnterSaves
 from commandroom.views.common.labels import label
 
@@ -81,73 +77,6 @@ class DecisionForm(QDialog):
         self.problem.setVisible(bool(problem))
         if not problem:
             self.accept()
-
-
-class RegisterForm(DecisionForm):
-    """立案, prefilled from the report; the category the history suggests comes first."""
-
-    def __init__(self, row, categories, suggested=(), parent=None):
-        super().__init__(row, self.tr("立案 — {code}").format(code=row.code), self.tr("立案"), parent)
-        self.setObjectName("registerForm")
-        self.picker = CategoryPicker(categories, list(suggested), self)
-        self.priority = QComboBox(self, objectName="priorityBox")
-        for priority in Priority:
-            self.priority.addItem(label(priority), priority)
-        self.priority.setCurrentIndex(self.priority.findData(row.priority))
-        self.address = QLineEdit(row.address, self, objectName="addressEdit")
-        self.point = QLineEdit(self, objectName="pointEdit")
-        self.point.setPlaceholderText(self.tr("纬度, 经度（如 36.6512, 117.1205）"))
-        if row.lat is not None and row.lon is not None:
-            self.point.setText(f"{row.lat:.6f}, {row.lon:.6f}")
-        self._given_point = self.point.text()
-        grid = " / ".join(p for p in (row.community_name, row.grid_name) if p)
-        self.grid = QLabel(grid or self.tr("未定位：请填写坐标"), self, objectName="gridLabel")
-        self.form.addRow(self.tr("事件类别(&C)"), self.picker)
-        self.form.addRow(self.tr("紧急程度(&P)"), self.priority)
-        self.form.addRow(self.tr("地址(&A)"), self.address)
-        self.form.addRow(self.tr("坐标(&L)"), self.point)
-        self.form.addRow(self.tr("所在网格"), self.grid)
-        self.picker.sig_chosen.connect(lambda code: self.ok.setEnabled(bool(code)))
-        self.ok.setEnabled(bool(self.picker.code()))
-        self.picker.edit.setFocus()
-
-    def open(self) -> None:
-        """Not modal: the map stays usable while the form is open (a right-click sets the point)."""
-        self.setWindowModality(Qt.WindowModality.NonModal)
-        self.show()
-
-    def set_point(self, lat: float, lon: float, where: str) -> None:
-        """The map's right-click: the point (WGS-84) and its grid in words."""
-        self.point.setText(f"{lat:.6f}, {lon:.6f}")
-        self.grid.setText(where)
-
-    def _parsed_point(self) -> tuple[float, float] | None:
-        text = self.point.text().replace("，", ",").strip()
-        if not text:
-            return None
-        lat, lon = (float(part) for part in text.split(","))
-        return lat, lon
-
-    def check(self) -> str:
-        if not self.picker.code():
-            return self.tr("请选择事件类别")
-        try:
-            point = self._parsed_point()
-        except ValueError:
-            return self.tr("坐标格式应为「纬度, 经度」，如 36.6512, 117.1205")
-        if point is None and self.row.grid_id is None:
-            return self.tr("该报告没有位置，立案前请填写坐标")
-        return ""
-
-    def arguments(self) -> dict:
-        args = dict(category_code=self.picker.code(), priority=str(self.priority.currentData()))
-        if self.address.text().strip() != self.row.address:
-            args["address"] = self.address.text().strip()
-        if self.point.text() != self._given_point:  # a point typed here replaces the report's
-            point = self._parsed_point()
-            if point is not None:
-                args["lat"], args["lon"] = point
-        return args
 
 
 class TextDecisionForm(DecisionForm):

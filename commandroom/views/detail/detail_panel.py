@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from commandroom.models.clock import Clock
@@ -98,6 +98,12 @@ class EventDetailPanel(QWidget):
     @property
     def event_id(self) -> int | None:
         return self.watch.event_id
+
+    def sizeHint(self) -> QSize:
+        # The width it has now: the main window hands a dock the width its content hints at,
+        # so an event with a long address would take width from the board on every selection.
+        hint = super().sizeHint()
+        return QSize(max(self.width(), self.minimumWidth()), hint.height()) if self.isVisible() else hint
 
     def set_role(self, role: Role | None) -> None:
         self.role = role

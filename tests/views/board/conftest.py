@@ -1,12 +1,11 @@
 """A console on the tiny street with the board fed by the real feed pump and commands given by
 the real command runner; helpers to put events on the board from "another console" (李明 at
-console-2, through the domain commands) and to drag cards through the widgets."""
+console-2, through the domain commands) and to drag cards through the widgets with the mouse."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QPoint
 from sqlalchemy import insert, select
 
 from commandroom.app import Console
@@ -16,6 +15,7 @@ from commandroom.models.actor import Actor
 from commandroom.models.commands import Commands
 from commandroom.models.enums import Lane, Role, Source
 from commandroom.models.org import unit_category
+from tests.views.board.real_drag import real_drag
 
 OTHER = Actor(login="liming", role=Role.DUTY_OFFICER, console="console-2", name="李明")
 
@@ -77,24 +77,16 @@ def unit_point(board, unit_name, units):
 
 
 def drop(source_view, target_view, pos: QPoint, ctrl=False):
-    """Drag the source view's selected cards onto a point of the target view (viewport
-    coordinates): the mime data the lane model makes for them (what its QDrag carries), in Qt's
-    drag events (enter, move, drop) handed to the target the way its viewport hands them on
-    (``viewportEvent``; the application does not deliver a synthetic drag event to a viewport
-    outside a platform drag, and the offscreen platform runs none). Returns whether the target
-    showed, while hovering, that it takes the cards."""
-    mime: QMimeData = source_view.model().mimeData(source_view.selectionModel().selectedIndexes())
-    mods = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
-    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-    buttons = Qt.MouseButton.LeftButton
-    enter = QDragEnterEvent(pos, actions, mime, buttons, mods)
-    target_view.viewportEvent(enter)
-    assert enter.isAccepted(), "the target refused our cards on entering"
-    move = QDragMoveEvent(pos, actions, mime, buttons, mods)
-    target_view.viewportEvent(move)
-    dropped = QDropEvent(pos, actions, mime, buttons, mods)
-    target_view.viewportEvent(dropped)
-    return move.isAccepted() and move.dropAction() == Qt.DropAction.CopyAction
+    """Drag the source view's selected cards with the mouse (pressed on the first of them) onto a
+    point of the target view (viewport coordinates): a real drag (``real_drag.py``). Returns
+    whether a units panel showed, while the cards hovered over it, that the unit takes them."""
+    first = min(source_view.selectionModel().selectedRows(), key=lambda i: i.row())
+    source_view.scrollTo(first)
+    press_at = source_view.visualRect(first).center()
+    delegate = getattr(target_view, "delegate", None)
+    hover = real_drag(source_view.viewport(), press_at, target_view.viewport(), pos, ctrl=ctrl,
+                      hovering=lambda: delegate.hover if delegate is not None else None)
+    return bool(hover and hover[1])
 
 
 def lane_centre(board, lane: Lane) -> QPoint:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from commandroom.models.enums import Lane, Status, UnitStatus
 from commandroom.views.board.unit_picker import UnitPicker
-from tests.views.board.conftest import drop, on_board, registered, select_cards, unit_point
+from tests.views.board.conftest import on_board, registered, select_cards
 
 
 def _picker(qtbot, board):
@@ -56,7 +56,10 @@ def test_another_console_first_is_told_who_did_what(qtbot, console, board_db):
     board, units = console.window.board, board_db.tiny.units
     ref = registered(board_db)  # 占道经营: 环卫所 does not answer for it, so we are asked
     on_board(qtbot, board, ref.id, Lane.TO_DISPATCH)
-    drop(select_cards(board, [ref.id]), board.units_view, unit_point(board, "环卫所", units))
+    qtbot.keyClick(select_cards(board, [ref.id]), Qt.Key.Key_D)  # the keyboard path (drags: test_board_drag)
+    picker = _picker(qtbot, board)
+    qtbot.keyClicks(picker.query, "hws")
+    qtbot.keyClick(picker.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: board.findChild(QMessageBox, "categoryConfirm") is not None)
     board_db.other.dispatch(ref.id, ref.version, lead_unit_id=units["综合执法中队"])
     with qtbot.waitSignal(console.commands.sig_finished, timeout=10_000) as finished:

@@ -1,17 +1,24 @@
-"""Dispatching on the board by dragging cards, through the widgets, against a real database.
+"""Dispatching on the board by dragging cards with the mouse, against a real database.
 
-A drag is the lane model's own mime data for the selected cards (what its QDrag carries),
-delivered to the target in Qt's drag events (enter, move, drop; see ``conftest.drop``); the commands go through the console's
-command runner, and the board changes only when the change feed brings the change back.
+Each drag is real: pressed on a card, the lane view starts its own QDrag, and the platform's
+drag delivers it to the widget under the pointer (``real_drag.py``; these run on Qt's "minimal"
+platform, started by ``test_board_drag_runner.py``, since the offscreen one has no drag). The
+commands go through the console's command runner, and the board changes only when the change
+feed brings the change back.
 """
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from commandroom.models.enums import Lane, Status, UnitStatus
 from commandroom.views.board.reason_dialog import ReasonDialog
 from tests.views.board.conftest import drop, lane_centre, on_board, registered, select_cards, unit_point
+from tests.views.board.real_drag import ON_PLATFORM, PLATFORM
+
+pytestmark = pytest.mark.skipif(not ON_PLATFORM, reason=f"a real drag needs the {PLATFORM} platform: "
+                                "test_board_drag_runner.py runs this file there")
 
 
 def _drag(board, ids, units, unit_name, ctrl=False):

@@ -55,14 +55,14 @@ def open_console(qtbot, sqlite_street, console_clock, tmp_path):
     """Start the console; returns it once the queue has loaded. Closed at the end."""
     consoles = []
 
-    def start(poll_ms: int = 50) -> Console:
+    def start(poll_ms: int = 50, size: tuple[int, int] = (1600, 900)) -> Console:
         settings = Settings(db_url=sqlite_street.url, user="duty", console="console-1",
                             feed_poll_ms=poll_ms)
         console = Console(sqlite_street, settings, tmp_path / "console.ini", clock=console_clock)
         qtbot.addWidget(console.window)
         consoles.append(console)
         calls = console.window.calls
-        console.start((1600, 900))
+        console.start(size)
         # Waiting in the GUI thread for what the queued signal did (a wait on the pump's own
         # signal would stop its timer from the pump's thread).
         qtbot.waitUntil(lambda: calls.loaded, timeout=10_000)
