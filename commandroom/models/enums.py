@@ -135,6 +135,8 @@ class AlertLevel(Labelled):
     SUPERVISION = ("supervision", "督办")
     LISTED = ("listed", "挂牌督办")
     NOTICE = ("notice", "通报")
+    # Beside the ladder: in progress with no log row for too long (停滞).
+    STALLED = ("stalled", "停滞")
 
 
 class Action(Labelled):
@@ -167,6 +169,8 @@ class Action(Labelled):
     RECALL = ("recall", "召回")
     ADD_ASSIST = ("add_assist", "增加协办")
     ACKNOWLEDGE_ASSIST = ("acknowledge_assist", "协办签收")
+    ACKNOWLEDGE_ALERT = ("acknowledge_alert", "知悉督办")
+    CLEAR_ALERT = ("clear_alert", "解除督办")
 
 
 class Lane(Labelled):

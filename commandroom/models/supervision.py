@@ -1,0 +1,184 @@
+"""The supervision scan: which ladder alerts are due and not raised yet, which raised ones the
+event has moved past. It reads only; ``commands/alerts.py`` writes what it finds, one alert per
+transaction, and the unique constraint on (event, level, deadline) keeps each raised once.
+
+A district database holds a million events and about ten thousand open ones. The scan does not
+load every open event (``plan_naive``, the benchmark's baseline, does): one SQL statement per
+kind of alert narrows them to the events where something may be due — computed in SQL with the
+earliest of the configured rules, so it never skips one — and Python decides exactly for those
+few with each event's own rule (``ladder.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from commandroom.models.catalog import Category
+from commandroom.models.enums import OPEN_STATUSES, AlertLevel, Status
+from commandroom.models.events import Alert, Event
+from commandroom.models.ladder import (HANDLING, RESPONSE, STALLED, BY_HAND, Due, LadderRule, Thresholds,
+                                       due_for)
+from commandroom.models.lifecycle import HELD, UNVERSIONED
+from commandroom.models.log import EventLog
+
+EPOCH = datetime(1970, 1, 1)
+_CHUNK = 500
+_LADDER_LEVELS = [lv.value for lv in (AlertLevel.WARNING, AlertLevel.REMINDER, AlertLevel.SUPERVISION,
+                                      AlertLevel.LISTED, AlertLevel.NOTICE)]
+_HELD = sorted(s.value for s in HELD)
+_OPEN = sorted(s.value for s in OPEN_STATUSES)
+_PROGRESS_ACTIONS_EXCLUDED = sorted(a.value for a in UNVERSIONED)
+
+
+@dataclass(frozen=True)
+class Plan:
+    due: list[Due]  # to raise, oldest due first
+    clear: list[int]  # ids of uncleared alerts the event has moved past
+
+
+def _seconds(dialect: str, column):
+    """SQL: a naive timestamp as seconds since 1970 (both sides of a comparison alike)."""
+    if dialect == "sqlite":
+        return (func.julianday(column) - 2440587.5) * 86400.0
+    return func.extract("epoch", column)
+
+
+def _greatest(dialect: str, a, b):
+    return func.max(a, b) if dialect == "sqlite" else func.greatest(a, b)
+
+
+def last_progress(event_id_column):
+    """SQL: the time of the event's newest log row that changed it (alerts are not progress)."""
+    return (select(func.max(EventLog.at))
+            .where(EventLog.event_id == event_id_column,
+                   EventLog.action.notin_(_PROGRESS_ACTIONS_EXCLUDED))
+            .scalar_subquery())
+
+
+def _ladder_candidates(session: Session, now: datetime, rule: LadderRule, street_id: int | None):
+    """Open events with a running limit on which ``rule`` (the earliest) has more steps due than
+    alerts were raised on that deadline."""
+    d = session.get_bind().dialect.name
+    # Stored times are whole seconds; half a second's slack absorbs the float arithmetic of
+    # julianday() (the filter may let one event too many through, never one too few).
+    now_s = (now - EPOCH).total_seconds() + 0.5
+    start = _seconds(d, Event.dispatched_at)
+
+    def behind(deadline):
+        due = _seconds(d, deadline)
+        grace = _greatest(d, (due - start) * rule.grace_share, rule.grace_min.total_seconds())
+        steps = sum(case((at <= now_s, 1), else_=0) for at in (
+            start + (due - start) * rule.warn_share, due, due + grace,
+            due + grace * rule.listed_graces, due + grace * rule.notice_graces))
+        raised = (select(func.count()).select_from(Alert)
+                  .where(Alert.event_id == Event.id, Alert.deadline == deadline,
+                         Alert.level.in_(_LADDER_LEVELS)).scalar_subquery())
+        warned = start + (due - start) * rule.warn_share <= now_s
+        return and_(deadline.is_not(None), warned, raised < steps)
+
+    stmt = (select(Event.id, Event.status, Event.dispatched_at, Event.response_due, Event.handle_due,
+                   Event.priority, func.coalesce(Category.class_name, ""))
+            .outerjoin(Category, Category.id == Event.category_id)
+            .where(Event.status.in_(_HELD), Event.dispatched_at.is_not(None),
+                   or_(and_(Event.status == Status.DISPATCHED.value, behind(Event.response_due)),
+                       behind(Event.handle_due))))
+    if street_id is not None:
+        stmt = stmt.where(Event.street_id == street_id)
+    return session.execute(stmt).all()
+
+
+def _stalled(session: Session, now: datetime, stalled_after: timedelta, street_id: int | None) -> list[Due]:
+    """In progress with no progress for ``stalled_after``, not yet raised for that last progress."""
+    cutoff = now - stalled_after
+    last = last_progress(Event.id)
+    stmt = (select(Event.id, last.label("last"))
+            .where(Event.status == Status.IN_PROGRESS.value, Event.acknowledged_at <= cutoff))
+    if street_id is not None:
+        stmt = stmt.where(Event.street_id == street_id)
+    sub = stmt.subquery()
+    raised = select(Alert.id).where(Alert.event_id == sub.c.id, Alert.level == AlertLevel.STALLED.value,
+                                    Alert.deadline == sub.c.last).exists()
+    rows = session.execute(select(sub.c.id, sub.c.last).where(sub.c.last <= cutoff, ~raised)).all()
+    return [Due(event_id, AlertLevel.STALLED, STALLED, last, last + stalled_after)
+            for event_id, last in rows]
+
+
+def _raised(session: Session, event_ids: Iterable[int]) -> set[tuple[int, str, datetime]]:
+    """(event, level, deadline) of every alert already raised on these events."""
+    ids = sorted(set(event_ids))
+    out = set()
+    for i in range(0, len(ids), _CHUNK):
+        stmt = select(Alert.event_id, Alert.level, Alert.deadline).where(Alert.event_id.in_(ids[i:i + _CHUNK]))
+        out.update((e, AlertLevel(lv), dl) for e, lv, dl in session.execute(stmt))
+    return out
+
+
+def _exact(rows, now: datetime, thresholds: Thresholds) -> list[Due]:
+    """Every ladder alert due by ``now`` on these events, each by its own rule."""
+    out = []
+    for event_id, status, dispatched_at, response_due, handle_due, priority, class_name in rows:
+        rule = thresholds.rule_for(class_name, getattr(priority, "value", priority))
+        out.extend(due_for(event_id, rule, Status(status), dispatched_at, response_due, handle_due, now))
+    return out
+
+
+def _cleared(session: Session, street_id: int | None) -> list[int]:
+    """Uncleared alerts that no longer describe their event (``ladder.still_about`` in SQL)."""
+    moved_on = case(
+        (Alert.kind == RESPONSE, or_(Event.status != Status.DISPATCHED.value, Event.response_due.is_(None),
+                                     Event.response_due != Alert.deadline)),
+        (Alert.kind == HANDLING, or_(Event.status.notin_(_HELD), Event.handle_due.is_(None),
+                                     Event.handle_due != Alert.deadline)),
+        (Alert.kind == STALLED, or_(Event.status != Status.IN_PROGRESS.value, select(EventLog.id).where(
+            EventLog.event_id == Event.id, EventLog.at > Alert.deadline,
+            EventLog.action.notin_(_PROGRESS_ACTIONS_EXCLUDED)).exists())),
+        (Alert.kind == BY_HAND, Event.status.notin_(_OPEN)),
+        else_=literal(False))
+    stmt = (select(Alert.id).join(Event, Event.id == Alert.event_id)
+            .where(Alert.cleared_at.is_(None), moved_on).order_by(Alert.id))
+    if street_id is not None:
+        stmt = stmt.where(Event.street_id == street_id)
+    return list(session.scalars(stmt))
+
+
+def plan(session: Session, now: datetime, thresholds: Thresholds, street_id: int | None = None) -> Plan:
+    """What one scan at ``now`` raises and clears (reads only)."""
+    rows = _ladder_candidates(session, now, thresholds.earliest(), street_id)
+    due = _exact(rows, now, thresholds)
+    raised = _raised(session, {d.event_id for d in due})
+    due = [d for d in due if (d.event_id, d.level, d.deadline) not in raised]
+    due += _stalled(session, now, thresholds.stalled_after, street_id)
+    return Plan(sorted(due, key=lambda d: (d.due_at, d.event_id)), _cleared(session, street_id))
+
+
+def plan_naive(session: Session, now: datetime, thresholds: Thresholds,
+               street_id: int | None = None) -> Plan:
+    """The baseline the benchmark compares with: load every open event and every alert raised
+    on them, and check each event in Python. Gives the same plan as ``plan``."""
+    stmt = (select(Event.id, Event.status, Event.dispatched_at, Event.response_due, Event.handle_due,
+                   Event.priority, func.coalesce(Category.class_name, ""), Event.acknowledged_at,
+                   last_progress(Event.id))
+            .outerjoin(Category, Category.id == Event.category_id).where(Event.status.in_(_HELD)))
+    if street_id is not None:
+        stmt = stmt.where(Event.street_id == street_id)
+    rows = session.execute(stmt).all()
+    raised = _raised(session, [r[0] for r in rows])
+    due = _exact([r[:7] for r in rows], now, thresholds)
+    cutoff = now - thresholds.stalled_after
+    due += [Due(r[0], AlertLevel.STALLED, STALLED, r[8], r[8] + thresholds.stalled_after) for r in rows
+            if r[1] == Status.IN_PROGRESS and r[7] is not None and r[7] <= cutoff
+            and r[8] is not None and r[8] <= cutoff]
+    due = [d for d in due if (d.event_id, d.level, d.deadline) not in raised]
+    return Plan(sorted(due, key=lambda d: (d.due_at, d.event_id)), _cleared(session, street_id))
+
+
+def last_progress_of(session: Session, event_id: int) -> datetime | None:
+    return session.scalar(select(last_progress(literal(event_id))))
+
+
+__all__ = ["Plan", "plan", "plan_naive", "last_progress_of"]
