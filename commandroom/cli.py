@@ -130,6 +130,12 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     kpi.add_argument("--from", dest="start", type=typed(_date), required=True)
     kpi.add_argument("--to", dest="end", type=typed(_date), required=True)
     kpi.add_argument("--by", choices=GROUPINGS, default=None)
+
+    sup = sub.add_parser("supervise", parents=[common], help=h("督办扫描（无窗口）：打印新提醒，每行一条",
+                                                               "the supervision scan without a window"))
+    sup.add_argument("--once", action="store_true", help=h("扫描一次后退出", "scan once and exit"))
+    sup.add_argument("--now", type=typed(_instant), default=None,
+                     help=h("以此时刻为当前时间，如 2026-11-16T09:00", "take this instant as now"))
     return parser
 
 
@@ -162,6 +168,8 @@ def _main(argv: list[str], lang: str) -> int:
             return _export(url, args)
         if args.command == "kpi":
             return _kpi(url, args)
+        if args.command == "supervise":
+            return _supervise(url, args)
         return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
         print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)
@@ -308,6 +316,19 @@ def _kpi(url: str, args) -> int:
         db.dispose()
     print(format_table(rows, by=args.by, lang=args.lang))
     return 0
+
+
+def _supervise(url: str, args) -> int:
+    from commandroom.models.opening import OpenMode
+    from commandroom.supervise_cli import run
+
+    db = _open(url, OpenMode.WRITE)
+    try:
+        with db.session() as session:
+            street_id = _street_id(session, args)
+        return run(db, street_id, once=args.once, now=args.now, settings=Settings(db_url=url, lang=args.lang))
+    finally:
+        db.dispose()
 
 
 def _console(url: str, args, *, explicit: bool) -> int:
