@@ -20,7 +20,7 @@ from commandroom.models.events import Event
 from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Street, Unit, User
 from commandroom.models.timelimits import is_due_soon
-from commandroom.models.alert_levels import open_level
+from commandroom.models.supervision import open_level
 
 # SQLite allows 999 bound parameters in old builds; stay well under it.
 _CHUNK = 500

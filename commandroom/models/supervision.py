@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from commandroom.models.alert_levels import RANK
 from commandroom.models.catalog import Category
 from commandroom.models.enums import OPEN_STATUSES, AlertLevel, Status
 from commandroom.models.events import Alert, Event
@@ -50,6 +51,16 @@ def _seconds(dialect: str, column):
 
 def _greatest(dialect: str, a, b):
     return func.max(a, b) if dialect == "sqlite" else func.greatest(a, b)
+
+
+_RANK_SQL = case({level.value: n for level, n in RANK.items()}, value=Alert.level)
+
+
+def open_level(event_id_column):
+    """SQL: the most serious uncleared alert's level of the event (NULL without one), in
+    ``alert_levels.ORDER``; read through ``ix_alert_open`` (event_id, cleared_at)."""
+    return (select(Alert.level).where(Alert.event_id == event_id_column, Alert.cleared_at.is_(None))
+            .order_by(_RANK_SQL.desc()).limit(1).scalar_subquery())
 
 
 def last_progress(event_id_column):
@@ -181,4 +192,4 @@ def last_progress_of(session: Session, event_id: int) -> datetime | None:
     return session.scalar(select(last_progress(literal(event_id))))
 
 
-__all__ = ["Plan", "plan", "plan_naive", "last_progress_of"]
+__all__ = ["Plan", "plan", "plan_naive", "last_progress_of", "open_level"]

@@ -1,7 +1,7 @@
 """The duty console's main window: docks, menus, status bar and the saved layout.
 
 Every panel is a dock added with ``add_dock`` (one line each: the event list now; the call
-queue, dispatch board, map and alerts next), so the officer can arrange, hide and restore them;
+queue, dispatch board, alerts, and the map next), so the officer can arrange, hide and restore them;
 the arrangement and the list's columns are kept in ``ui_state`` (a QSettings ini) between runs.
 """
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 from commandroom import __version__
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Role
+from commandroom.views.alerts.alerts_panel import AlertsPanel
 from commandroom.views.calls.call_queue import CallQueuePanel
 from commandroom.views.calls.new_report_sound import SoundToggle
 from commandroom.views.common.selection import Selection
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.view_loaded.append(self.calls.on_view_loaded)
         self.view_changed.append(self.calls.on_view_changed)
         self.status.addPermanentWidget(SoundToggle(self.calls.sound, self.status))
+        self._add_alerts(muted)
 
         self._minute = None
         self._timer = QTimer(self)
@@ -123,6 +125,18 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(title)
         else:
             self.setWindowTitle(self.tr("综合信息指挥室 — 值班台"))
+
+    def _add_alerts(self, muted: bool) -> None:
+        """督办提醒 beside the board; a new 督办 or higher brings its dock to the front."""
+        self.alerts = AlertsPanel(self.selection, self.clock, muted, self)
+        self.alerts.set_role(self.role)
+        dock = self.add_dock(self.alerts, self.tr("督办提醒"), "alerts", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitDockWidget(self.docks["board"], dock, Qt.Orientation.Horizontal)
+        self.alerts.sig_count.connect(lambda n: dock.setWindowTitle(self.tr("督办提醒（{n}）").format(n=n)))
+        self.alerts.sig_loud.connect(lambda _row: (dock.show(), dock.raise_()))
+        self.calls.sound.sig_muted_changed.connect(self.alerts.sound.set_muted)  # one switch mutes both
+        self.view_loaded.append(self.alerts.on_view_loaded)
+        self.view_changed.append(self.alerts.on_view_changed)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -236,6 +250,7 @@ class MainWindow(QMainWindow):
             self.status.set_user(user.login, user.name, user.role)
             self.detail.set_role(user.role)  # the role as the database has it now
             self.board.set_role(user.role)
+            self.alerts.set_role(user.role)
         self.detail.set_categories(snapshot.categories)
         self.calls.set_snapshot(snapshot)
         self.events.load(snapshot)
@@ -258,6 +273,7 @@ class MainWindow(QMainWindow):
         """The console's command runner: the docks that give commands get it."""
         self.detail.set_commands(runner)
         self.calls.set_commands(runner)
+        self.alerts.set_commands(runner)
         if self.extensions is not None:
             self.extensions.set_commands(runner)
 

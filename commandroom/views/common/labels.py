@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from commandroom.models.enums import (
     Action,
+    AlertLevel,
     AssignmentRole,
     ExtensionDecision,
     Priority,
@@ -81,6 +82,14 @@ _LABELS: dict[Enum, str] = {
     Action.RECALL: QT_TRANSLATE_NOOP("Actions", "召回"),
     Action.ADD_ASSIST: QT_TRANSLATE_NOOP("Actions", "增加协办"),
     Action.ACKNOWLEDGE_ASSIST: QT_TRANSLATE_NOOP("Actions", "协办签收"),
+    Action.ACKNOWLEDGE_ALERT: QT_TRANSLATE_NOOP("Actions", "知悉督办"),
+    Action.CLEAR_ALERT: QT_TRANSLATE_NOOP("Actions", "解除督办"),
+    AlertLevel.WARNING: QT_TRANSLATE_NOOP("Labels", "预警"),
+    AlertLevel.REMINDER: QT_TRANSLATE_NOOP("Labels", "催办"),
+    AlertLevel.SUPERVISION: QT_TRANSLATE_NOOP("Labels", "督办"),
+    AlertLevel.LISTED: QT_TRANSLATE_NOOP("Labels", "挂牌督办"),
+    AlertLevel.NOTICE: QT_TRANSLATE_NOOP("Labels", "通报"),
+    AlertLevel.STALLED: QT_TRANSLATE_NOOP("Labels", "停滞"),
     AssignmentRole.LEAD: QT_TRANSLATE_NOOP("Labels", "主办"),
     AssignmentRole.ASSIST: QT_TRANSLATE_NOOP("Labels", "协办"),
     Satisfaction.SATISFIED: QT_TRANSLATE_NOOP("Labels", "满意"),
