@@ -33,6 +33,11 @@ MEASURE_COLUMNS = (
 )
 
 
+# Every column the supervision scan reads, status first (it seeks the held statuses).
+SUPERVISE_COLUMNS = ("status", "street_id", "dispatched_at", "response_due", "handle_due",
+                     "acknowledged_at", "priority", "category_id", "id")
+
+
 class Event(Base):
     __tablename__ = "event"
     __table_args__ = (
@@ -40,6 +45,9 @@ class Event(Base):
         Index("ix_event_unit_measures", "lead_unit_id", "received_at", *MEASURE_COLUMNS),
         Index("ix_event_status", "status"),
         Index("ix_event_grid", "grid_id"),
+        # The supervision scan reads the held events' limits from this index alone
+        # (models/supervision.py; bench/bench_supervise.py), never the wide rows.
+        Index("ix_event_supervise", *SUPERVISE_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -192,7 +200,8 @@ class Alert(Base):
     __tablename__ = "alert"
     __table_args__ = (
         Index("ix_alert_open", "event_id", "cleared_at"),
-        UniqueConstraint("event_id", "level", "deadline", name="uq_alert_once"),
+        # Deadline before level: the scan counts an event's alerts on one deadline with one seek.
+        UniqueConstraint("event_id", "deadline", "level", name="uq_alert_once"),
         # The scan's clearing pass and the dock read the uncleared alerts only.
         Index("ix_alert_uncleared", "cleared_at", "event_id"),
     )

@@ -29,8 +29,6 @@ from commandroom.models.log import EventLog
 
 EPOCH = datetime(1970, 1, 1)
 _CHUNK = 500
-_LADDER_LEVELS = [lv.value for lv in (AlertLevel.WARNING, AlertLevel.REMINDER, AlertLevel.SUPERVISION,
-                                      AlertLevel.LISTED, AlertLevel.NOTICE)]
 _HELD = sorted(s.value for s in HELD)
 _OPEN = sorted(s.value for s in OPEN_STATUSES)
 _PROGRESS_ACTIONS_EXCLUDED = sorted(a.value for a in UNVERSIONED)
@@ -64,47 +62,54 @@ def open_level(event_id_column):
 
 
 def last_progress(event_id_column):
-    """SQL: the time of the event's newest log row that changed it (alerts are not progress)."""
-    return (select(func.max(EventLog.at))
+    """SQL: the time of the event's newest log row that changed it (alerts are not progress):
+    read backwards along ``ix_event_log_event`` (event_id, id), a row or two per event."""
+    return (select(EventLog.at)
             .where(EventLog.event_id == event_id_column,
                    EventLog.action.notin_(_PROGRESS_ACTIONS_EXCLUDED))
-            .scalar_subquery())
+            .order_by(EventLog.id.desc()).limit(1).scalar_subquery())
 
 
-def _ladder_candidates(session: Session, now: datetime, rule: LadderRule, street_id: int | None):
-    """Open events with a running limit on which ``rule`` (the earliest) has more steps due than
-    alerts were raised on that deadline."""
-    d = session.get_bind().dialect.name
+def ladder_candidates(d: str, now: datetime, rule: LadderRule, street_id: int | None):
+    """SQL (dialect ``d``): open events with a running limit on which ``rule`` (the earliest)
+    has more steps due than alerts were raised on that deadline.
+
+    The held events' times are turned into seconds once, in a materialised CTE read from the
+    covering index ``ix_event_supervise``; the ladder's arithmetic is then on plain numbers, and
+    the alerts are counted (through ``uq_alert_once``) only for the events past their warning.
+    """
+    cols = [Event.id, Event.status, Event.dispatched_at, Event.response_due, Event.handle_due,
+            Event.priority, Event.category_id, _seconds(d, Event.dispatched_at).label("s"),
+            _seconds(d, Event.response_due).label("r"), _seconds(d, Event.handle_due).label("h")]
+    held = select(*cols).where(Event.status.in_(_HELD), Event.dispatched_at.is_not(None))
+    if street_id is not None:
+        held = held.where(Event.street_id == street_id)
+    held = held.cte("held").prefix_with("MATERIALIZED")
     # Stored times are whole seconds; half a second's slack absorbs the float arithmetic of
     # julianday() (the filter may let one event too many through, never one too few).
     now_s = (now - EPOCH).total_seconds() + 0.5
-    start = _seconds(d, Event.dispatched_at)
+    start = held.c.s
 
-    def behind(deadline):
-        due = _seconds(d, deadline)
+    def behind(due, deadline):
         grace = _greatest(d, (due - start) * rule.grace_share, rule.grace_min.total_seconds())
         steps = sum(case((at <= now_s, 1), else_=0) for at in (
             start + (due - start) * rule.warn_share, due, due + grace,
             due + grace * rule.listed_graces, due + grace * rule.notice_graces))
         raised = (select(func.count()).select_from(Alert)
-                  .where(Alert.event_id == Event.id, Alert.deadline == deadline,
-                         Alert.level.in_(_LADDER_LEVELS)).scalar_subquery())
+                  .where(Alert.event_id == held.c.id, Alert.deadline == deadline,
+                         Alert.level != AlertLevel.STALLED.value).scalar_subquery())
         warned = start + (due - start) * rule.warn_share <= now_s
-        return and_(deadline.is_not(None), warned, raised < steps)
+        return and_(due.is_not(None), warned, raised < steps)
 
-    stmt = (select(Event.id, Event.status, Event.dispatched_at, Event.response_due, Event.handle_due,
-                   Event.priority, func.coalesce(Category.class_name, ""))
-            .outerjoin(Category, Category.id == Event.category_id)
-            .where(Event.status.in_(_HELD), Event.dispatched_at.is_not(None),
-                   or_(and_(Event.status == Status.DISPATCHED.value, behind(Event.response_due)),
-                       behind(Event.handle_due))))
-    if street_id is not None:
-        stmt = stmt.where(Event.street_id == street_id)
-    return session.execute(stmt).all()
+    return (select(held.c.id, held.c.status, held.c.dispatched_at, held.c.response_due, held.c.handle_due,
+                   held.c.priority, held.c.category_id)
+            .where(or_(and_(held.c.status == Status.DISPATCHED.value, behind(held.c.r, held.c.response_due)),
+                       behind(held.c.h, held.c.handle_due))))
 
 
-def _stalled(session: Session, now: datetime, stalled_after: timedelta, street_id: int | None) -> list[Due]:
-    """In progress with no progress for ``stalled_after``, not yet raised for that last progress."""
+def stalled_candidates(now: datetime, stalled_after: timedelta, street_id: int | None):
+    """SQL: in progress with no progress for ``stalled_after``, not yet raised for that last
+    progress: (event id, last progress)."""
     cutoff = now - stalled_after
     last = last_progress(Event.id)
     stmt = (select(Event.id, last.label("last"))
@@ -114,7 +119,11 @@ def _stalled(session: Session, now: datetime, stalled_after: timedelta, street_i
     sub = stmt.subquery()
     raised = select(Alert.id).where(Alert.event_id == sub.c.id, Alert.level == AlertLevel.STALLED.value,
                                     Alert.deadline == sub.c.last).exists()
-    rows = session.execute(select(sub.c.id, sub.c.last).where(sub.c.last <= cutoff, ~raised)).all()
+    return select(sub.c.id, sub.c.last).where(sub.c.last <= cutoff, ~raised)
+
+
+def _stalled(session: Session, now: datetime, stalled_after: timedelta, street_id: int | None) -> list[Due]:
+    rows = session.execute(stalled_candidates(now, stalled_after, street_id)).all()
     return [Due(event_id, AlertLevel.STALLED, STALLED, last, last + stalled_after)
             for event_id, last in rows]
 
@@ -129,17 +138,22 @@ def _raised(session: Session, event_ids: Iterable[int]) -> set[tuple[int, str, d
     return out
 
 
-def _exact(rows, now: datetime, thresholds: Thresholds) -> list[Due]:
+def _classes(session: Session) -> dict[int | None, str]:
+    """Category id -> class (大类): the catalogue is small; a dict beats a join per event."""
+    return {None: "", **dict(session.execute(select(Category.id, Category.class_name)).all())}
+
+
+def _exact(rows, now: datetime, thresholds: Thresholds, classes: dict) -> list[Due]:
     """Every ladder alert due by ``now`` on these events, each by its own rule."""
     out = []
-    for event_id, status, dispatched_at, response_due, handle_due, priority, class_name in rows:
-        rule = thresholds.rule_for(class_name, getattr(priority, "value", priority))
+    for event_id, status, dispatched_at, response_due, handle_due, priority, category_id in rows:
+        rule = thresholds.rule_for(classes.get(category_id, ""), getattr(priority, "value", priority))
         out.extend(due_for(event_id, rule, Status(status), dispatched_at, response_due, handle_due, now))
     return out
 
 
-def _cleared(session: Session, street_id: int | None) -> list[int]:
-    """Uncleared alerts that no longer describe their event (``ladder.still_about`` in SQL)."""
+def cleared_alerts(street_id: int | None):
+    """SQL: uncleared alerts that no longer describe their event (``ladder.still_about``)."""
     moved_on = case(
         (Alert.kind == RESPONSE, or_(Event.status != Status.DISPATCHED.value, Event.response_due.is_(None),
                                      Event.response_due != Alert.deadline)),
@@ -154,13 +168,18 @@ def _cleared(session: Session, street_id: int | None) -> list[int]:
             .where(Alert.cleared_at.is_(None), moved_on).order_by(Alert.id))
     if street_id is not None:
         stmt = stmt.where(Event.street_id == street_id)
-    return list(session.scalars(stmt))
+    return stmt
+
+
+def _cleared(session: Session, street_id: int | None) -> list[int]:
+    return list(session.scalars(cleared_alerts(street_id)))
 
 
 def plan(session: Session, now: datetime, thresholds: Thresholds, street_id: int | None = None) -> Plan:
     """What one scan at ``now`` raises and clears (reads only)."""
-    rows = _ladder_candidates(session, now, thresholds.earliest(), street_id)
-    due = _exact(rows, now, thresholds)
+    dialect = session.get_bind().dialect.name
+    rows = session.execute(ladder_candidates(dialect, now, thresholds.earliest(), street_id)).all()
+    due = _exact(rows, now, thresholds, _classes(session)) if rows else []
     raised = _raised(session, {d.event_id for d in due})
     due = [d for d in due if (d.event_id, d.level, d.deadline) not in raised]
     due += _stalled(session, now, thresholds.stalled_after, street_id)
@@ -172,14 +191,13 @@ def plan_naive(session: Session, now: datetime, thresholds: Thresholds,
     """The baseline the benchmark compares with: load every open event and every alert raised
     on them, and check each event in Python. Gives the same plan as ``plan``."""
     stmt = (select(Event.id, Event.status, Event.dispatched_at, Event.response_due, Event.handle_due,
-                   Event.priority, func.coalesce(Category.class_name, ""), Event.acknowledged_at,
-                   last_progress(Event.id))
-            .outerjoin(Category, Category.id == Event.category_id).where(Event.status.in_(_HELD)))
+                   Event.priority, Event.category_id, Event.acknowledged_at, last_progress(Event.id))
+            .where(Event.status.in_(_HELD)))
     if street_id is not None:
         stmt = stmt.where(Event.street_id == street_id)
     rows = session.execute(stmt).all()
     raised = _raised(session, [r[0] for r in rows])
-    due = _exact([r[:7] for r in rows], now, thresholds)
+    due = _exact([r[:7] for r in rows], now, thresholds, _classes(session))
     cutoff = now - thresholds.stalled_after
     due += [Due(r[0], AlertLevel.STALLED, STALLED, r[8], r[8] + thresholds.stalled_after) for r in rows
             if r[1] == Status.IN_PROGRESS and r[7] is not None and r[7] <= cutoff
@@ -192,4 +210,5 @@ def last_progress_of(session: Session, event_id: int) -> datetime | None:
     return session.scalar(select(last_progress(literal(event_id))))
 
 
-__all__ = ["Plan", "plan", "plan_naive", "last_progress_of", "open_level"]
+__all__ = ["Plan", "cleared_alerts", "ladder_candidates", "last_progress_of", "open_level", "plan",
+           "plan_naive", "stalled_candidates"]

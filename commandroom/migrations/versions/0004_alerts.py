@@ -26,11 +26,16 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('acknowledged_at', sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column('acknowledge_note', sa.String(length=200), server_default='',
                                       nullable=False))
-        batch_op.create_unique_constraint('uq_alert_once', ['event_id', 'level', 'deadline'])
+        batch_op.create_unique_constraint('uq_alert_once', ['event_id', 'deadline', 'level'])
         batch_op.create_index('ix_alert_uncleared', ['cleared_at', 'event_id'], unique=False)
+    # Not batch mode for ``event``: a rebuild is refused while rows refer to it.
+    op.create_index('ix_event_supervise', 'event', ['status', 'street_id', 'dispatched_at', 'response_due',
+                                                    'handle_due', 'acknowledged_at', 'priority',
+                                                    'category_id', 'id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_event_supervise', table_name='event')
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.drop_index('ix_alert_uncleared')
         batch_op.drop_constraint('uq_alert_once', type_='unique')

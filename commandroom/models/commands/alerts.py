@@ -52,7 +52,7 @@ class RaisedAlert:
 def _once(exc: IntegrityError) -> bool:
     """The unique constraint on (event, level, deadline) refused a second raise."""
     text = str(exc.orig)
-    return "uq_alert_once" in text or "alert.event_id, alert.level, alert.deadline" in text
+    return "uq_alert_once" in text or "alert.event_id, alert.deadline, alert.level" in text
 
 
 class AlertCommands(CommandBase):
