@@ -127,11 +127,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("综合信息指挥室 — 值班台"))
 
     def _add_alerts(self, muted: bool) -> None:
-        """督办提醒 beside the board; a new 督办 or higher brings its dock to the front."""
+        """督办提醒 under the detail on the right; a new 督办 or higher brings its dock to the front."""
         self.alerts = AlertsPanel(self.selection, self.clock, muted, self)
         self.alerts.set_role(self.role)
-        dock = self.add_dock(self.alerts, self.tr("督办提醒"), "alerts", Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.splitDockWidget(self.docks["board"], dock, Qt.Orientation.Horizontal)
+        dock = self.add_dock(self.alerts, self.tr("督办提醒"), "alerts", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.docks["detail"], dock, Qt.Orientation.Vertical)
         self.alerts.sig_count.connect(lambda n: dock.setWindowTitle(self.tr("督办提醒（{n}）").format(n=n)))
         self.alerts.sig_loud.connect(lambda _row: (dock.show(), dock.raise_()))
         self.calls.sound.sig_muted_changed.connect(self.alerts.sound.set_muted)  # one switch mutes both
@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state, LAYOUT_VERSION)
         else:  # the first run: the list keeps most of the width, the detail beside it
             self.resizeDocks([self.docks["detail"]], [int(self.width() * 0.4)], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["detail"], self.docks["alerts"]],
+                             [int(self.height() * 0.55), int(self.height() * 0.45)], Qt.Orientation.Vertical)
         self.events.restore_header(self.ui_state.value(self._layout_key("header")))
 
     def _layout_key(self, what: str) -> str:

@@ -13,7 +13,7 @@ by ``on_scanned`` (queued from its pool thread): the dock says when the last sca
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from commandroom.models.alert_levels import LOUD, ORDER, RANK
@@ -81,17 +81,21 @@ class AlertsPanel(QWidget):
             Column(self.tr("级别"), lambda r: label(r.level), foreground=lambda r: palette.ALERT[r.level]),
             Column(self.tr("事件"), lambda r: r.event_code, tooltip=lambda r: r.event_title),
             Column(self.tr("主办单位"), lambda r: r.unit_name),
-            Column(self.tr("事由"), lambda r: r.reason),
+            Column(self.tr("已过"), lambda r: timefmt.span((now() - (r.due_at or r.raised_at)).total_seconds())),
             Column(self.tr("应于"), lambda r: timefmt.stamp(r.due_at, now()) + (self.tr("（补报）") if r.late else ""),
                    tooltip=lambda r: self.tr("扫描时已过期，按实际应报时间补报") if r.late else ""),
-            Column(self.tr("已过"), lambda r: timefmt.span((now() - (r.due_at or r.raised_at)).total_seconds())),
             Column(self.tr("知悉"), lambda r: (f"{r.acknowledged_by}：{r.acknowledge_note}".rstrip("：")
                                               if r.acknowledged_at else ""),
                    foreground=lambda r: None if r.acknowledged_at else palette.OVERDUE_TEXT),
+            Column(self.tr("事由"), lambda r: r.reason, tooltip=lambda r: f"{r.event_title}\n{r.reason}"),
         ], key=lambda r: r.id, parent=self)
         self.proxy = AlertFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = tables.table_for(self.proxy, "alertsTable", 3, self)
+        self.table = tables.table_for(self.proxy, "alertsTable", 6, self)
+        # One line per alert: a narrow dock shows more of them; the full reason is the tooltip.
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
 
         self.level_box = QComboBox(self, objectName="alertLevelFilter")
