@@ -101,7 +101,7 @@ class AlertCommands(CommandBase):
             if alert.acknowledged_at is not None:
                 raise ValidationError(f"这条督办提醒已由 {alert.acknowledged_by} 知悉",
                                       f"This alert was already acknowledged by {alert.acknowledged_by}")
-            change = Change()
+            change = Change(info=dict(level=alert.level, note=note))
             change.set_row("alert", alert.id, acknowledged_by=self.actor.login, acknowledged_at=now,
                            acknowledge_note=note)
             self._record(session, event, Action.ACKNOWLEDGE_ALERT, now, change, new_command_id(), bump=False)
@@ -115,7 +115,7 @@ class AlertCommands(CommandBase):
             check_role(Action.CLEAR_ALERT, self.actor.role)
             if alert.cleared_at is not None:
                 return False
-            change = Change()
+            change = Change(info=dict(level=alert.level, reason=alert.reason))
             change.set_row("alert", alert.id, cleared_at=now)
             self._record(session, event, Action.CLEAR_ALERT, now, change, new_command_id(), bump=False)
             return True
@@ -123,7 +123,8 @@ class AlertCommands(CommandBase):
     # -- helpers -------------------------------------------------------------------------------
     def _raise(self, session, event: Event, due: ladder.Due, now: datetime, late: bool,
                why: str = "") -> RaisedAlert:
-        change = Change()
+        # The info is for the event's timeline: which step, about what.
+        change = Change(info=dict(level=due.level, reason=why or ladder.reason(due.kind, due.deadline)))
         row = change.add_row(
             "alert", event_id=event.id, level=due.level, kind=due.kind, deadline=due.deadline,
             due_at=due.due_at, raised_at=now, late=late,

@@ -135,3 +135,17 @@ def test_the_consoles_scheduler_raises_alerts_that_reach_the_dock_the_list_and_t
     finally:
         window.close()
     assert not console.supervisor.is_running()
+
+
+def test_the_event_timeline_says_which_step_and_what_about():
+    from commandroom.models.detail import TimelineEntry
+    from commandroom.models.enums import Action
+    from commandroom.views.detail.timeline_words import TimelineWords
+
+    words = TimelineWords(detail=type("D", (), {"parts": (), "escalations": ()})())
+    raised = TimelineEntry(1, NOW, Action.RAISE_ALERT, "scheduler", "督办程序", "srv", {},
+                           {"level": "supervision", "reason": "签收时限 11-16 10:00"})
+    seen = TimelineEntry(2, NOW, Action.ACKNOWLEDGE_ALERT, "zhangwei", "张伟", "c1", {},
+                         {"level": "supervision", "note": "已电话催促"})
+    assert words.describe(raised) == "督办提醒：督办（签收时限 11-16 10:00）"
+    assert words.describe(seen) == "知悉督办：督办（已电话催促）"
