@@ -29,18 +29,18 @@ class StartedClock(Clock):
 
 def run(db, street_id: int | None, *, once: bool, now: datetime | None, settings: Settings) -> int:
     from commandroom.models.commands import Commands
-    from commandroom.models.scan import scan
+    from commandroom.models.scan import Scanner
 
     clock = StartedClock(now) if now is not None else Clock()
     cmds = Commands(db, Actor("scheduler", Role.SYSTEM, settings.console, "督办程序"), clock,
                     street_id=street_id)
-    rules = thresholds(settings)
+    scanner = Scanner(cmds, thresholds(settings))
     stop = threading.Event()
     if not once:
         for number in (signal.SIGTERM, signal.SIGINT):
             signal.signal(number, lambda *_: stop.set())
     while True:
-        for alert in scan(cmds, rules).raised:
+        for alert in scanner.scan().raised:
             print(alert.line(), flush=True)
         if once or stop.wait(settings.supervise_interval_s):
             return 0

@@ -23,7 +23,7 @@ from commandroom.models.catalog import Category
 from commandroom.models.enums import OPEN_STATUSES, AlertLevel, Status
 from commandroom.models.events import Alert, Event
 from commandroom.models.ladder import (HANDLING, RESPONSE, STALLED, BY_HAND, Due, LadderRule, Thresholds,
-                                       due_for)
+                                       deadlines, due_for)
 from commandroom.models.lifecycle import HELD, UNVERSIONED
 from commandroom.models.log import EventLog
 
@@ -190,25 +190,46 @@ def plan_naive(session: Session, now: datetime, thresholds: Thresholds,
                street_id: int | None = None) -> Plan:
     """The baseline the benchmark compares with: load every open event and every alert raised
     on them, and check each event in Python. Gives the same plan as ``plan``."""
+    return examine(session, now, thresholds, street_id)[0]
+
+
+def examine(session: Session, now: datetime, thresholds: Thresholds, street_id: int | None = None,
+            event_ids: Iterable[int] | None = None) -> tuple[Plan, dict[int, datetime]]:
+    """Check the held events (``event_ids``: only those) one by one in Python: the plan, and
+    when each event's next alert falls due after ``now`` (the incremental scanner's memory)."""
     stmt = (select(Event.id, Event.status, Event.dispatched_at, Event.response_due, Event.handle_due,
-                   Event.priority, Event.category_id, Event.acknowledged_at, last_progress(Event.id))
+                    Event.priority, Event.category_id, Event.acknowledged_at, last_progress(Event.id))
             .where(Event.status.in_(_HELD)))
     if street_id is not None:
         stmt = stmt.where(Event.street_id == street_id)
-    rows = session.execute(stmt).all()
+    if event_ids is None:
+        rows = session.execute(stmt).all()
+    else:
+        ids = sorted(set(event_ids))
+        rows = [r for i in range(0, len(ids), _CHUNK) for r in session.execute(stmt.where(Event.id.in_(ids[i:i + _CHUNK])))]
     raised = _raised(session, [r[0] for r in rows])
-    due = _exact([r[:7] for r in rows], now, thresholds, _classes(session))
-    cutoff = now - thresholds.stalled_after
-    due += [Due(r[0], AlertLevel.STALLED, STALLED, r[8], r[8] + thresholds.stalled_after) for r in rows
-            if r[1] == Status.IN_PROGRESS and r[7] is not None and r[7] <= cutoff
-            and r[8] is not None and r[8] <= cutoff]
-    due = [d for d in due if (d.event_id, d.level, d.deadline) not in raised]
-    return Plan(sorted(due, key=lambda d: (d.due_at, d.event_id)), _cleared(session, street_id))
+    classes = _classes(session)
+    due, later = [], {}
+    for event_id, status, dispatched, response_due, handle_due, priority, category_id, acked, last in rows:
+        rule = thresholds.rule_for(classes.get(category_id, ""), getattr(priority, "value", priority))
+        steps = [Due(event_id, level, kind, deadline, at) for kind, deadline in
+                 deadlines(Status(status), dispatched, response_due, handle_due)
+                 for level, at in rule.steps(dispatched, deadline)]
+        if status == Status.IN_PROGRESS and last is not None and acked is not None:
+            steps.append(Due(event_id, AlertLevel.STALLED, STALLED, last, last + thresholds.stalled_after))
+        waiting = [d for d in steps if (event_id, d.level, d.deadline) not in raised]
+        due += [d for d in waiting if d.due_at <= now]
+        if upcoming := [d.due_at for d in waiting if d.due_at > now]:
+            later[event_id] = min(upcoming)
+    cleared = cleared_alerts(street_id)
+    if event_ids is not None:
+        cleared = cleared.where(Alert.event_id.in_(sorted(set(event_ids))))
+    return Plan(sorted(due, key=lambda d: (d.due_at, d.event_id)), list(session.scalars(cleared))), later
 
 
 def last_progress_of(session: Session, event_id: int) -> datetime | None:
     return session.scalar(select(last_progress(literal(event_id))))
 
 
-__all__ = ["Plan", "cleared_alerts", "ladder_candidates", "last_progress_of", "open_level", "plan",
+__all__ = ["Plan", "cleared_alerts", "examine", "ladder_candidates", "last_progress_of", "open_level", "plan",
            "plan_naive", "stalled_candidates"]

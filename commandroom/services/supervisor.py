@@ -34,7 +34,7 @@ from commandroom.models.db import Database
 from commandroom.models.enums import Role
 from commandroom.models.errors import CommandroomError
 from commandroom.models.ladder import Thresholds
-from commandroom.models.scan import ScanResult, scan
+from commandroom.models.scan import Scanner, ScanResult
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,8 @@ class Supervisor(QObject):
         self.street_id = street_id
         self.commands = Commands(db, Actor("scheduler", Role.SYSTEM, console, "督办程序"), self.clock,
                                  street_id=street_id)
+        # Remembers between scans (models/scan.py): only the pool's one worker thread uses it.
+        self.scanner = Scanner(self.commands, thresholds)
         self._scheduler: BackgroundScheduler | None = None
 
     # --- start and stop, from the GUI thread ------------------------------------------------
@@ -110,7 +112,7 @@ class Supervisor(QObject):
     # --- the jobs (a pool thread) --------------------------------------------------------------
     def scan_now(self) -> ScanResult | None:
         try:
-            result = scan(self.commands, self.thresholds)
+            result = self.scanner.scan()
         except (SQLAlchemyError, CommandroomError) as exc:
             return self._fail("scan", exc)
         for alert in result.raised:

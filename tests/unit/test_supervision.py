@@ -16,7 +16,7 @@ from commandroom.models.commands import Commands
 from commandroom.models.enums import AlertLevel, Priority, Role, Source
 from commandroom.models.errors import PermissionDeniedError, ValidationError
 from commandroom.models.ladder import ANY, HANDLING, RESPONSE, STALLED, LadderRule, Thresholds
-from commandroom.models.scan import scan
+from commandroom.models.scan import Scanner, scan
 from commandroom.models.supervision import plan, plan_naive
 from tests import street_fixture
 from tests.unit.test_replay_property import assert_fold_equals, dump
@@ -231,3 +231,30 @@ def test_the_indexed_plan_equals_loading_every_open_event(room):
         assert fast == naive
         room.clock.at = now
         scan(room.system, THRESHOLDS)
+
+
+def test_a_scanner_that_remembers_leaves_nothing_for_a_full_scan_to_do(room):
+    """Between its full scans a Scanner looks only at the events the log touched and those whose
+    next alert fell due; after each of its scans the stateless full plan finds nothing left."""
+    start = room.clock.now()
+    refs = [dispatched(room, priority) for priority in [Priority.NORMAL, Priority.URGENT, Priority.HIGH] * 2]
+    scanner = Scanner(room.system, THRESHOLDS, full_every=timedelta(days=30))
+    changes = {3: lambda r: room.officer.acknowledge(r.id, r.version),
+               5: lambda r: room.officer.reassign(r.id, r.version, lead_unit_id=room.other, reason="属环卫职责"),
+               9: lambda r: room.officer.start(r.id, r.version),
+               12: lambda r: room.officer.return_(r.id, r.version, reason="不属本单位职责")}
+    looked = []
+    for step, minutes in enumerate([1, 6, 9, 20, 31, 45, 61, 90, 125, 200, 400, 800, 1500, 3000, 5000]):
+        room.clock.at = start + timedelta(minutes=minutes)
+        if step in changes:
+            n = step % len(refs)
+            with room.db.session() as s:
+                event = s.get(Event, refs[n].id)
+                refs[n] = type(refs[n])(event.id, event.code, event.version, event.status)
+            refs[n] = changes[step](refs[n])
+        result = scanner.scan()
+        looked.append(result.looked_at)
+        with room.db.session() as s:
+            left = plan(s, room.clock.now(), THRESHOLDS)
+        assert left.due == [] and left.clear == [], (step, left)
+    assert looked[0] is None and all(n is not None and n < len(refs) + 1 for n in looked[1:]), looked
