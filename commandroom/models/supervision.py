@@ -153,21 +153,27 @@ def _exact(rows, now: datetime, thresholds: Thresholds, classes: dict) -> list[D
 
 
 def cleared_alerts(street_id: int | None):
-    """SQL: uncleared alerts that no longer describe their event (``ladder.still_about``)."""
+    """SQL: uncleared alerts that no longer describe their event (``ladder.still_about``).
+
+    The event's columns are read per alert, by primary key (scalar subqueries): a join lets
+    PostgreSQL's planner hash all of ``event`` (a million wide rows) for a few thousand alerts.
+    """
+    def of_event(column):
+        return select(column).where(Event.id == Alert.event_id).scalar_subquery()
+
+    status, response_due, handle_due = of_event(Event.status), of_event(Event.response_due), of_event(Event.handle_due)
     moved_on = case(
-        (Alert.kind == RESPONSE, or_(Event.status != Status.DISPATCHED.value, Event.response_due.is_(None),
-                                     Event.response_due != Alert.deadline)),
-        (Alert.kind == HANDLING, or_(Event.status.notin_(_HELD), Event.handle_due.is_(None),
-                                     Event.handle_due != Alert.deadline)),
-        (Alert.kind == STALLED, or_(Event.status != Status.IN_PROGRESS.value, select(EventLog.id).where(
-            EventLog.event_id == Event.id, EventLog.at > Alert.deadline,
+        (Alert.kind == RESPONSE, or_(status != Status.DISPATCHED.value, response_due.is_(None),
+                                     response_due != Alert.deadline)),
+        (Alert.kind == HANDLING, or_(status.notin_(_HELD), handle_due.is_(None), handle_due != Alert.deadline)),
+        (Alert.kind == STALLED, or_(status != Status.IN_PROGRESS.value, select(EventLog.id).where(
+            EventLog.event_id == Alert.event_id, EventLog.at > Alert.deadline,
             EventLog.action.notin_(_PROGRESS_ACTIONS_EXCLUDED)).exists())),
-        (Alert.kind == BY_HAND, Event.status.notin_(_OPEN)),
+        (Alert.kind == BY_HAND, status.notin_(_OPEN)),
         else_=literal(False))
-    stmt = (select(Alert.id).join(Event, Event.id == Alert.event_id)
-            .where(Alert.cleared_at.is_(None), moved_on).order_by(Alert.id))
+    stmt = select(Alert.id).where(Alert.cleared_at.is_(None), moved_on).order_by(Alert.id)
     if street_id is not None:
-        stmt = stmt.where(Event.street_id == street_id)
+        stmt = stmt.where(of_event(Event.street_id) == street_id)
     return stmt
 
 
