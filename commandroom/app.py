@@ -193,6 +193,7 @@ class Console:
     def __init__(self, db, settings: Settings, ui_state_path: Path, clock=None):
         from PySide6.QtCore import QSettings
 
+        from commandroom.models.alert_rows import load_event_alerts, load_open_alerts
         from commandroom.models.board_view import load_board_changes, load_board_view
         from commandroom.models.clock import Clock
         from commandroom.models.datum import Datum
@@ -207,6 +208,7 @@ class Console:
         from commandroom.services.feed_pump import FeedPump, ReadModel
         from commandroom.services.map_feed import map_read_model
         from commandroom.services.worker_thread import WorkerThread
+        from commandroom.views.alerts.alerts_panel import ALERTS
         from commandroom.views.main_window import MainWindow
 
         clock = clock or Clock()
@@ -229,7 +231,8 @@ class Console:
                                                         ReadModel("board", load_board_view, load_board_changes),
                                                         queue_read_model(), *admin_read_models(user),
                                                         map_read_model(RecurringRule(settings.recurring_days,
-                                                                                     settings.recurring_min))])
+                                                                                     settings.recurring_min)),
+                                                        ReadModel(ALERTS, load_open_alerts, load_event_alerts)])
         self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
         self.pump.sig_loaded.connect(self.window.on_loaded)
@@ -251,19 +254,36 @@ class Console:
         self.pump.sig_entries.connect(self.desk.learn)  # queued into the desk's thread: 立案s teach it
         self.desk_thread = WorkerThread(self.desk, "call-desk")
         self.read_only = getattr(db, "mode", None) is OpenMode.READ
+        self.supervisor = _supervisor(db, settings, street_id, clock)
+        self.supervisor.sig_scanned.connect(self.window.alerts.on_scanned)
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)
         self.window.show()
         self.commands.start()
         self.feed.start()
-        if not self.read_only:  # a screenshot only reads: no heartbeat row
+        if not self.read_only:  # a screenshot only reads: no heartbeat row, no alerts raised
             self.desk_thread.start()
+            self.supervisor.start()
 
     def stop(self) -> None:
+        self.supervisor.stop()
         self.feed.stop()
         self.desk_thread.stop()
         self.commands.stop()
+
+
+def _supervisor(db, settings: Settings, street_id, clock):
+    """The scheduler of this console: the supervision scan, and on SQLite the daily backup."""
+    from commandroom.config import thresholds
+    from commandroom.services.supervisor import Jobs, Supervisor
+
+    backups = Path(db.engine.url.database).parent / "backups" if db.is_sqlite else None
+    jobs = Jobs(interval_s=settings.supervise_interval_s, backup_dir=backups,
+                backup_keep_days=settings.backup_keep_days, backup_hour=settings.backup_hour,
+                summary_hour=settings.summary_hour)
+    return Supervisor(db, thresholds(settings), console=settings.console, jobs=jobs, street_id=street_id,
+                      clock=clock)
 
 
 def _run_console(app, db, settings: Settings, screenshot: str | None, size, ui_state_path: Path,

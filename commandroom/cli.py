@@ -172,6 +172,11 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     meeting.add_argument("--size", type=typed(_size), default=argparse.SUPPRESS,
                          help=h("窗口尺寸，如 1920x1080", "window size, e.g. 1920x1080"))
     cli_admin.add_parsers(sub, common, h)
+    sup = sub.add_parser("supervise", parents=[common], help=h("督办扫描（无窗口）：打印新提醒，每行一条",
+                                                               "the supervision scan without a window"))
+    sup.add_argument("--once", action="store_true", help=h("扫描一次后退出", "scan once and exit"))
+    sup.add_argument("--now", type=typed(_instant), default=None,
+                     help=h("以此时刻为当前时间，如 2026-11-16T09:00", "take this instant as now"))
     return parser
 
 
@@ -208,6 +213,8 @@ def _main(argv: list[str], lang: str) -> int:
             return _meeting_report(url, args) if args.report else _meeting_window(url, args)
         if args.command in cli_admin.COMMANDS:
             return cli_admin.run(url, args, _open, _street_id)
+        if args.command == "supervise":
+            return _supervise(url, args)
         return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
         print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)
@@ -433,6 +440,17 @@ def _write_pdf(report, target: Path) -> None:
 
     app = QApplication.instance() or QApplication(["commandroom"])  # noqa: F841 - Qt needs it alive
     report_pdf.write(report, target)
+def _supervise(url: str, args) -> int:
+    from commandroom.models.opening import OpenMode
+    from commandroom.supervise_cli import run
+
+    db = _open(url, OpenMode.WRITE)
+    try:
+        with db.session() as session:
+            street_id = _street_id(session, args)
+        return run(db, street_id, once=args.once, now=args.now, settings=Settings(db_url=url, lang=args.lang))
+    finally:
+        db.dispose()
 
 
 def _console(url: str, args, *, explicit: bool) -> int:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from platformdirs import user_data_path
 
+from commandroom.models.ladder import LadderRule, Thresholds
 from commandroom.models.queries import RECENT_DAYS
+from commandroom.models.timelimits import WARN_SHARE
 
 APP_NAME = "commandroom"
 
@@ -63,6 +66,29 @@ class Settings:
     # 未诉先办: an L4 grid is flagged when one category has this many events in this many days.
     recurring_days: int = 14
     recurring_min: int = 3
+    # -- supervision (督办, models/ladder.py) --------------------------------------------------
+    supervise_interval_s: int = 30  # how often the scan runs
+    warn_share: float = WARN_SHARE  # 预警 once this share of a limit is used (also "due soon")
+    grace_share: float = 0.5  # 督办 this share of the limit after it passed …
+    grace_min_minutes: int = 60  # … and at least this long
+    # Per (category class 大类 or "*", priority or "*"): (warn share, grace share, grace minutes).
+    # Urgent limits are minutes to hours (DOMAIN.md: emergencies 2 h), so warn at half of them.
+    ladder_rules: tuple[tuple[str, str, float, float, int], ...] = (("*", "urgent", 0.5, 0.5, 30),)
+    stalled_hours: float = 24  # in progress with no log row this long: 停滞
+    backup_keep_days: int = 7  # daily SQLite backups kept (data_dir()/backups)
+    backup_hour: int = 3  # Beijing time of the daily backup
+    summary_hour: int = 8  # Beijing time of the daily summary in the application log
+
+
+def thresholds(settings: Settings) -> Thresholds:
+    """The supervision ladder's rules from the settings."""
+    def rule(warn: float, grace: float, minutes: int) -> LadderRule:
+        return LadderRule(warn_share=warn, grace_share=grace, grace_min=timedelta(minutes=minutes))
+
+    return Thresholds(
+        default=rule(settings.warn_share, settings.grace_share, settings.grace_min_minutes),
+        rules={(cls, prio): rule(w, g, m) for cls, prio, w, g, m in settings.ladder_rules},
+        stalled_after=timedelta(hours=settings.stalled_hours))
 
 
 LANGUAGES = ("zh_CN", "en")

@@ -17,8 +17,10 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from commandroom.models.catalog import Category
+from commandroom.models.supervision import open_level
 from commandroom.models.enums import (
     OPEN_STATUSES,
+    AlertLevel,
     AssignmentRole,
     Lane,
     Priority,
@@ -81,6 +83,7 @@ class BoardCard:
     escalated: bool
     transfer_count: int
     parts: tuple[PartState, ...]  # lead first, then the assisting units, in dispatch order
+    alert_level: AlertLevel | None = None  # the most serious uncleared supervision alert
 
     def is_overdue(self, now: datetime) -> bool:
         """The same rule as the event list's (``queries.EventRow.is_overdue``)."""
@@ -111,7 +114,8 @@ def _card_select():
                Event.address, func.coalesce(Category.code, ""), func.coalesce(Category.name, ""),
                Event.grid_id, func.coalesce(L4.name, ""), func.coalesce(L3.name, ""),
                Event.lead_unit_id, func.coalesce(Unit.name, ""), Event.dispatched_at,
-               Event.response_due, Event.handle_due, Event.escalated, Event.transfer_count)
+               Event.response_due, Event.handle_due, Event.escalated, Event.transfer_count,
+               open_level(Event.id))
     )
 
 
@@ -146,8 +150,8 @@ def _parts(session: Session, where: list) -> dict[int, list[PartState]]:
 def _cards(session: Session, where: list) -> list[BoardCard]:
     rows = session.execute(_card_select().where(*where).order_by(Event.received_at, Event.id)).all()
     parts = _parts(session, where) if rows else {}
-    return [BoardCard(*row[:4], LANE_OF[row[3]], *row[4:], parts=tuple(parts.get(row[0], ())))
-            for row in rows]
+    return [BoardCard(*row[:4], LANE_OF[row[3]], *row[4:-1], parts=tuple(parts.get(row[0], ())),
+                      alert_level=row[-1] and AlertLevel(row[-1])) for row in rows]
 
 
 def load_board(session: Session, *, street_id: int | None = None,

@@ -135,6 +135,8 @@ class AlertLevel(Labelled):
     SUPERVISION = ("supervision", "督办")
     LISTED = ("listed", "挂牌督办")
     NOTICE = ("notice", "通报")
+    # Beside the ladder: in progress with no log row for too long (停滞).
+    STALLED = ("stalled", "停滞")
 
 
 class Action(Labelled):
@@ -176,6 +178,8 @@ class Action(Labelled):
     ACKNOWLEDGE_HANDOVER = ("acknowledge_handover", "接班")
     USER_CHANGE = ("user_change", "用户变更")
     ORG_CHANGE = ("org_change", "组织变更")
+    ACKNOWLEDGE_ALERT = ("acknowledge_alert", "知悉督办")
+    CLEAR_ALERT = ("clear_alert", "解除督办")
 
 
 class Lane(Labelled):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from commandroom.models.base import Base, EnumText
@@ -32,6 +33,11 @@ MEASURE_COLUMNS = (
 )
 
 
+# Every column the supervision scan reads, status first (it seeks the held statuses).
+SUPERVISE_COLUMNS = ("status", "street_id", "dispatched_at", "response_due", "handle_due",
+                     "acknowledged_at", "priority", "category_id", "id")
+
+
 class Event(Base):
     __tablename__ = "event"
     __table_args__ = (
@@ -39,6 +45,9 @@ class Event(Base):
         Index("ix_event_unit_measures", "lead_unit_id", "received_at", *MEASURE_COLUMNS),
         Index("ix_event_status", "status"),
         Index("ix_event_grid", "grid_id"),
+        # The supervision scan reads the held events' limits from this index alone
+        # (models/supervision.py; bench/bench_supervise.py), never the wide rows.
+        Index("ix_event_supervise", *SUPERVISE_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -179,10 +188,23 @@ class Escalation(Base):
 
 
 class Alert(Base):
-    """A supervision alert (督办) raised by the scheduler on a stalled or overdue event."""
+    """A supervision alert (督办, ``models/supervision.py``) on an overdue or stalled event.
+
+    ``deadline`` is the instant the alert is about: the response or handling due time for the
+    ladder (``kind`` says which), the last progress for a stalled event, the moment of a shift
+    leader's listing by hand. ``due_at`` is when the alert fell due (its true time, also when a
+    scan after a gap raises it late); ``raised_at`` when a scan wrote it. One row per
+    (event, level, deadline), however many schedulers run: the unique constraint sees to it.
+    """
 
     __tablename__ = "alert"
-    __table_args__ = (Index("ix_alert_open", "event_id", "cleared_at"),)
+    __table_args__ = (
+        Index("ix_alert_open", "event_id", "cleared_at"),
+        # Deadline before level: the scan counts an event's alerts on one deadline with one seek.
+        UniqueConstraint("event_id", "deadline", "level", name="uq_alert_once"),
+        # The scan's clearing pass and the dock read the uncleared alerts only.
+        Index("ix_alert_uncleared", "cleared_at", "event_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"))
@@ -191,3 +213,9 @@ class Alert(Base):
     raised_at: Mapped[datetime] = mapped_column(DateTime)
     cleared_at: Mapped[datetime | None] = mapped_column(DateTime)
     acknowledged_by: Mapped[str] = mapped_column(String(32), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    deadline: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    acknowledge_note: Mapped[str] = mapped_column(String(200), default="", server_default="")

@@ -67,7 +67,19 @@ RULES: dict[Action, Rule] = {
     Action.ORG_CHANGE: Rule(frozenset(), None, frozenset({Role.ADMIN})),
     Action.HANDOVER: Rule(frozenset(), None, OPERATORS),
     Action.ACKNOWLEDGE_HANDOVER: Rule(frozenset(), None, OPERATORS),
+    # Supervision (督办, models/supervision.py): the scheduler raises the ladder's alerts while a
+    # unit holds the event; a shift leader lists (挂牌) an open event by hand. Anyone at the
+    # console acknowledges an alert; the scheduler clears it once the event has moved past it,
+    # whatever the event's status is by then.
+    Action.RAISE_ALERT: Rule(HELD | {S.REGISTERED, S.RESOLVED, S.VERIFIED}, None, LEADERS | {Role.SYSTEM}),
+    Action.ACKNOWLEDGE_ALERT: Rule(frozenset(Status), None, OPERATORS),
+    Action.CLEAR_ALERT: Rule(frozenset(Status), None, LEADERS | {Role.SYSTEM}),
 }
+
+# Commands that record a fact about the event without changing it: its version stays, so an
+# alert raised between an officer's read and write never makes that write stale, and replay
+# does not count their log rows in the version (docs/ARCHITECTURE.md, "Alerts and versions").
+UNVERSIONED = frozenset({Action.RAISE_ALERT, Action.ACKNOWLEDGE_ALERT, Action.CLEAR_ALERT})
 
 
 # What a report taken by one console is locked against: the others' decisions on it. A lock only
@@ -76,8 +88,9 @@ LOCKED_BY_TAKE = frozenset({Action.REGISTER, Action.REJECT, Action.MERGE, Action
 
 
 def allowed_actions(status: Status, role: Role) -> list[Action]:
-    """The commands a role may give on an event in this status (for menus and buttons)."""
-    return [a for a, r in RULES.items() if status in r.sources and role in r.roles]
+    """The commands a role may give on an event in this status (for menus and buttons). The
+    alerts' own commands are given from the alerts dock, on an alert, not from the event's."""
+    return [a for a, r in RULES.items() if status in r.sources and role in r.roles and a not in UNVERSIONED]
 
 
 def check_role(action: Action, role: Role) -> None:

@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session, aliased
 
 from commandroom.models.catalog import Category
 from commandroom.models.changefeed import feed_start
-from commandroom.models.enums import OPEN_STATUSES, GridLevel, Priority, Role, Source, Status
+from commandroom.models.enums import OPEN_STATUSES, AlertLevel, GridLevel, Priority, Role, Source, Status
 from commandroom.models.events import Event
 from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Street, Unit, User
-from commandroom.models.timelimits import DUE_SOON
+from commandroom.models.timelimits import is_due_soon
+from commandroom.models.supervision import open_level
 
 # SQLite allows 999 bound parameters in old builds; stay well under it.
 _CHUNK = 500
@@ -58,6 +59,8 @@ class EventRow:
     version: int
     # Past its handling limit when loaded; a long-lived view asks ``is_overdue(now)`` instead.
     overdue: bool
+    dispatched_at: datetime | None = None  # the latest dispatch: the handling clock's start
+    alert_level: AlertLevel | None = None  # the highest uncleared supervision alert (督办)
 
     @property
     def is_open(self) -> bool:
@@ -70,9 +73,9 @@ class EventRow:
         return self.status in HELD and self.handle_due is not None and now > self.handle_due
 
     def is_due_soon(self, now: datetime) -> bool:
-        """Still with the unit, not yet overdue, its handling limit less than ``DUE_SOON`` away."""
-        return (self.status in HELD and self.handle_due is not None
-                and now <= self.handle_due < now + DUE_SOON)
+        """Still with the unit, not yet overdue, most of its handling limit used
+        (``timelimits.is_due_soon``, the rule the supervision ladder's 预警 follows)."""
+        return self.status in HELD and is_due_soon(now, self.dispatched_at, self.handle_due)
 
     def has_aged_out(self, now: datetime, recent_days: int) -> bool:
         """Finished more than ``recent_days`` ago: no longer part of the live list."""
@@ -155,6 +158,8 @@ _ROW_COLUMNS = (
     Event.contact_count,
     Event.escalated,
     Event.version,
+    Event.dispatched_at,
+    open_level(Event.id),
 )
 
 
@@ -179,7 +184,8 @@ def _in_street(stmt, column, street_id: int | None):
 
 
 def _to_rows(result, now: datetime) -> list[EventRow]:
-    rows = [EventRow(*values, overdue=False) for values in result]
+    rows = [EventRow(*values[:-2], overdue=False, dispatched_at=values[-2],
+                     alert_level=values[-1] and AlertLevel(values[-1])) for values in result]
     return [replace(row, overdue=True) if row.is_overdue(now) else row for row in rows]
 
 

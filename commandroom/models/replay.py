@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from commandroom.models.change import NEW_EVENT, ROW_TABLES, decode
 from commandroom.models.changefeed import LogEntry, _COLUMNS
+from commandroom.models.lifecycle import UNVERSIONED
 from commandroom.models.log import EventLog
 
 _NEW_EVENT = decode("event", NEW_EVENT)
@@ -56,7 +57,8 @@ def apply(state: RoomState, entry: LogEntry) -> None:
         if event is None:  # the event's first row (受理)
             event = dict(_NEW_EVENT, id=entry.event_id, version=0)
         event = {**event, **decode("event", payload.get("event", {}))}
-        event["version"] += 1
+        if entry.action not in UNVERSIONED:
+            event["version"] += 1
         state.events[entry.event_id] = event
     for table, row_id, fields in payload.get("rows", ()):
         rows = state.rows[table]

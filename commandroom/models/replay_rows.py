@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from commandroom.models.catalog import Category
-from commandroom.models.enums import OPEN_STATUSES, GridLevel
+from commandroom.models.alert_levels import most_serious
+from commandroom.models.enums import OPEN_STATUSES, AlertLevel, GridLevel
 from commandroom.models.org import Grid, Unit
 from commandroom.models.queries import EventRow
 from commandroom.models.replay import RoomState
@@ -55,14 +56,16 @@ def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int,
     same dict is still right, but for its overdue flag, which follows ``at``."""
     cutoff = at - timedelta(days=recent_days)
     cache = {} if cache is None else cache
+    levels = _alert_levels(state)
     out = []
     for event in state.events.values():
         done = finished_at(event)
         if done is not None and done < cutoff:
             continue
+        level = levels.get(event["id"])
         known = cache.get(event["id"])
-        if known is None or known[0] is not event:
-            known = cache[event["id"]] = (event, _row(event, names, done, at))
+        if known is None or known[0] is not event or known[1].alert_level != level:
+            known = cache[event["id"]] = (event, _row(event, names, done, at, level))
         row = known[1]
         if row.overdue != row.is_overdue(at):
             row = replace(row, overdue=not row.overdue)
@@ -72,7 +75,17 @@ def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int,
     return out
 
 
-def _row(event: dict, names: Names, done: datetime | None, at: datetime) -> EventRow:
+def _alert_levels(state: RoomState) -> dict[int, AlertLevel]:
+    """Each event's most serious alert not cleared at the state's instant."""
+    open_levels: dict[int, list] = {}
+    for alert in state.rows["alert"].values():
+        if alert.get("cleared_at") is None:
+            open_levels.setdefault(alert["event_id"], []).append(alert["level"])
+    return {event_id: most_serious(levels) for event_id, levels in open_levels.items()}
+
+
+def _row(event: dict, names: Names, done: datetime | None, at: datetime,
+         level: AlertLevel | None) -> EventRow:
     code, class_name, category = names.categories.get(event["category_id"], ("", "", ""))
     grid_name, parent, _ = names.grids.get(event["grid_id"], ("", None, 0))
     community = names.grids.get(parent)
@@ -83,5 +96,6 @@ def _row(event: dict, names: Names, done: datetime | None, at: datetime) -> Even
         community[0] if community_id is not None else "", names.units.get(event["lead_unit_id"], ""),
         event["received_at"], event["response_due"], event["handle_due"], event["closed_at"], done,
         event["contact_count"], event["escalated"], event["version"], overdue=False,
+        dispatched_at=event["dispatched_at"], alert_level=level,
     )
     return replace(row, overdue=True) if row.is_overdue(at) else row

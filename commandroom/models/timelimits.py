@@ -7,9 +7,21 @@ from datetime import datetime, timedelta
 from commandroom.models.catalog import Category
 from commandroom.models.enums import Priority
 
-DUE_SOON = timedelta(hours=2)
-"""An open event whose handling limit is nearer than this is "due soon" (临期): close enough that
-the officer should chase the unit now, while there is still time to act before it is overdue."""
+WARN_SHARE = 0.8
+"""A limit is "due soon" (临期) once this share of it is used: close enough that the officer
+should chase the unit now, while there is still time to act. The live list tints such events
+and the supervision ladder raises its 预警 at that instant: one rule, here."""
+
+
+def due_soon_at(start: datetime, due: datetime, share: float = WARN_SHARE) -> datetime:
+    """The instant a limit running from ``start`` to ``due`` becomes due soon."""
+    return start + (due - start) * share
+
+
+def is_due_soon(now: datetime, start: datetime | None, due: datetime | None,
+                share: float = WARN_SHARE) -> bool:
+    """Due soon at ``now``: ``share`` of the limit used, the limit not yet passed."""
+    return start is not None and due is not None and due_soon_at(start, due, share) <= now <= due
 
 
 def due_times(category: Category, priority: Priority, start: datetime) -> tuple[datetime, datetime]:

@@ -1,7 +1,7 @@
 """The duty console's main window: docks, menus, status bar and the saved layout.
 
 Every panel is a dock added with ``add_dock`` (one line each: the event list now; the call
-queue, dispatch board, map and alerts next), so the officer can arrange, hide and restore them;
+queue, dispatch board, alerts, and the map next), so the officer can arrange, hide and restore them;
 the arrangement and the list's columns are kept in ``ui_state`` (a QSettings ini) between runs.
 """
 
@@ -16,6 +16,7 @@ from commandroom.models.clock import Clock
 from commandroom.models.enums import Role
 from commandroom.models.lifecycle import OPERATORS
 from commandroom.views.admin.admin_panel import AdminPanel
+from commandroom.views.alerts.alerts_panel import AlertsPanel
 from commandroom.views.calls.call_queue import CallQueuePanel
 from commandroom.views.calls.new_report_sound import SoundToggle
 from commandroom.views.common.selection import Selection
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.map.sig_point_picked.connect(self._place_report)
         self.view_loaded.append(self.map.on_view_loaded)
         self.view_changed.append(self.map.on_view_changed)
+        self._add_alerts(muted)
 
         self._minute = None
         self._timer = QTimer(self)
@@ -157,6 +159,18 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(title)
         else:
             self.setWindowTitle(self.tr("综合信息指挥室 — 值班台"))
+
+    def _add_alerts(self, muted: bool) -> None:
+        """督办提醒 under the detail on the right; a new 督办 or higher brings its dock to the front."""
+        self.alerts = AlertsPanel(self.selection, self.clock, muted, self)
+        self.alerts.set_role(self.role)
+        dock = self.add_dock(self.alerts, self.tr("督办提醒"), "alerts", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.docks["detail"], dock, Qt.Orientation.Vertical)
+        self.alerts.sig_count.connect(lambda n: dock.setWindowTitle(self.tr("督办提醒（{n}）").format(n=n)))
+        self.alerts.sig_loud.connect(lambda _row: (dock.show(), dock.raise_()))
+        self.calls.sound.sig_muted_changed.connect(self.alerts.sound.set_muted)  # one switch mutes both
+        self.view_loaded.append(self.alerts.on_view_loaded)
+        self.view_changed.append(self.alerts.on_view_changed)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -217,6 +231,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state, LAYOUT_VERSION)
         else:
             self._first_run_sizes()
+            self.resizeDocks([self.docks["detail"], self.docks["alerts"]],
+                             [int(self.height() * 0.55), int(self.height() * 0.45)], Qt.Orientation.Vertical)
         self.events.restore_header(self.ui_state.value(self._layout_key("header")))
 
     def _first_run_sizes(self) -> None:
@@ -298,6 +314,7 @@ class MainWindow(QMainWindow):
             self.status.set_user(user.login, user.name, user.role)
             self.detail.set_role(user.role)  # the role as the database has it now
             self.board.set_role(user.role)
+            self.alerts.set_role(user.role)
         self.detail.set_categories(snapshot.categories)
         self.calls.set_snapshot(snapshot)
         self.events.load(snapshot)
@@ -320,6 +337,7 @@ class MainWindow(QMainWindow):
         """The console's command runner: the docks that give commands get it."""
         self.detail.set_commands(runner)
         self.calls.set_commands(runner)
+        self.alerts.set_commands(runner)
         if self.extensions is not None:
             self.extensions.set_commands(runner)
         if self.admin is not None:

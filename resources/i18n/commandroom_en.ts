@@ -270,6 +270,14 @@
         <source>组织变更</source>
         <translation>Organisation changed</translation>
     </message>
+    <message>
+        <source>知悉督办</source>
+        <translation>Acknowledge alert</translation>
+    </message>
+    <message>
+        <source>解除督办</source>
+        <translation>Clear alert</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -347,6 +355,97 @@
     <message>
         <source>上周例会无决定事项</source>
         <translation>No decisions at last week&apos;s meeting</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>已过</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>应于</source>
+        <translation>Due at</translation>
+    </message>
+    <message>
+        <source>（补报）</source>
+        <translation> (raised late)</translation>
+    </message>
+    <message>
+        <source>扫描时已过期，按实际应报时间补报</source>
+        <translation>Fell due before the scan ran: raised late, with its true due time</translation>
+    </message>
+    <message>
+        <source>知悉</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>全部级别</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>知悉…</source>
+        <translation>Acknowledge…</translation>
+    </message>
+    <message>
+        <source>挂牌督办…</source>
+        <translation>List for supervision…</translation>
+    </message>
+    <message>
+        <source>上次扫描 {time}，新提醒 {n} 条</source>
+        <translation>Last scan {time}, {n} new alerts</translation>
+    </message>
+    <message>
+        <source>知悉督办提醒</source>
+        <translation>Acknowledge the alert</translation>
+    </message>
+    <message>
+        <source>{code} {level}：处理说明（可空）</source>
+        <translation>{code} {level}: what was done (optional)</translation>
+    </message>
+    <message>
+        <source>挂牌督办</source>
+        <translation>Listed supervision</translation>
+    </message>
+    <message>
+        <source>挂牌督办理由（上大屏并列入例会议程）：</source>
+        <translation>Why list it (shown on the wall screen and put on the weekly meeting&apos;s agenda):</translation>
+    </message>
+    <message>
+        <source>新{level}：{code} {title}（{reason}）</source>
+        <translation>New {level}: {code} {title} ({reason})</translation>
+    </message>
+    <message>
+        <source> 等 {n} 条</source>
+        <translation> and {n} in all</translation>
+    </message>
+    <message>
+        <source>已挂牌督办</source>
+        <translation>Listed for supervision</translation>
+    </message>
+    <message>
+        <source>已知悉</source>
+        <translation>Acknowledged</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1739,22 @@ Give it to them anyway?</translation>
         <translation>Called the district</translation>
     </message>
     <message>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>停滞</source>
+        <translation>Stalled</translation>
+    </message>
+    <message>
         <source>主办</source>
         <translation>Lead</translation>
     </message>
@@ -1720,6 +1835,14 @@ Give it to them anyway?</translation>
     <message>
         <source>综合信息指挥室 — 值班台</source>
         <translation>Integrated Information Command Room — Duty Console</translation>
+    </message>
+    <message>
+        <source>督办提醒</source>
+        <translation>Supervision alert</translation>
+    </message>
+    <message>
+        <source>督办提醒（{n}）</source>
+        <translation>Alerts ({n})</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>

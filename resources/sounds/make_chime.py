@@ -22,28 +22,35 @@ LENGTH_S = 0.6
 LEVEL = 0.32  # of full scale: clear over a room's murmur, never shrill
 
 
-def sample(t: float) -> float:
+def sample(t: float, notes=NOTES, length_s: float = LENGTH_S, level: float = LEVEL,
+           decay: float = 7.0) -> float:
     value = 0.0
-    for freq, start in NOTES:
+    for freq, start in notes:
         local = t - start
         if local < 0:
             continue
-        envelope = min(1.0, local / 0.005) * math.exp(-local * 7.0)
+        envelope = min(1.0, local / 0.005) * math.exp(-local * decay)
         value += envelope * (math.sin(2 * math.pi * freq * local)
                              + 0.25 * math.sin(4 * math.pi * freq * local))
-    fade_out = min(1.0, (LENGTH_S - t) / 0.03)  # the tail ends at silence, not with a click
-    return value * fade_out * LEVEL / 1.25
+    fade_out = min(1.0, (length_s - t) / 0.03)  # the tail ends at silence, not with a click
+    return value * fade_out * level / 1.25
 
 
-def main() -> None:
-    frames = b"".join(struct.pack("<h", int(32767 * max(-1.0, min(1.0, sample(n / RATE)))))
-                      for n in range(int(LENGTH_S * RATE)))
-    with wave.open(str(OUT), "wb") as out:
+def write(path: Path, length_s: float = LENGTH_S, **shape) -> None:
+    """Render ``sample`` (with ``shape``'s notes, level, decay) to a 16-bit mono WAV."""
+    frames = b"".join(struct.pack("<h", int(32767 * max(-1.0, min(1.0, sample(n / RATE, length_s=length_s,
+                                                                               **shape)))))
+                      for n in range(int(length_s * RATE)))
+    with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(RATE)
         out.writeframes(frames)
-    print(f"wrote {OUT} ({len(frames) // 2} samples)")
+    print(f"wrote {path} ({len(frames) // 2} samples)")
+
+
+def main() -> None:
+    write(OUT)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from commandroom.models.actor import Actor
 from commandroom.models.enums import Role
 from commandroom.services.feed_pump import FeedPump
+from commandroom.services.supervisor import running as supervisors_running
 from commandroom.services.worker_thread import WorkerThread, running
 from tests.services.seed import seed_street
 
@@ -19,7 +20,11 @@ def no_leaked_workers():
     leaked = running()
     for worker in leaked:
         worker.stop()
+    schedulers = supervisors_running()
+    for supervisor in schedulers:
+        supervisor.stop()
     assert not leaked, f"worker threads left running: {[w.thread.objectName() for w in leaked]}"
+    assert not schedulers, "a supervision scheduler was left running"
 
 
 @pytest.fixture

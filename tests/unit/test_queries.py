@@ -17,7 +17,6 @@ from commandroom.models.queries import (
     load_snapshot,
     street_name,
 )
-from commandroom.models.timelimits import DUE_SOON
 from tests.services.seed import category_id, change_event, seed_street, write_event
 
 NOW = datetime(2026, 11, 16, 9, 0)
@@ -90,15 +89,18 @@ def test_the_live_list_and_its_rows_age_out_by_one_rule(db, street):
     assert {r.id: r.finished_at for r in rows}[ids["open"]] is None
 
 
-def test_due_soon_is_the_stretch_just_before_the_handling_limit(db, street):
+def test_due_soon_is_the_last_fifth_of_the_handling_limit(db, street):
     event = write_event(db, NOW, "占道经营")
     change_event(db, event, NOW, Action.DISPATCH, status=Status.DISPATCHED,
-                 handle_due=NOW + timedelta(hours=4))
+                 dispatched_at=NOW - timedelta(hours=8), handle_due=NOW + timedelta(hours=4))
     with db.session() as s:
         (row,) = load_rows(s, [event], NOW)
+    assert row.dispatched_at == NOW - timedelta(hours=8) and row.alert_level is None
     second = timedelta(seconds=1)
-    at = {due: replace(row, handle_due=due) for due in
-          (NOW + DUE_SOON, NOW + DUE_SOON - second, NOW, NOW - second)}
+    # Dispatched 10 h before NOW: due soon from 8 h on (WARN_SHARE), the ladder's 预警 instant.
+    start = NOW - timedelta(hours=10)
+    at = {due: replace(row, dispatched_at=start, handle_due=due) for due in
+          (NOW + timedelta(hours=2.5) + second * 2, NOW + timedelta(hours=2.5), NOW, NOW - second)}
     assert [r.is_due_soon(NOW) for r in at.values()] == [False, True, True, False]
     assert [r.is_overdue(NOW) for r in at.values()] == [False, False, False, True]
     assert not replace(at[NOW], status=Status.CLOSED).is_due_soon(NOW)

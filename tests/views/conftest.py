@@ -48,7 +48,7 @@ def make_row(event_id: int, **fields) -> EventRow:
         community_name="燕翔社区", lead_unit_name="综合执法中队",
         received_at=NOW - timedelta(minutes=event_id), response_due=None,
         handle_due=NOW + timedelta(hours=4), closed_at=None, finished_at=None, contact_count=1,
-        escalated=False, version=3, overdue=False)
+        escalated=False, version=3, overdue=False, dispatched_at=NOW - timedelta(hours=4))
     return replace(row, **fields)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from commandroom.models.enums import (
     Action,
+    AlertLevel,
     AssignmentRole,
     ExtensionDecision,
     Priority,
@@ -52,7 +53,8 @@ def test_compiled_catalogue_is_up_to_date(tmp_path):
 
 def test_label_literals_match_the_domain():
     literals = labels.source_literals()
-    for enum in (Status, Priority, Source, Role, Action, AssignmentRole, Satisfaction, ExtensionDecision):
+    for enum in (Status, Priority, Source, Role, Action, AssignmentRole, Satisfaction, ExtensionDecision,
+                 AlertLevel):
         for member in enum:
             assert literals[member] == member.label, member
 

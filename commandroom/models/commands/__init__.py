@@ -9,6 +9,7 @@ its ``event_log`` row in one transaction — all of it or nothing.
     ref = cmds.register(ref.id, ref.version, category_code="CG01")
 """
 
+from commandroom.models.commands.alerts import AlertCommands, RaisedAlert
 from commandroom.models.commands.assignments import AssignmentCommands
 from commandroom.models.commands.base import EventRef
 from commandroom.models.commands.escalation import EscalationCommands
@@ -24,8 +25,8 @@ from commandroom.models.commands.handover import HandoverCommands
 
 class Commands(IntakeCommands, ReportCommands, EscalationCommands, AssignmentCommands,
                ExtensionCommands, UnitCommands, OrgCommands, UserCommands, HandoverCommands,
-               MeetingCommands):
+               MeetingCommands, AlertCommands):
     """Every domain command, acting as one actor on one database."""
 
 
-__all__ = ["Commands", "EventRef", "TakeRef"]
+__all__ = ["Commands", "EventRef", "RaisedAlert", "TakeRef"]

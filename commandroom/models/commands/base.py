@@ -98,15 +98,17 @@ class CommandBase:
             raise _stale(f"#{event_id}") from None
 
     def _record(self, session: Session, event: Event | None, action: Action, now: datetime,
-                change: Change, command_id: str, *, street_id: int | None = None) -> None:
+                change: Change, command_id: str, *, street_id: int | None = None,
+                bump: bool = True) -> None:
         """Make the change and append its log row, in the caller's transaction.
 
         The event's version goes up by one, so it counts the event's log rows, and SQLAlchemy's
         UPDATE … WHERE version = old refuses the change if another console committed first. A
         new event is inserted at version 1 with its first row. New rows get their ids from the
-        insert, before the payload is written, so the log names every row it made.
+        insert, before the payload is written, so the log names every row it made. ``bump``
+        False (``lifecycle.UNVERSIONED``): the row names the event but leaves it as it is.
         """
-        if event is not None:
+        if event is not None and bump:
             for key, value in change.event.items():
                 setattr(event, key, value)
             if event.id is None:

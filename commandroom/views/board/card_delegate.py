@@ -130,8 +130,8 @@ class CardDelegate(QStyledItemDelegate):
             x = self._chip(painter, x, box, label(card.priority), palette.PRIORITY[card.priority])
         if card.escalated:
             x = self._chip(painter, x, box, translate("BoardCard", "街呼区应"), look.ESCALATED)
-        # The scheduler's supervision level (预警 / 催办 / 督办 …) takes the next chip here, once
-        # it exists and the card carries it.
+        if card.alert_level:  # the scheduler's supervision level (预警 / 催办 / 督办 …)
+            x = self._chip(painter, x, box, label(card.alert_level), palette.ALERT[card.alert_level])
 
     def _chip(self, painter: QPainter, x: int, box: QRect, text: str, colour: QColor) -> int:
         fm = QFontMetrics(self._small)

@@ -19,6 +19,8 @@ VOLUME = 0.8
 
 
 class NewReportSound(QObject):
+    FILE = "new_report.wav"  # in resources/sounds; the alerts dock's sound names its own
+
     # --- Signals ---------------------------------------------------------------------------
     sig_muted_changed = Signal(bool)
     """The officer muted (True) or unmuted the chime."""
@@ -30,7 +32,7 @@ class NewReportSound(QObject):
         self.available = bool(QMediaDevices.audioOutputs())
         if self.available:
             self._effect = QSoundEffect(self)
-            self._effect.setSource(QUrl.fromLocalFile(str(resource("sounds", "new_report.wav"))))
+            self._effect.setSource(QUrl.fromLocalFile(str(resource("sounds", self.FILE))))
             self._effect.setVolume(VOLUME)
         self.played = 0  # how many times it chimed (the tests and the status bar read it)
 

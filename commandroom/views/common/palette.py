@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from commandroom.models.enums import Priority, Status
+from commandroom.models.enums import AlertLevel, Priority, Status
 
 # Where the event is: with the room (blue), with a unit (amber), back for checking (green),
 # finished (grey). Colours of the status text.
@@ -30,6 +30,17 @@ PRIORITY = {
     Priority.HIGH: QColor("#e65100"),
     Priority.NORMAL: QColor("#455a64"),
 }
+
+# Supervision alerts (督办): amber for the early steps, red from 督办 up, where the leader is alerted.
+ALERT = {
+    AlertLevel.WARNING: QColor("#b26a00"),
+    AlertLevel.STALLED: QColor("#8d6e63"),
+    AlertLevel.REMINDER: QColor("#e65100"),
+    AlertLevel.SUPERVISION: QColor("#c62828"),
+    AlertLevel.LISTED: QColor("#ad1457"),
+    AlertLevel.NOTICE: QColor("#6a1b9a"),
+}
+ALERT_BANNER = QColor("#fde7e7")  # behind a new 督办 or higher in the alerts dock
 
 OVERDUE_ROW = QColor("#fde7e7")  # the whole row of an overdue event
 OVERDUE_TEXT = QColor("#c62828")

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from commandroom.models.enums import Action, AssignmentRole, Priority, Satisfaction
+from commandroom.models.enums import Action, AlertLevel, AssignmentRole, Priority, Satisfaction
 from commandroom.views.common.labels import label
 
 _SEP = "、"
@@ -139,6 +139,14 @@ class TimelineWords:
         return text
 
 
+def _alert(entry, key: str) -> str:
+    """督办 rows: the level, then what it was about (or the acknowledging note)."""
+    level = entry.details.get("level")
+    words = label(AlertLevel(level)) if level else ""
+    extra = entry.details.get(key) or ""
+    return f"{words}（{extra}）" if words and extra else words or extra
+
+
 def _detail(key: str) -> Callable[[TimelineWords, object], str]:
     return lambda self, entry: str(entry.details.get(key, "") or "")
 
@@ -172,4 +180,7 @@ _WORDS: dict[Action, Callable[[TimelineWords, object], str]] = {
     Action.RECALL: _detail("reason"),
     Action.ADD_ASSIST: lambda self, e: _SEP.join(p.unit_name for p in self._parts_at(e.at, AssignmentRole.ASSIST)),
     Action.ACKNOWLEDGE_ASSIST: lambda self, e: self.unit(e.details.get("unit_id")),
+    Action.RAISE_ALERT: lambda self, e: _alert(e, "reason"),
+    Action.ACKNOWLEDGE_ALERT: lambda self, e: _alert(e, "note"),
+    Action.CLEAR_ALERT: lambda self, e: _alert(e, "reason"),
 }

@@ -22,7 +22,7 @@ from commandroom.views.events.filter_bar import FilterBar
 # Opening widths in pixels at 96 dpi, sized for the texts they hold; the header remembers the
 # officer's own widths between runs.
 _WIDTHS = {
-    Col.CODE: 132, Col.PRIORITY: 72, Col.STATUS: 72, Col.TITLE: 250, Col.CATEGORY: 118,
+    Col.CODE: 132, Col.PRIORITY: 72, Col.STATUS: 124, Col.TITLE: 250, Col.CATEGORY: 118,
     Col.COMMUNITY: 96, Col.GRID: 130, Col.ADDRESS: 230, Col.SOURCE: 86, Col.LEAD_UNIT: 130,
     Col.RECEIVED: 96, Col.DUE: 96, Col.REMAINING: 100,
 }

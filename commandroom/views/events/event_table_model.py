@@ -113,8 +113,8 @@ class EventTableModel(LiveRowsModel):
                 return row.code
             case Col.PRIORITY:
                 return label(row.priority)
-            case Col.STATUS:
-                return label(row.status)
+            case Col.STATUS:  # with the supervision alert, if any: "处置中 · 督办"
+                return f"{label(row.status)} · {label(row.alert_level)}" if row.alert_level else label(row.status)
             case Col.TITLE:
                 if row.contact_count > 1:  # merged reports: how many times it was raised
                     return row.title + self.tr("（{n}次反映）").format(n=row.contact_count)
@@ -170,7 +170,7 @@ class EventTableModel(LiveRowsModel):
 
     def _foreground(self, row, col: Col):
         if col == Col.STATUS:
-            return palette.STATUS[row.status]
+            return palette.ALERT[row.alert_level] if row.alert_level else palette.STATUS[row.status]
         if col == Col.PRIORITY:
             return palette.PRIORITY[row.priority]
         if col == Col.REMAINING:
