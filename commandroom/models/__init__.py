@@ -11,6 +11,7 @@ from commandroom.models.events import (
     Event,
     ExtensionRequest,
 )
+from commandroom.models.intake_keys import IntakeClient
 from commandroom.models.log import EventLog
 from commandroom.models.org import Grid, GridStaff, Street, Unit, User, unit_category
 from commandroom.models.presence import ConsolePresence
@@ -30,6 +31,7 @@ __all__ = [
     "ExtensionRequest",
     "Grid",
     "GridStaff",
+    "IntakeClient",
     "Street",
     "Unit",
     "User",
