@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
+from commandroom import cli_intake
 from commandroom.cli_parser import Parser, lang_of, pick
 from commandroom.config import LANGUAGES, Settings, default_db_url
 from commandroom.models.errors import CommandroomError, ConfigError
@@ -130,6 +131,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     kpi.add_argument("--from", dest="start", type=typed(_date), required=True)
     kpi.add_argument("--to", dest="end", type=typed(_date), required=True)
     kpi.add_argument("--by", choices=GROUPINGS, default=None)
+    cli_intake.add_parsers(sub, common, lang, typed(_positive))
     return parser
 
 
@@ -162,6 +164,8 @@ def _main(argv: list[str], lang: str) -> int:
             return _export(url, args)
         if args.command == "kpi":
             return _kpi(url, args)
+        if args.command in cli_intake.COMMANDS:
+            return cli_intake.run(url, args, _open)
         return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
         print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)

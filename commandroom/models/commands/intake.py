@@ -91,10 +91,10 @@ class IntakeCommands(CommandBase):
         return outcomes
 
     def _receive_one(self, session: Session, report: IncomingReport, now: datetime) -> Received:
-        street = self._intake_street(session, report)
+        street, grid_id = self._intake_street(session, report)
         hint = self._category_hint(session, report.category_hint)
-        point, grid_id, description = report.point, None, report.description
-        if point is not None:
+        point, description = report.point, report.description
+        if point is not None and grid_id is None:
             try:
                 grid_id = self._grid_for(session, street.id, point)
             except ValidationError:
@@ -116,31 +116,34 @@ class IntakeCommands(CommandBase):
         return Received(ref, created=written.created,
                         flagged=written.created and report.point is not None and point is None)
 
-    def _intake_street(self, session: Session, report: IncomingReport) -> _Street:
+    def _intake_street(self, session: Session, report: IncomingReport) -> tuple[_Street, int | None]:
         """The street a report goes to: the one it names (Open311's jurisdiction_id), else the
-        one whose grids hold its point, else its client's, else the room's (or the only one)."""
+        one whose grids hold its point (with that grid), else its client's, else the room's (or
+        the only one)."""
         streets = self._streets(session)
         if report.street_code:
             street = next((s for s in streets.values() if s.code == report.street_code), None)
             if street is None or self.street_id not in (None, street.id):
                 raise NotFoundError(f"没有编码为「{report.street_code}」的街道",
                                     f"No street with the code {report.street_code!r}")
-            return street
+            return street, None
         if self.street_id is not None:
             return self._found(streets.get(self.street_id), f"找不到街道 #{self.street_id}",
-                               f"No street #{self.street_id}")
+                               f"No street #{self.street_id}"), None
         if report.point is not None:
-            located = self._street_of_point(session, report.point, streets)
-            if located is not None:
-                return located
+            for street in streets.values():
+                try:
+                    return street, self._grid_for(session, street.id, report.point)
+                except ValidationError:
+                    continue
         if report.client_street_id in streets:
-            return streets[report.client_street_id]
+            return streets[report.client_street_id], None
         if report.client and len(streets) > 1:
             raise ValidationError("数据库有多个街道，请注明街道编码（jurisdiction_id）或提供街道内的坐标",
                                   "The database holds several streets: name the street "
                                   "(jurisdiction_id) or give a point inside one")
-        return self._found(next(iter(streets.values()), None),
-                           "数据库里还没有街道，请先导入或生成演示街道", "The database has no street yet")
+        return self._found(next(iter(streets.values()), None), "数据库里还没有街道，请先导入或生成演示街道",
+                           "The database has no street yet"), None
 
     def _streets(self, session: Session) -> dict[int, _Street]:
         """The streets, read once per commands object (a long-lived intake keeps them)."""
@@ -150,16 +153,6 @@ class IntakeCommands(CommandBase):
                                                    .order_by(Street.id)):
                 cache[id_] = _Street(id_, code, abbr)
         return cache
-
-    def _street_of_point(self, session: Session, point: tuple[float, float],
-                         streets: dict[int, _Street]) -> _Street | None:
-        for street in streets.values():
-            try:
-                self._grid_for(session, street.id, point)
-                return street
-            except ValidationError:
-                continue
-        return None
 
     def _category_hint(self, session: Session, code: str) -> str:
         """A hint must name a category of the catalogue (cached: it rarely changes)."""

@@ -10,9 +10,7 @@ import uvicorn
 from commandroom.services.intake.app import create_app
 from commandroom.services.intake.context import IntakeContext
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8311
-START_TIMEOUT = 30.0
+DEFAULT_HOST = "127.0.0.1"  # this machine only: another address is a deliberate choice
 
 
 def _config(ctx: IntakeContext, host: str, port: int) -> uvicorn.Config:
@@ -21,7 +19,7 @@ def _config(ctx: IntakeContext, host: str, port: int) -> uvicorn.Config:
                           access_log=False, lifespan="on", timeout_graceful_shutdown=5)
 
 
-def serve(ctx: IntakeContext, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+def serve(ctx: IntakeContext, host: str, port: int) -> None:
     """Serve until Ctrl-C or SIGTERM (uvicorn's own handlers stop it gracefully)."""
     uvicorn.Server(_config(ctx, host, port)).run()
 
@@ -30,7 +28,7 @@ class IntakeServer:
     """The server in a thread of its own: ``start`` returns once it listens (``port`` 0 takes a
     free port; ``port`` then tells which), ``stop`` waits until it has finished."""
 
-    def __init__(self, ctx: IntakeContext, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT):
+    def __init__(self, ctx: IntakeContext, host: str = DEFAULT_HOST, port: int = 0):
         self.ctx = ctx
         self.host = host
         self._server = uvicorn.Server(_config(ctx, host, port))
