@@ -58,3 +58,13 @@ def sqlite_intake(sqlite_db, clock):
     running = start(sqlite_db, clock)
     yield running
     running.server.stop()
+
+
+@pytest.fixture
+def live_intake(sqlite_db):
+    """On the real clock: the simulator stamps its reports with the time it sends them."""
+    from commandroom.models.clock import Clock
+
+    running = start(sqlite_db, Clock())
+    yield running
+    running.server.stop()
