@@ -232,6 +232,15 @@ class Console:
         self.window.calls.attach_desk(self.desk)
         self.desk_thread = WorkerThread(self.desk, "call-desk")
         self.read_only = getattr(db, "mode", None) is OpenMode.READ
+        self.intake = None
+        if settings.intake and not self.read_only:
+            from commandroom.services.intake_service import IntakeService
+
+            service = IntakeService(db, host=settings.intake_host, port=settings.intake_port,
+                                    key_ttl=settings.intake_key_ttl, max_body=settings.intake_max_body,
+                                    console=settings.console, clock=clock)
+            service.sig_state.connect(self.window.status.set_intake)
+            self.intake = WorkerThread(service, "intake-service")
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)
@@ -240,8 +249,12 @@ class Console:
         self.feed.start()
         if not self.read_only:  # a screenshot only reads: no heartbeat row
             self.desk_thread.start()
+        if self.intake is not None:
+            self.intake.start()
 
     def stop(self) -> None:
+        if self.intake is not None:
+            self.intake.stop()
         self.feed.stop()
         self.desk_thread.stop()
         self.commands.stop()

@@ -103,6 +103,9 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
                                "save a picture of the loaded console and exit (opens the database read-only)"))
     parser.add_argument("--size", type=typed(_size), default=(1920, 1080),
                         help=h("窗口尺寸，如 1920x1080", "window size, e.g. 1920x1080"))
+    parser.add_argument("--intake", action="store_true",
+                        help=h("值班台同时运行接入服务（HTTP，默认 127.0.0.1:8311）",
+                               "run the intake server inside the console (HTTP, default 127.0.0.1:8311)"))
     sub = parser.add_subparsers(dest="command", parser_class=partial(Parser, lang=lang))
 
     demo = sub.add_parser("demo", parents=[common],
@@ -330,5 +333,6 @@ def _console(url: str, args, *, explicit: bool) -> int:
                 _street_id(session, args)
     finally:
         db.dispose()
-    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street)
+    settings = Settings(db_url=url, lang=args.lang, user=args.user, street=args.street,
+                        intake=args.intake)
     return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode)
