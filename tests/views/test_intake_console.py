@@ -1,5 +1,6 @@
 """The console running the intake (``--intake``): a report posted over HTTP by an Open311 client
-reaches the call queue through the change feed, with its chime, and keeps its client."""
+reaches the call queue through the change feed, with its chime, its category suggested
+first, and keeps its client."""
 
 from __future__ import annotations
 
@@ -31,14 +32,16 @@ def test_a_posted_report_reaches_the_call_queue(qtbot, street_db, tmp_path):
         lat, lon = street_db.tiny.inside
         with qtbot.waitSignal(console.window.calls.sig_new_reports, timeout=20_000) as arrived:
             reply = httpx.post(f"{url}/open311/v2/requests.json", timeout=30, data={
-                "api_key": key, "service_code": "CG01", "lat": lat, "long": lon,
-                "description": "燕翔路人行道上流动摊贩占道经营", "phone": "13912345678"})
+                "api_key": key, "service_code": "CG02", "lat": lat, "long": lon,
+                "description": "燕翔路18号院内私自搭建彩钢房", "phone": "13912345678"})
             assert reply.status_code == 201, reply.text
         code = reply.json()[0]["service_request_id"]
         (row,) = arrived.args[0]
         assert (row.code, row.source) == (code, Source.PHOTO_APP)
         model = console.window.calls.model
-        assert model.row_at(model.row_of(row.id)).text == "燕翔路人行道上流动摊贩占道经营"
+        assert model.row_at(model.row_of(row.id)).text == "燕翔路18号院内私自搭建彩钢房"
+        # The sender's category comes first among the suggestions (the register form's default).
+        qtbot.waitUntil(lambda: model.hint(row.id) == "违章搭建", timeout=20_000)
     finally:
         console.stop()
     with street_db.session() as s:
