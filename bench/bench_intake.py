@@ -49,6 +49,7 @@ from commandroom.services.intake.simulate import Simulation, run_simulation  # n
 
 IDLE_LOOP_US = 8.0  # sum(range(1000)) on an idle core of this class
 TICK_MS = 5
+_KEEP: list = []
 BASELINE_SECONDS = 5.0
 
 
@@ -162,7 +163,9 @@ def storm_with_console(url: str, sim: Simulation, folder: Path):
         poll.stop()
         summary = future.result()
     # Not stopped here: under a storm the call desk has queued one duplicate search per new
-    # report, and stopping it waits for every one. The process ends once the figures are out.
+    # report, and stopping it waits for every one. Kept alive (a collected QThread that still
+    # runs aborts the process) until the figures are out and the process ends.
+    _KEEP.append((console, db, app))
     return summary, stall["max"]
 
 
@@ -176,7 +179,10 @@ def run_backend(name: str, url: str, baseline: float, args, folder: Path) -> Non
         summary, stall_ms = storm_with_console(url, sim, folder)
     finally:
         server.terminate()
-        server.wait(30)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
     accepted = (summary.accepted + summary.replayed) / summary.seconds
     print(f"{name:<10} raw single-row commits {baseline:8.0f}/s | intake {accepted:6.0f} accepted/s "
           f"({accepted / baseline:.2f} of raw; goal ≥ 500/s) | p50 {summary.percentile(50) * 1000:6.1f} ms "
