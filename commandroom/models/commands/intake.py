@@ -18,7 +18,7 @@ from commandroom.models.enums import Action, Priority, Source, Status
 from commandroom.models.errors import CommandroomError, NotFoundError, ValidationError
 from commandroom.models.events import Contact, Event
 from commandroom.models.incoming import IncomingReport, OutsidePoint
-from commandroom.models.lifecycle import RULES, check_role, check_transition
+from commandroom.models.lifecycle import check_role, check_transition
 from commandroom.models.org import Street
 
 

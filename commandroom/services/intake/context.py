@@ -86,7 +86,7 @@ class IntakeContext:
 
     def _read_services(self) -> None:
         with self.db.session() as session:
-            rows = session.query(Category.code, Category.name, Category.class_name) \
-                .order_by(Category.code).all()
+            rows = session.execute(select(Category.code, Category.name, Category.class_name)
+                                   .order_by(Category.code)).all()
         self._services = {code: Service(code, name, cls) for code, name, cls in rows}
         self._services_read = time.monotonic()

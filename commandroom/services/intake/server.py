@@ -4,6 +4,7 @@ a thread beside the console and the tests (``IntakeServer``), on 127.0.0.1 unles
 from __future__ import annotations
 
 import threading
+import time
 
 import uvicorn
 
@@ -11,6 +12,7 @@ from commandroom.services.intake.app import create_app
 from commandroom.services.intake.context import IntakeContext
 
 DEFAULT_HOST = "127.0.0.1"  # this machine only: another address is a deliberate choice
+START_TIMEOUT = 60.0
 
 
 def _config(ctx: IntakeContext, host: str, port: int) -> uvicorn.Config:
@@ -36,15 +38,22 @@ class IntakeServer:
         self.port = port
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._server.run, name="intake-server", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="intake-server", daemon=True)
         self._thread.start()
         waited = threading.Event()
+        deadline = time.monotonic() + START_TIMEOUT
         while not self._server.started:
-            if not self._thread.is_alive():  # it could not bind, or failed to start
-                self._thread.join()
+            if not self._thread.is_alive() or time.monotonic() > deadline:  # could not bind, or hung
+                self.stop()
                 raise OSError(f"the intake server could not start on {self.host}:{self.port}")
             waited.wait(0.01)
         self.port = self._server.servers[0].sockets[0].getsockname()[1]
+
+    def _run(self) -> None:
+        try:
+            self._server.run()
+        except SystemExit:  # uvicorn's way of saying it could not start (it has logged why)
+            pass
 
     @property
     def url(self) -> str:

@@ -128,3 +128,17 @@ def test_no_or_a_wrong_key_is_refused(sqlite_intake, auth, status):
     assert reply.status_code == status
     assert reply.json()["errors"][0]["field"] == "Authorization"
     assert _counts(sqlite_intake.db)[0] == 0
+
+
+def test_a_report_is_read_back_with_the_key(sqlite_intake):
+    with sqlite_intake.client() as http:
+        code = _post(http, sqlite_intake.key, REPORT).json()["id"]
+        state = http.get(f"/api/v1/reports/{code}", headers={"Authorization": f"Bearer {sqlite_intake.key}"})
+        unknown = http.get("/api/v1/reports/YJ20990101-0001", headers={"Authorization": f"Bearer {sqlite_intake.key}"})
+        keyless = http.get(f"/api/v1/reports/{code}")
+    assert state.status_code == 200
+    assert state.json() | {"updated_at": ""} == {
+        "id": code, "status": "received", "open": True, "notes": "受理", "category": "CG01",
+        "agency": "", "received_at": "2026-11-16T09:00:00+08:00", "updated_at": "", "expected_at": None}
+    assert unknown.status_code == 404 and unknown.json()["errors"][0]["field"] == "id"
+    assert keyless.status_code == 401

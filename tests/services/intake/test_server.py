@@ -99,3 +99,13 @@ def test_the_openapi_document_is_valid_and_names_both_dialects(sqlite_intake):
     assert "application/x-www-form-urlencoded" in form
     assert "long" in form["application/x-www-form-urlencoded"]["schema"]["properties"]
 
+
+
+def test_a_taken_port_is_refused_and_leaves_no_thread(sqlite_intake):
+    from commandroom.services.intake.context import IntakeContext
+    from commandroom.services.intake.server import IntakeServer
+
+    second = IntakeServer(IntakeContext(sqlite_intake.db, sqlite_intake.clock), port=sqlite_intake.server.port)
+    with pytest.raises(OSError, match="could not start"):
+        second.start()
+    # The fixture's check: no intake thread of the second server is left running.
