@@ -256,6 +256,15 @@ class Console:
         self.read_only = getattr(db, "mode", None) is OpenMode.READ
         self.supervisor = _supervisor(db, settings, street_id, clock)
         self.supervisor.sig_scanned.connect(self.window.alerts.on_scanned)
+        self.intake = None
+        if settings.intake and not self.read_only:
+            from commandroom.services.intake_service import IntakeService
+
+            service = IntakeService(db, host=settings.intake_host, port=settings.intake_port,
+                                    key_ttl=settings.intake_key_ttl, max_body=settings.intake_max_body,
+                                    console=settings.console, clock=clock)
+            service.sig_state.connect(self.window.status.set_intake)
+            self.intake = WorkerThread(service, "intake-service")
 
     def start(self, size: tuple[int, int] | None = None) -> None:
         self.window.restore_layout(size)
@@ -265,9 +274,13 @@ class Console:
         if not self.read_only:  # a screenshot only reads: no heartbeat row, no alerts raised
             self.desk_thread.start()
             self.supervisor.start()
+        if self.intake is not None:
+            self.intake.start()
 
     def stop(self) -> None:
         self.supervisor.stop()
+        if self.intake is not None:
+            self.intake.stop()
         self.feed.stop()
         self.desk_thread.stop()
         self.commands.stop()

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from commandroom import cli_admin
+from commandroom import cli_intake
 from commandroom.cli_parser import Parser, lang_of, pick
 from commandroom.cli_map import map_options
 from commandroom.config import LANGUAGES, Settings, default_db_url
@@ -125,6 +126,9 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     parser.add_argument("--size", type=typed(_size), default=(1920, 1080),
                         help=h("窗口尺寸，如 1920x1080", "window size, e.g. 1920x1080"))
     map_options(parser, h)
+    parser.add_argument("--intake", action="store_true",
+                        help=h("值班台同时运行接入服务（HTTP，默认 127.0.0.1:8311）",
+                               "run the intake server inside the console (HTTP, default 127.0.0.1:8311)"))
     sub = parser.add_subparsers(dest="command", parser_class=partial(Parser, lang=lang))
 
     demo = sub.add_parser("demo", parents=[common],
@@ -177,6 +181,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     sup.add_argument("--once", action="store_true", help=h("扫描一次后退出", "scan once and exit"))
     sup.add_argument("--now", type=typed(_instant), default=None,
                      help=h("以此时刻为当前时间，如 2026-11-16T09:00", "take this instant as now"))
+    cli_intake.add_parsers(sub, common, lang, typed(_positive))
     return parser
 
 
@@ -215,6 +220,8 @@ def _main(argv: list[str], lang: str) -> int:
             return cli_admin.run(url, args, _open, _street_id)
         if args.command == "supervise":
             return _supervise(url, args)
+        if args.command in cli_intake.COMMANDS:
+            return cli_intake.run(url, args, _open)
         return _console(url, args, explicit=explicit is not None)
     except CommandroomError as exc:
         print(f"commandroom: {' '.join(exc.message(args.lang).split())}", file=sys.stderr)
@@ -472,7 +479,7 @@ def _console(url: str, args, *, explicit: bool) -> int:
     finally:
         db.dispose()
     settings = Settings(db_url=url, lang=args.lang, street=args.street, wall_login=args.wall_login,
-                        tile_url=args.tiles, tile_datum=args.tile_datum,
+                        tile_url=args.tiles, tile_datum=args.tile_datum, intake=args.intake,
                         **({"user": args.user} if args.user else {}))
     return run(settings, screenshot=args.screenshot, size=args.size, open_mode=mode,
                user_given=args.user is not None)

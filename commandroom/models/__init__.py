@@ -13,6 +13,7 @@ from commandroom.models.events import (
     ExtensionRequest,
 )
 from commandroom.models.handover_table import Handover
+from commandroom.models.intake_keys import IntakeClient
 from commandroom.models.log import EventLog
 from commandroom.models.org import Grid, GridStaff, Street, Unit, User, unit_category
 from commandroom.models.presence import ConsolePresence
@@ -34,6 +35,7 @@ __all__ = [
     "Grid",
     "Handover",
     "GridStaff",
+    "IntakeClient",
     "Street",
     "Unit",
     "User",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -113,7 +113,14 @@ class Contact(Base):
     """Every report that reached the room (a call, a patrol report, a photo …)."""
 
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_received_at", "received_at"),)
+    __table_args__ = (
+        Index("ix_contact_received_at", "received_at"),
+        # The intake's idempotency: one report per client and external id. A unique index, not
+        # a lookup first, so two retries racing each other cannot both be saved.
+        Index("uq_contact_client_ref", "client", "external_ref", unique=True,
+              sqlite_where=text("client <> '' AND external_ref <> ''"),
+              postgresql_where=text("client <> '' AND external_ref <> ''")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     street_id: Mapped[int] = mapped_column(ForeignKey("street.id"))
@@ -127,6 +134,12 @@ class Contact(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)
+    # The intake client (API key name) that sent it; "" for a report taken in the room.
+    client: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # The category the sender suggested (a category code), for the officer to confirm at 立案.
+    category_hint: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # Photo URLs sent with the report, one per line.
+    media: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     event: Mapped[Event | None] = relationship(back_populates="contacts")
 

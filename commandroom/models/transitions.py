@@ -33,16 +33,24 @@ def elapsed(start, end) -> int | None:
 def receive(*, now, code: str, street_id: int, source: str, priority: str, title: str,
             description: str, address: str, lat: float | None, lon: float | None,
             grid_id: int | None, reporter_name: str, reporter_phone: str,
-            external_ref: str) -> Change:
+            external_ref: str, client: str = "", category_hint: str = "", media: str = "",
+            reported_at=None, reported_point: tuple[float, float] | None = None) -> Change:
     """受理: the new event's own columns (the rest start as ``change.NEW_EVENT``) and its first
-    contact (the contact's ``event_id`` is the new event's, filled in by the caller)."""
+    contact (the contact's ``event_id`` is the new event's, filled in by the caller).
+
+    The contact keeps the report as sent: when it was made (``reported_at``, by default now)
+    and the point it gave (``reported_point``, by default the event's), which the event drops
+    when it lies outside the street."""
     change = Change(event=dict(
         code=code, street_id=street_id, source=source, priority=priority, title=title,
         description=description, address=address, lat=lat, lon=lon, grid_id=grid_id,
         reporter_name=reporter_name, reporter_phone=reporter_phone, received_at=now))
+    c_lat, c_lon = reported_point or (lat, lon)
     change.add_row("contact", street_id=street_id, source=source, external_ref=external_ref,
-                   received_at=now, caller_name=reporter_name, caller_phone=reporter_phone,
-                   content=description or title, address=address, lat=lat, lon=lon)
+                   received_at=now if reported_at is None else reported_at,
+                   caller_name=reporter_name, caller_phone=reporter_phone,
+                   content=description or title, address=address, lat=c_lat, lon=c_lon,
+                   client=client, category_hint=category_hint, media=media)
     return change
 
 

@@ -34,7 +34,7 @@ from commandroom.models.commands import Commands
 from commandroom.models.db import Database
 from commandroom.models.enums import Action
 from commandroom.models.errors import CommandroomError
-from commandroom.models.events import Event
+from commandroom.models.events import Contact, Event
 from commandroom.models.queue import load_queue
 from commandroom.services.feed_pump import ReadModel
 
@@ -194,6 +194,7 @@ class CallDesk(QObject):
             names = {c.id: (c.code, c.name) for c in session.scalars(
                 select(Category).where(Category.id.in_([c for c, _ in ranked])))}
             categories = tuple(CategoryHint(*names[c], p) for c, p in ranked if c in names)
+            categories = _sender_first(session, event_id, categories)
             found = duplicates.duplicate_candidates(session, self.street_id, event_id, k=5,
                                                     suggester=self._suggester)
             events = {e.id: e for e in session.scalars(
@@ -204,3 +205,16 @@ class CallDesk(QObject):
                               events[c.event_id].received_at)
                 for c in found if c.event_id in events)
         return Advice(event_id, categories, hints)
+
+
+def _sender_first(session, event_id: int, ranked: tuple[CategoryHint, ...]) -> tuple[CategoryHint, ...]:
+    """The category the sender suggested (an intake client's hint) before the history's guesses:
+    the hotline platform has already read the call."""
+    hinted = session.execute(
+        select(Category.code, Category.name).join(Contact, Contact.category_hint == Category.code)
+        .where(Contact.event_id == event_id, Contact.category_hint != "")
+        .order_by(Contact.id).limit(1)).first()
+    if hinted is None:
+        return ranked
+    return (CategoryHint(hinted.code, hinted.name, 1.0),
+            *(hint for hint in ranked if hint.code != hinted.code))[:len(ranked) or 1]

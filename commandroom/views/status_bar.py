@@ -21,7 +21,9 @@ class ConsoleStatusBar(QStatusBar):
         self.database.setToolTip(self.tr("数据库：{db}").format(db=database))
         self.user = QLabel(objectName="userLabel")
         self.clock = QLabel(objectName="clockLabel")
-        for widget in (self.connection, self.database, self.user, self.clock):
+        self.intake = QLabel(objectName="intakeLabel")  # shown when the console runs the intake
+        self.intake.hide()
+        for widget in (self.connection, self.intake, self.database, self.user, self.clock):
             self.addPermanentWidget(widget)
         self.set_connection(None, "")
         self.set_user("", "", None)
@@ -39,6 +41,17 @@ class ConsoleStatusBar(QStatusBar):
         self.connection.setText(text)
         self.connection.setToolTip(tip)
         self.connection.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
+
+    @Slot(bool, str)
+    def set_intake(self, listening: bool, where: str) -> None:
+        """The intake server this console runs: where it listens, or that it could not start."""
+        if listening:
+            self.intake.setText(self.tr("接入服务 {url}").format(url=where))
+            self.intake.setStyleSheet(f"color: {palette.CONNECTED.name()};")
+        else:
+            self.intake.setText(self.tr("接入服务未启动（{where} 不可用）").format(where=where))
+            self.intake.setStyleSheet(f"color: {palette.DISCONNECTED.name()}; font-weight: bold;")
+        self.intake.show()
 
     def set_user(self, login: str, name: str, role: Role | None) -> None:
         if not login:

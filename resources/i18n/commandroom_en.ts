@@ -877,6 +877,14 @@
         <translation>Cannot read the database: {reason}</translation>
     </message>
     <message>
+        <source>接入服务 {url}</source>
+        <translation>Intake {url}</translation>
+    </message>
+    <message>
+        <source>接入服务未启动（{where} 不可用）</source>
+        <translation>Intake not started ({where} unavailable)</translation>
+    </message>
+    <message>
         <source>{login}（未登记用户）</source>
         <translation>{login} (unregistered user)</translation>
     </message>

@@ -2,20 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from commandroom.models import transitions, validate
-from commandroom.models.change import NEW_EVENT, Change
-from commandroom.models.codes import next_code
+from commandroom.models.catalog import Category
+from commandroom.models.change import Change
 from commandroom.models.commands.base import CommandBase, EventRef, new_command_id
 from commandroom.models.commands.register_location import locate_for_register
+from commandroom.models.commands.receive_rows import notify, write_received
 from commandroom.models.enums import Action, Priority, Source, Status
-from commandroom.models.errors import ValidationError
+from commandroom.models.errors import CommandroomError, NotFoundError, ValidationError
 from commandroom.models.events import Contact, Event
-from commandroom.models.lifecycle import RULES, check_role, check_transition
+from commandroom.models.incoming import IncomingReport, OutsidePoint
+from commandroom.models.lifecycle import check_role, check_transition
+from commandroom.models.org import Street
+
+
+@dataclass(frozen=True)
+class _Street:
+    id: int
+    code: str
+    abbr: str
+
+
+@dataclass(frozen=True)
+class Received:
+    """A report received: its event; ``created`` False when the client had sent it before (a
+    retry); ``flagged`` when its point lay outside the street and was set aside."""
+
+    ref: EventRef
+    created: bool
+    flagged: bool = False
+
+
+def _outside_note(point: tuple[float, float]) -> str:
+    return f"【上报坐标（{point[0]:.6f}, {point[1]:.6f}）不在本街道网格内，已按地址受理，请核实位置】"
 
 
 class IntakeCommands(CommandBase):
@@ -32,33 +58,113 @@ class IntakeCommands(CommandBase):
         reporter_phone: str = "",
         priority: Priority | str = Priority.NORMAL,
         external_ref: str = "",
+        **intake,
     ) -> EventRef:
-        """受理: a report becomes a new event (and its first contact)."""
+        """受理: a report becomes a new event (and its first contact). ``intake``: the intake
+        server's further fields (``IncomingReport``: client, category_hint, media, reported_at,
+        street_code, outside). A client's report it has sent before is not saved again: its
+        first event is answered."""
+        report = IncomingReport.checked(
+            source=source, title=title, description=description, address=address, lat=lat,
+            lon=lon, reporter_name=reporter_name, reporter_phone=reporter_phone,
+            priority=priority, external_ref=external_ref, **intake)
+        outcome = self.receive_batch([report])[0]
+        if isinstance(outcome, CommandroomError):
+            raise outcome
+        return outcome.ref
+
+    def receive_batch(self, reports: Sequence[IncomingReport]) -> list[Received | CommandroomError]:
+        """Receive several reports in one transaction (the intake's group commit). Each is
+        checked before anything of it is written, so a refused one (its error in its place)
+        leaves the others; all are committed together, or none when the transaction fails. A
+        report whose client and external id were seen before is answered with its event
+        (``receive_rows``: the unique index decides, not a lookup that two retries could pass)."""
         check_role(Action.RECEIVE, self.actor.role)
-        source = validate.enum_value(Source, source, "来源", "source")
-        priority = validate.enum_value(Priority, priority, "紧急程度", "priority")
-        fields = dict(
-            title=validate.text(title, "标题", "Title", max_len=120),
-            description=validate.text(description, "描述", "Description", max_len=4000, required=False),
-            address=validate.text(address, "地址", "Address", max_len=200, required=False),
-            reporter_name=validate.text(reporter_name, "反映人", "Reporter", max_len=32, required=False),
-            reporter_phone=validate.phone(reporter_phone),
-        )
-        external_ref = validate.text(external_ref, "外部编号", "External ref", max_len=64, required=False)
-        point = validate.coordinates(lat, lon)
         now = self.clock.now()
+        outcomes: list[Received | CommandroomError] = []
         with self.db.writing() as session:
-            street = self._street(session)
-            grid_id = self._grid_for(session, street.id, point) if point else None
-            lat, lon = point or (None, None)
-            change = transitions.receive(
-                now=now, code=next_code(session, street.abbr, now), street_id=street.id,
-                source=source, priority=priority, lat=lat, lon=lon, grid_id=grid_id,
-                external_ref=external_ref, **fields)
-            change.event["status"] = RULES[Action.RECEIVE].target
-            event = Event(**(NEW_EVENT | change.event), version=1)
-            self._record(session, event, Action.RECEIVE, now, change, new_command_id())
-            return EventRef.of(event)
+            for report in reports:
+                try:
+                    outcomes.append(self._receive_one(session, report, now))
+                except CommandroomError as exc:
+                    outcomes.append(exc)
+            notify(session)
+        return outcomes
+
+    def _receive_one(self, session: Session, report: IncomingReport, now: datetime) -> Received:
+        street, grid_id = self._intake_street(session, report)
+        hint = self._category_hint(session, report.category_hint)
+        point, description = report.point, report.description
+        if point is not None and grid_id is None:
+            try:
+                grid_id = self._grid_for(session, street.id, point)
+            except ValidationError:
+                if report.outside is OutsidePoint.REFUSE:
+                    raise
+                point = None
+                description = _outside_note(report.point) + description
+        lat, lon = point or (None, None)
+        change = transitions.receive(
+            now=now, code="", street_id=street.id, source=report.source,
+            priority=report.priority, title=report.title, description=description,
+            address=report.address, lat=lat, lon=lon, grid_id=grid_id,
+            reporter_name=report.reporter_name, reporter_phone=report.reporter_phone,
+            external_ref=report.external_ref, client=report.client, category_hint=hint,
+            media="\n".join(report.media), reported_at=report.reported_at,
+            reported_point=report.point)
+        written = write_received(session, self.actor, now, street.abbr, change, new_command_id())
+        ref = EventRef(written.event_id, written.code, written.version, written.status)
+        return Received(ref, created=written.created,
+                        flagged=written.created and report.point is not None and point is None)
+
+    def _intake_street(self, session: Session, report: IncomingReport) -> tuple[_Street, int | None]:
+        """The street a report goes to: the one it names (Open311's jurisdiction_id), else the
+        one whose grids hold its point (with that grid), else its client's, else the room's (or
+        the only one)."""
+        streets = self._streets(session)
+        if report.street_code:
+            street = next((s for s in streets.values() if s.code == report.street_code), None)
+            if street is None or self.street_id not in (None, street.id):
+                raise NotFoundError(f"没有编码为「{report.street_code}」的街道",
+                                    f"No street with the code {report.street_code!r}")
+            return street, None
+        if self.street_id is not None:
+            return self._found(streets.get(self.street_id), f"找不到街道 #{self.street_id}",
+                               f"No street #{self.street_id}"), None
+        if report.point is not None:
+            for street in streets.values():
+                try:
+                    return street, self._grid_for(session, street.id, report.point)
+                except ValidationError:
+                    continue
+        if report.client_street_id in streets:
+            return streets[report.client_street_id], None
+        if report.client and len(streets) > 1:
+            raise ValidationError("数据库有多个街道，请注明街道编码（jurisdiction_id）或提供街道内的坐标",
+                                  "The database holds several streets: name the street "
+                                  "(jurisdiction_id) or give a point inside one")
+        return self._found(next(iter(streets.values()), None), "数据库里还没有街道，请先导入或生成演示街道",
+                           "The database has no street yet"), None
+
+    def _streets(self, session: Session) -> dict[int, _Street]:
+        """The streets, read once per commands object (a long-lived intake keeps them)."""
+        cache = self.__dict__.setdefault("_street_cache", {})
+        if not cache:
+            for id_, code, abbr in session.execute(select(Street.id, Street.code, Street.abbr)
+                                                   .order_by(Street.id)):
+                cache[id_] = _Street(id_, code, abbr)
+        return cache
+
+    def _category_hint(self, session: Session, code: str) -> str:
+        """A hint must name a category of the catalogue (cached: it rarely changes)."""
+        if not code:
+            return ""
+        known = self.__dict__.setdefault("_category_codes", set())
+        if code not in known:
+            known.update(session.scalars(select(Category.code)))
+        if code not in known:
+            raise NotFoundError(f"没有编码为「{code}」的事件类别", f"No category with the code {code!r}")
+        return code
 
     def register(
         self,

@@ -1,0 +1,114 @@
+"""The intake's command lines: ``intake`` (the server, headless), ``intake-key add|list|revoke``
+(the clients' API keys) and ``simulate`` (a load of realistic reports against a server)."""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+
+from commandroom.cli_parser import pick
+from commandroom.config import Settings
+from commandroom.models.errors import ConfigError
+
+COMMANDS = ("intake", "intake-key", "simulate")
+
+
+def add_parsers(sub, common, lang: str, typed_positive) -> None:
+    def h(zh: str, en: str) -> str:
+        return pick(lang, zh, en)
+
+    defaults = Settings()
+    intake = sub.add_parser("intake", parents=[common],
+                            help=h("运行接入服务（HTTP：原生 JSON 与 Open311）", "run the intake server (HTTP: native JSON and Open311)"))
+    intake.add_argument("--host", default=defaults.intake_host, help=h("监听地址（默认仅本机）", "address to listen on (default: this machine only)"))
+    intake.add_argument("--port", type=partial(_port, lang=lang), default=defaults.intake_port)
+
+    keys = sub.add_parser("intake-key", parents=[common],
+                          help=h("管理接入客户端的 API 密钥", "manage the intake clients' API keys"))
+    keys.add_argument("action", choices=("add", "list", "revoke"))
+    keys.add_argument("name", nargs="?", default=None, help=h("客户端名称", "client name"))
+
+    sim = sub.add_parser("simulate", parents=[common],
+                         help=h("向接入服务发送模拟报告（演示与压力测试）", "send simulated reports to an intake server (demonstration and load)"))
+    sim.add_argument("--url", required=True, help=h("接入服务地址，如 http://127.0.0.1:8311", "the server, e.g. http://127.0.0.1:8311"))
+    sim.add_argument("--key", required=True, help=h("API 密钥", "API key"))
+    sim.add_argument("--rate", type=typed_positive, default=10, help=h("每秒报告数", "reports a second"))
+    sim.add_argument("--duration", type=typed_positive, default=10, help=h("持续秒数", "seconds"))
+    sim.add_argument("--burst", action="store_true",
+                     help=h("每秒的报告同时发出（而非均匀分布）", "send each second's reports at once instead of spread out"))
+    sim.add_argument("--dialect", choices=("native", "open311"), default="native")
+    sim.add_argument("--seed", type=int, default=1, help=h("随机种子", "random seed"))
+
+
+def _port(text: str, *, lang: str) -> int:
+    import argparse
+
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(pick(lang, f"端口应为 0–65535：{text!r}", f"a port is 0–65535: {text!r}"))
+    return int(text)
+
+
+def run(url: str, args, open_db) -> int:
+    if args.command == "intake":
+        return _serve(url, args, open_db)
+    if args.command == "intake-key":
+        return _keys(url, args, open_db)
+    return _simulate(args)
+
+
+def _serve(url: str, args, open_db) -> int:
+    from commandroom.models.clock import Clock
+    from commandroom.models.opening import OpenMode
+    from commandroom.services.intake.context import IntakeContext
+    from commandroom.services.intake.server import serve
+
+    db = open_db(url, OpenMode.WRITE)
+    try:
+        print(pick(args.lang, f"接入服务：http://{args.host}:{args.port}（Ctrl-C 停止）",
+                   f"intake: http://{args.host}:{args.port} (Ctrl-C stops it)"), file=sys.stderr)
+        defaults = Settings()
+        serve(IntakeContext(db, Clock(), key_ttl=defaults.intake_key_ttl,
+                            max_body=defaults.intake_max_body), args.host, args.port)
+    finally:
+        db.dispose()
+    return 0
+
+
+def _keys(url: str, args, open_db) -> int:
+    from commandroom.models.clock import Clock
+    from commandroom.models.intake_keys import add_client, list_clients, revoke_client
+    from commandroom.models.opening import OpenMode
+    from commandroom.models.streets import resolve_street
+
+    if args.action != "list" and not args.name:
+        raise ConfigError(f"intake-key {args.action} 需要客户端名称", f"intake-key {args.action} needs a client name")
+    db = open_db(url, OpenMode.WRITE)
+    try:
+        with db.session() as session:
+            now = Clock().now()
+            if args.action == "add":
+                street = resolve_street(session, args.street) if args.street else None
+                key = add_client(session, args.name, now, street_id=street.id if street else None)
+                print(key)
+                print(pick(args.lang, "密钥只显示这一次，请妥善交给客户端", "the key is shown this once: hand it to the client"),
+                      file=sys.stderr)
+            elif args.action == "revoke":
+                revoke_client(session, args.name, now)
+            else:
+                for c in list_clients(session):
+                    state = pick(args.lang, f"已吊销 {c.revoked_at:%Y-%m-%d %H:%M}", f"revoked {c.revoked_at:%Y-%m-%d %H:%M}") \
+                        if c.revoked_at else pick(args.lang, "有效", "active")
+                    print(f"{c.name}\t{c.key_hint}…\t{c.created_at:%Y-%m-%d %H:%M}\t{state}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _simulate(args) -> int:
+    from commandroom.services.intake.simulate import Simulation, run_simulation
+
+    summary = run_simulation(Simulation(url=args.url, key=args.key, rate=args.rate,
+                                        duration=args.duration, burst=args.burst,
+                                        dialect=args.dialect, seed=args.seed))
+    print(summary.format(args.lang))
+    return 0 if summary.accepted else 1

@@ -1,0 +1,50 @@
+"""The intake's ASGI application (FastAPI): both dialects, their refusals in their own forms,
+the OpenAPI document at ``/openapi.json``, and the writer started and stopped with it."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+
+from commandroom.services.intake import native, open311
+from commandroom.services.intake.context import IntakeContext
+from commandroom.services.intake.http_errors import (
+    IntakeError, from_validation, native_response, open311_response)
+
+TITLE = "commandroom intake (街道综合信息指挥室 接入系统)"
+
+
+def create_app(ctx: IntakeContext) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        ctx.writer.start()
+        try:
+            yield
+        finally:
+            ctx.writer.stop()
+
+    app = FastAPI(title=TITLE, version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Reports from the 12345 platform, grid patrol and photo apps: a native "
+                              "JSON dialect (/api/v1) and Open311 GeoReport v2 (/open311/v2).")
+    app.state.intake = ctx
+    app.include_router(native.router(ctx))
+    app.include_router(open311.router(ctx))
+
+    @app.exception_handler(RequestValidationError)
+    async def refused(request: Request, exc: RequestValidationError):
+        """A bad query or path parameter, in the dialect's own form (not FastAPI's 422)."""
+        return _respond(request, from_validation(list(exc.errors())))
+
+    @app.exception_handler(IntakeError)
+    async def intake_error(request: Request, exc: IntakeError):
+        return _respond(request, exc)
+
+    return app
+
+
+def _respond(request: Request, error: IntakeError):
+    if request.url.path.startswith(open311.PREFIX):
+        return open311_response(request, error)
+    return native_response(request, error)

@@ -1,0 +1,225 @@
+"""``commandroom simulate``: realistic Chinese reports sent to an intake server, for a
+demonstration or a load test.
+
+The reports are the demo street's (``commandroom/demo``): its catalogue items with their
+weights, titles and details, its roads, estates and key areas, people's names and mobiles,
+points inside its bounding box (a few fall just outside a grid, as real GPS fixes do), every
+source. A share retells an earlier matter (a duplicate for the officer to merge, with an
+external id of its own) and a share resends an earlier report unchanged (a retry, which the
+server must answer without saving it twice). At the end: what was sent, what was accepted,
+and the latency percentiles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+from itertools import accumulate
+
+import httpx
+
+from commandroom.demo import names, texts
+from commandroom.demo.catalog import items
+from commandroom.demo.rand import FastRandom
+from commandroom.models.clock import BEIJING, Clock
+from commandroom.models.enums import Source
+
+# Shares of the sources at a street's intake (the hotline and the patrols bring most).
+SOURCE_MIX = ((Source.HOTLINE_12345, 0.42), (Source.GRID_PATROL, 0.26), (Source.PHOTO_APP, 0.2),
+              (Source.DISTRICT_ORDER, 0.06), (Source.MICRO_WISH, 0.03), (Source.WALK_IN, 0.03))
+DUPLICATE_SHARE = 0.1  # another caller about a matter already reported
+RETRY_SHARE = 0.05  # the same report sent again (a timeout on the sender's side)
+# The demo street's bounding box (names.STREET's south-west corner; ~3 × 2.5 km).
+SPAN_LON, SPAN_LAT = 0.0336, 0.0225
+IN_FLIGHT = 64  # requests open at once, at most
+
+
+@dataclass(frozen=True)
+class Simulation:
+    url: str
+    key: str
+    rate: int
+    duration: int
+    burst: bool = False
+    dialect: str = "native"
+    seed: int = 1
+
+
+@dataclass
+class Summary:
+    sent: int = 0
+    accepted: int = 0  # 201, a new report
+    replayed: int = 0  # 201 for a retry: answered without a second report
+    refused: int = 0  # 4xx
+    failed: int = 0  # 5xx or no answer
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)  # seconds, of every answered request
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
+
+    def format(self, lang: str = "zh_CN") -> str:
+        en = lang.startswith("en")
+        rate = self.accepted / self.seconds if self.seconds else 0.0
+        ms = {p: self.percentile(p) * 1000 for p in (50, 90, 99)}
+        lines = [
+            (f"sent {self.sent}, accepted {self.accepted} new + {self.replayed} retries answered, "
+             f"refused {self.refused}, failed {self.failed}") if en else
+            (f"发送 {self.sent}，受理 {self.accepted} 件新报告 + {self.replayed} 次重试已应答，"
+             f"拒绝 {self.refused}，失败 {self.failed}"),
+            (f"{self.seconds:.1f} s, {rate:.0f} accepted/s; latency p50 {ms[50]:.1f} ms, "
+             f"p90 {ms[90]:.1f} ms, p99 {ms[99]:.1f} ms") if en else
+            (f"用时 {self.seconds:.1f} 秒，每秒受理 {rate:.0f} 件；延迟 p50 {ms[50]:.1f} 毫秒，"
+             f"p90 {ms[90]:.1f} 毫秒，p99 {ms[99]:.1f} 毫秒"),
+        ]
+        lines += [f"  {count} × {reason}" for reason, count in sorted(self.errors.items())]
+        return "\n".join(lines)
+
+
+class ReportMaker:
+    """The next report to send, as (dialect body, external id); remembers what it sent so it
+    can retell a matter or resend a report."""
+
+    def __init__(self, seed: int, known_codes: set[str] | None = None):
+        self.rng = FastRandom(seed)
+        self.items = [i for i in items() if known_codes is None or i.code in known_codes]
+        self.item_weights = list(accumulate(i.weight for i in self.items))
+        self.source_weights = list(accumulate(w for _, w in SOURCE_MIX))
+        self.sent: list[dict] = []
+        self.count = 0
+
+    def next(self) -> tuple[dict, bool]:
+        """A report and whether it is a retry of one already sent."""
+        rng = self.rng
+        if self.sent and rng.random() < RETRY_SHARE:
+            return rng.choice(self.sent[-200:]), True
+        earlier = rng.choice(self.sent[-200:]) if self.sent and rng.random() < DUPLICATE_SHARE else None
+        report = self._retold(earlier) if earlier else self._fresh()
+        self.sent.append(report)
+        return report, False
+
+    def _fresh(self) -> dict:
+        rng = self.rng
+        source = rng.pick([s for s, _ in SOURCE_MIX], self.source_weights)
+        item = rng.pick(self.items, self.item_weights) if self.items else None
+        place = rng.choice(names.ESTATES) + rng.choice(("小区", "南门", "北门", "东侧", "3号楼"))
+        if rng.random() < 0.3:
+            place = rng.choice(names.KEY_AREAS)
+        address = f"{rng.choice(names.ROADS)}{place}"
+        detail = item.detail if item else "情况需要核实"
+        text = f"{texts.OPENING[source]}{address}{detail}，{rng.choice(texts.CLOSING)}"
+        lat = names.STREET["lat"] + SPAN_LAT * (0.03 + 0.94 * rng.random())
+        lon = names.STREET["lon"] + SPAN_LON * (0.03 + 0.94 * rng.random())
+        public = source in texts.PUBLIC
+        return self._report(source, item, address, text, round(lat, 6), round(lon, 6),
+                            names.person_name(rng) if public else "", names.mobile(rng) if public else "")
+
+    def _retold(self, earlier: dict) -> dict:
+        rng = self.rng
+        item = next((i for i in self.items if i.code == earlier["category"]), None)
+        told = rng.choice(texts.RETOLD).format(road=rng.choice(names.ROADS), place=earlier["address"],
+                                               item=item.title if item else "问题")
+        source = Source.HOTLINE_12345
+        return self._report(source, item, earlier["address"], f"{texts.OPENING[source]}{told}。",
+                            earlier["lat"], earlier["lon"], names.person_name(rng), names.mobile(rng))
+
+    def _report(self, source, item, address, text, lat, lon, name, phone) -> dict:
+        self.count += 1
+        prefix = texts.EXTERNAL_PREFIX.get(source, "SIM-")
+        return dict(source=source.value, external_id=f"{prefix}{self.rng.randrange(10**9):09d}-{self.count}",
+                    title=item.title if item else "", text=text, address=address, lat=lat, lon=lon,
+                    category=item.code if item else "", caller_name=name, caller_phone=phone)
+
+
+def native_request(report: dict, key: str) -> dict:
+    received = (Clock().now() - timedelta(seconds=5)).replace(tzinfo=BEIJING)
+    body = {k: v for k, v in report.items() if v not in ("", None)}
+    body["received_at"] = received.isoformat(timespec="seconds")
+    return dict(url="/api/v1/reports", content=json.dumps(body, ensure_ascii=False).encode(),
+                headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+
+
+def open311_request(report: dict, key: str) -> dict:
+    name = report["caller_name"]
+    form = {"api_key": key, "service_code": report["category"], "lat": report["lat"],
+            "long": report["lon"], "address_string": report["address"], "description": report["text"],
+            "last_name": name[:1], "first_name": name[1:], "phone": report["caller_phone"]}
+    return dict(url="/open311/v2/requests.json", data={k: v for k, v in form.items() if v != ""},
+                headers={"Idempotency-Key": report["external_id"]})
+
+
+async def simulate(sim: Simulation) -> Summary:
+    limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
+    async with httpx.AsyncClient(base_url=sim.url, timeout=30, limits=limits) as http:
+        maker = ReportMaker(sim.seed, await _known_codes(http, sim))
+        build = native_request if sim.dialect == "native" else open311_request
+        summary = Summary()
+        gate = asyncio.Semaphore(IN_FLIGHT)
+        total = sim.rate * sim.duration
+        started = time.perf_counter()
+        tasks = []
+        for i in range(total):
+            due = (i // sim.rate) if sim.burst else i / sim.rate
+            delay = started + due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            report, _retry = maker.next()
+            await gate.acquire()
+            if time.perf_counter() - started > sim.duration:  # a server that cannot keep up
+                gate.release()  # is not given more time: what it answered by then counts
+                break
+            tasks.append(asyncio.create_task(_send(http, build(report, sim.key), summary, gate)))
+        await asyncio.gather(*tasks)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+
+async def _send(http: httpx.AsyncClient, request: dict, summary: Summary, gate) -> None:
+    summary.sent += 1
+    began = time.perf_counter()
+    try:
+        reply = await http.post(**request)
+    except httpx.HTTPError as exc:
+        summary.failed += 1
+        reason = type(exc).__name__
+        summary.errors[reason] = summary.errors.get(reason, 0) + 1
+        return
+    finally:
+        gate.release()
+    summary.latencies.append(time.perf_counter() - began)
+    if reply.status_code == 201:
+        if reply.headers.get("Idempotent-Replayed") == "true":
+            summary.replayed += 1
+        else:
+            summary.accepted += 1
+        return
+    if reply.status_code < 500:
+        summary.refused += 1
+    else:
+        summary.failed += 1
+    reason = f"{reply.status_code} {reply.text[:120]}"
+    summary.errors[reason] = summary.errors.get(reason, 0) + 1
+
+
+async def _known_codes(http: httpx.AsyncClient, sim: Simulation) -> set[str] | None:
+    """The server's category codes, so every hint is one it knows (None: it did not say)."""
+    try:
+        if sim.dialect == "native":
+            reply = await http.get("/api/v1/categories")
+            return {c["code"] for c in reply.json()} if reply.status_code == 200 else None
+        reply = await http.get("/open311/v2/services.json")
+        return {s["service_code"] for s in reply.json()} if reply.status_code == 200 else None
+    except (httpx.HTTPError, ValueError, KeyError, TypeError):
+        return None
+
+
+def run_simulation(sim: Simulation) -> Summary:
+    return asyncio.run(simulate(sim))
+

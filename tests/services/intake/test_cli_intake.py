@@ -1,0 +1,63 @@
+"""The intake's command lines as an administrator and a demonstrator run them: keys added,
+listed and revoked (stored hashed), the simulator against a real server, and refusals."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from commandroom.models import Event
+from commandroom.models.intake_keys import IntakeClient, hash_key
+from tests.street_fixture import build
+from tests.unit.test_cli import cli
+
+
+def test_keys_added_listed_and_revoked(sqlite_db):
+    build(sqlite_db)
+    url = sqlite_db.url
+    added = cli("intake-key", "add", "hotline-12345", "--db", url)
+    assert added.returncode == 0, added.stderr
+    key = added.stdout.strip()
+    assert key.startswith("cr_") and len(key) > 40
+    with sqlite_db.session() as s:
+        stored = s.scalar(select(IntakeClient))
+    assert stored.key_hash == hash_key(key) and key not in stored.key_hash  # only the hash is kept
+
+    listed = cli("intake-key", "list", "--db", url, "--lang", "en")
+    assert re.search(r"^hotline-12345\tcr_\S+…\t.*\tactive$", listed.stdout, re.M), listed.stdout
+    assert key not in listed.stdout
+    assert cli("intake-key", "revoke", "hotline-12345", "--db", url).returncode == 0
+    assert "已吊销" in cli("intake-key", "list", "--db", url).stdout
+
+
+def test_key_refusals_are_one_line(sqlite_db):
+    build(sqlite_db)
+    url = sqlite_db.url
+    assert cli("intake-key", "add", "a", "--db", url).returncode == 0
+    for args, words in [(("add", "a"), "already"), (("add", "bad name"), "letters"),
+                        (("revoke", "nobody"), "No client"), (("add",), "needs a client name")]:
+        refused = cli("intake-key", *args, "--db", url, "--lang", "en")
+        assert refused.returncode == 2 and words in refused.stderr, refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_the_simulator_sends_and_counts(live_intake):
+    intake = live_intake
+    ran = cli("simulate", "--url", intake.url, "--key", intake.key, "--rate", "20", "--duration", "2",
+              "--lang", "en")
+    assert ran.returncode == 0, ran.stderr
+    sent, new, retries, failed = map(int, re.search(
+        r"sent (\d+), accepted (\d+) new \+ (\d+) retries answered, refused 0, failed (\d+)", ran.stdout).groups())
+    assert sent == 40 and failed == 0 and new + retries == 40
+    assert re.search(r"p50 [\d.]+ ms, p90 [\d.]+ ms, p99 [\d.]+ ms", ran.stdout)
+    with intake.db.session() as s:
+        assert s.scalar(select(func.count(Event.id))) == new
+
+
+def test_the_simulator_speaks_open311(live_intake):
+    sqlite_intake = live_intake
+    ran = cli("simulate", "--url", sqlite_intake.url, "--key", sqlite_intake.key, "--rate", "10",
+              "--duration", "1", "--dialect", "open311", "--burst")
+    assert ran.returncode == 0, ran.stderr
+    assert "发送 10，" in ran.stdout and "失败 0" in ran.stdout
