@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 
 from commandroom.demo import names, texts
+from commandroom.demo.reports import Wording
 from commandroom.demo.catalog import SOURCE_CLASS_MIX, CategoryInfo
 from commandroom.demo.duty import DutyRoster
 from commandroom.demo.layout import sample_point
@@ -88,6 +89,7 @@ class History:
         self.grid_cum = _cumulative(
             rng.lognormvariate(0, 0.5) * (1.6 if g.name.endswith("重点区域") else 1) for g in org.grids)
         self.house_no = [rng.randint(1, 320) for _ in org.grids]
+        self.wording = Wording(cats, org.grids)
         self.street_units = [u["id"] for u in org.rows["unit"]
                              if u["type"] != UnitType.DISTRICT_DEPARTMENT.value]
         self.mean_per_day = rng.randint(60, 120)
@@ -150,9 +152,8 @@ class History:
             cat, g, grid = target.cat, target.g, self.org.grids[target.g]
             priority = target.priority
             lon, lat = sample_point(rng, grid.cell)
-            address, title = self._place(g, grid, cat) if rng.random() < 0.5 else (target.address, target.title)
-            if rng.random() < 0.6:
-                title = rng.choice(texts.RETOLD).format(place=grid.name, road=grid.road, item=cat.item.title)
+            address = self._address(g, grid) if rng.random() < 0.5 else target.address
+            title, description, said = self.wording.report(rng, source, cat, g, avoid=target.said)
         else:
             cat = self.cats[_pick(rng, self.cat_cum[source])]
             g = _pick(rng, self.grid_cum)
@@ -160,24 +161,22 @@ class History:
             lon, lat = sample_point(rng, grid.cell)
             r, (urgent, high) = rng.random(), cat.priority_mix
             priority = "urgent" if r < urgent else "high" if r < urgent + high else "normal"
-            address, title = self._place(g, grid, cat)
+            address = self._address(g, grid)
+            title, description, said = self.wording.report(rng, source, cat, g)
         reporter, phone = self._reporter(source, grid)
-        description = f"{texts.OPENING[source]}{address}{cat.item.detail}，{rng.choice(texts.CLOSING)}"
         life = self.lifecycle
         e = life.receive(t0, life.officer(t0) if source is Source.WALK_IN else SYSTEM, transitions.receive(
             now=t0, code=code, street_id=self.street_id, source=source.value, priority=priority,
             title=title, description=description, address=address, lat=lat, lon=lon,
             grid_id=grid.id, reporter_name=reporter, reporter_phone=phone,
             external_ref=self._external_ref(source, stamp, k)))
-        e.cat, e.g = cat, g
+        e.cat, e.g, e.said = cat, g, said
         lead = grid.community_unit if cat.lead_key == COMMUNITY else self.org.units[cat.lead_key]
-        assists = []
-        if cat.assist_keys and rng.random() < P_ASSIST:
-            key = rng.choice(cat.assist_keys)
-            unit = grid.community_unit if key == COMMUNITY else self.org.units[key]
-            assists = [unit] if unit != lead else []
+        helpers = [u for u in (grid.community_unit if key == COMMUNITY else self.org.units[key]
+                               for key in cat.assist_keys) if u != lead]
+        assists = [rng.choice(helpers)] if helpers and rng.random() < P_ASSIST else []
         if target is None or not life.merge(e, target, t0 + rng.randint(3 * MIN, 30 * MIN)):
-            life.run(e, lead, lambda: self._wrong_unit(lead), assists)
+            life.run(e, lead, lambda: self._wrong_unit(lead), assists, helpers)
         return e
 
     def _duplicate_of(self, t0: int, today: list[EventRecord]) -> EventRecord | None:
@@ -195,15 +194,14 @@ class History:
             pass
         return unit
 
-    def _place(self, g: int, grid: GridInfo, cat: CategoryInfo) -> tuple[str, str]:
+    def _address(self, g: int, grid: GridInfo) -> str:
+        """The address as the registering officer writes it (the words are the reporter's)."""
         district = names.STREET["district"]
         if grid.name.endswith("重点区域"):
             place = grid.name.removesuffix("重点区域")
             road = "" if "路" in place else grid.road  # 燕子山路建筑工地 names its road already
-            return f"{district}{road}{place}附近", f"{place}{cat.item.title}"
-        building = self.rng.randint(1, 12)
-        return (f"{district}{grid.road}{self.house_no[g]}号{grid.name}{building}号楼",
-                f"{grid.name}{cat.item.title}")
+            return f"{district}{road}{place}附近"
+        return f"{district}{grid.road}{self.house_no[g]}号{grid.name}{self.rng.randint(1, 12)}号楼"
 
     def _reporter(self, source: Source, grid: GridInfo) -> tuple[str, str]:
         rng = self.rng

@@ -10,15 +10,19 @@ Who gives what: reports from the hotline, patrols, photos, micro-wishes and dist
 arrive through the intake (``system``); a walk-in is received by the duty officer. The duty
 officer registers, dispatches, records the unit's acknowledgement, start, return and result and
 the grid worker's verification at the console, asks for extensions and records the citizen's
-rating. The shift leader escalates, decides extensions and closes.
+rating. At the call desk the officer takes a share of reports before deciding (now and then
+releasing one), answers consultations on the spot (当场答复), moves a misrouted case to the
+right unit at once (改派) or has it returned, now and then recalls one, adds an assisting unit
+while the lead handles it, and records each assisting unit's signature (协办签收). The shift
+leader escalates, decides extensions and closes.
 
 Times are whole seconds since ``times.BASE`` (integer arithmetic is several times faster than
 ``timedelta``). Each step checks the horizon first: a step that would happen after "now" raises
 ``Cut`` before it changes anything, so the event stays in whatever open status it had reached,
 as live work does.
 
-The rates below are tuned so the measures land near DOMAIN.md's real figures (transfer ~13%,
-rework ~2%, extension ~3%, on-time ~97–98%, satisfaction ~98%).
+The rates below are tuned so the measures land near DOMAIN.md's real figures (transfer ~13%:
+returns, 改派 and 召回 together; rework ~2%, extension ~3%, on-time ~97–98%, satisfaction ~98%).
 """
 
 from __future__ import annotations
@@ -36,15 +40,24 @@ from commandroom.models.actor import SYSTEM as INTAKE
 from commandroom.models.change import Change
 from commandroom.models.jsontext import dumps
 from commandroom.models.enums import Action, AssignmentRole, ExtensionDecision, Role, Satisfaction
+from commandroom.models.transitions import RELEASED
 from commandroom.models.lifecycle import RULES, check_role, check_transition
 
 MIN, HOUR, DAY = 60, 3600, 86400
 P_REJECT = 0.015
-P_RETURN = 0.12  # first dispatch to the wrong unit; escalations add their own return
+# The call desk: a share of reports is taken (locked to a console) before the decision, a few of
+# those are released again; consultations are answered on the spot (texts.ANSWERS, per item).
+P_TAKE, P_RELEASE = 0.3, 0.08
+# First dispatch to the wrong unit (escalations add their own return): the unit returns it, or
+# the dispatcher moves it at once (改派, P_REASSIGN of them); a few are recalled and dispatched
+# again (召回). Each is one transfer (流转), so the three together give the transfer rate.
+P_WRONG, P_REASSIGN, P_RECALL = 0.11, 0.45, 0.01
 P_ESCALATE = 0.04  # of territorial items
 P_LATE = 0.05  # handling planned past the limit; most get an extension request
 P_EXTEND_LATE, P_EXTEND_SPARE, P_APPROVE = 0.6, 0.01, 0.85
 P_ASSIST = 0.15
+P_ADD_ASSIST = 0.04  # an assisting unit added while the lead handles it (增加协办)
+P_ASSIST_SIGN = 0.92  # an assisting unit signs for its part (协办签收); the others never do
 P_REWORK = 0.02
 P_EVALUATE = 0.72
 SATISFACTION_VALUES = tuple(s.value for s in (Satisfaction.SATISFIED, Satisfaction.BASICALLY,
@@ -52,7 +65,7 @@ SATISFACTION_VALUES = tuple(s.value for s in (Satisfaction.SATISFIED, Satisfacti
 # Cumulative weights, content and after a late or reworked case (rng.pick takes the same draw as
 # rng.choices with the weights, without summing them on every call).
 CONTENT, UPSET = list(accumulate((0.87, 0.115, 0.015))), list(accumulate((0.6, 0.3, 0.1)))
-LEAD = AssignmentRole.LEAD.value
+LEAD, ASSIST = AssignmentRole.LEAD.value, AssignmentRole.ASSIST.value
 PENDING = ExtensionDecision.PENDING.value
 # (login, console, role): who gives a command, and from where.
 Actor = tuple[str, str, Role]
@@ -117,6 +130,8 @@ class Lifecycle:
         after = rule.target or before
         if after != before:
             change.event["status"] = after
+            if e.taken_console:  # the lock means nothing outside the queue (as _apply does)
+                change.event.update(RELEASED)
             e.timeline.append((t, after))
         self.tables.apply(e, change)
         e.version += 1
@@ -149,10 +164,21 @@ class Lifecycle:
         return self.tables.select(e, "assignment", active=True, **where)
 
     # -- the whole life ----------------------------------------------------------------------
-    def run(self, e: EventRecord, lead: int, wrong: Callable[[], int], assists: list[int]) -> None:
+    def run(self, e: EventRecord, lead: int, wrong: Callable[[], int], assists: list[int],
+            helpers: list[int] = ()) -> None:
+        """``assists``: the units dispatched to assist; ``helpers``: the units that may be
+        added as assisting later (the item's other units, never the lead)."""
         rng, cat = self.rng, e.cat
         try:
             t = e.received_at
+            if rng.random() < P_TAKE:
+                t = self.take(e, t)
+            answers = texts.ANSWERS.get(cat.item.name)
+            if answers is not None and rng.random() < answers[0]:
+                t += rng.randint(MIN, 10 * MIN)
+                self.step(e, t, self.officer(t), Action.ANSWER,
+                          transitions.answer(now=t, text=rng.choice(answers[1])))
+                return
             if rng.random() < P_REJECT:
                 t += rng.randint(2 * MIN, 20 * MIN)
                 self.step(e, t, self.officer(t), Action.REJECT,
@@ -162,10 +188,22 @@ class Lifecycle:
             t = self.register(e, cat, t)
             t = self.dispatch_phase(e, cat, t, lead, wrong, assists, response, handling)
             t = self.acknowledge(e, t, response)
-            t = self.handle(e, cat, t)
+            t = self.handle(e, cat, t, helpers)
             self.close(e, t)
         except Cut:
             pass
+
+    def take(self, e: EventRecord, t: int) -> int:
+        """接手 (and now and then 放手, by the same console: it hands the report back to the
+        queue, e.g. at the end of a shift)."""
+        rng = self.rng
+        t += rng.randint(20, 3 * MIN)
+        officer = self.officer(t)
+        self.step(e, t, officer, Action.TAKE, transitions.take(now=t, login=officer[0], console=officer[1]))
+        if rng.random() < P_RELEASE:
+            t += rng.randint(MIN, 10 * MIN)
+            self.step(e, t, officer, Action.RELEASE, transitions.release())
+        return t
 
     def merge(self, e: EventRecord, target: EventRecord, t: int) -> bool:
         """合并 the new report ``e`` into ``target`` at ``t``: the target's ATTACH_CONTACT row,
@@ -202,11 +240,30 @@ class Lifecycle:
     def dispatch_phase(self, e, cat, t, lead, wrong, assists, response, handling) -> int:
         rng = self.rng
         escalate = cat.department_id is not None and rng.random() < P_ESCALATE
-        returned = escalate or rng.random() < P_RETURN
+        r = rng.random()
+        misrouted, recalled = not escalate and r < P_WRONG, not escalate and r >= 1 - P_RECALL
         # 立案+派遣 within 10 min (urgent) / 30 min: most go at once, some wait for a unit's answer.
         t += rng.randint(30, 3 * MIN) if e.priority == "urgent" or rng.random() < 0.7 else \
             rng.randint(5 * MIN, 20 * MIN)
-        first = wrong() if returned and not escalate else lead
+        if misrouted and rng.random() < P_REASSIGN:  # 改派: the assisting units keep their parts
+            first = wrong()
+            self.dispatch(e, t, first, [u for u in assists if u != first], response, handling)
+            t += rng.randint(5 * MIN, max(6 * MIN, response * 54))  # within ~90% of the response limit
+            self.step(e, t, self.officer(t), Action.REASSIGN, transitions.reassign(
+                e, now=t, lead=lead, reason=rng.choice(texts.REASSIGN),
+                lead_assignments=self.active(e, role=LEAD), replaced_assist=None,
+                response_due=t + response * MIN))
+            return t
+        if recalled:  # 召回, then dispatched again
+            self.dispatch(e, t, lead, assists, response, handling)
+            t += rng.randint(5 * MIN, max(6 * MIN, response * 30))
+            self.step(e, t, self.officer(t), Action.RECALL, transitions.recall(
+                e, now=t, reason=rng.choice(texts.RECALL), active=self.active(e)))
+            t += rng.randint(2 * MIN, 15 * MIN)
+            self.dispatch(e, t, lead, assists, response, handling)
+            return t
+        returned = escalate or misrouted
+        first = wrong() if misrouted else lead
         self.dispatch(e, t, first, [] if returned else assists, response, handling)
         if not returned:
             return t
@@ -244,6 +301,10 @@ class Lifecycle:
             t += max(30, int(response * MIN * min(0.95, rng.lognormvariate(math.log(0.3), 0.6))))
         else:  # late acknowledgement
             t += int(response * MIN * rng.uniform(1.05, 2.5))
+        for part in self.active(e, role=ASSIST):  # each assisting unit signs for its part, first
+            if rng.random() < P_ASSIST_SIGN:
+                since = self.tables.rows["assignment"][part]["dispatched_at"]
+                self.sign_assist(e, part, min(t, since + rng.randint(MIN, max(MIN, t - since))))
         self.step(e, t, self.officer(t), Action.ACKNOWLEDGE, transitions.acknowledge(
             e, now=t, lead_assignments=self.active(e, role=LEAD),
             open_escalations=self.tables.select(e, "escalation", confirmed_at=None)))
@@ -251,7 +312,26 @@ class Lifecycle:
         self.step(e, t, self.officer(t), Action.START, transitions.start())
         return t
 
-    def handle(self, e: EventRecord, cat: CategoryInfo, t: int) -> int:
+    def sign_assist(self, e: EventRecord, part: int, t: int) -> None:
+        unit = self.tables.rows["assignment"][part]["unit_id"]
+        self.step(e, t, self.officer(t), Action.ACKNOWLEDGE_ASSIST,
+                  transitions.acknowledge_assist(now=t, assignment_id=part, unit_id=unit))
+
+    def add_assist(self, e: EventRecord, start: int, resolve_at: int, helpers: list[int]) -> None:
+        """增加协办 while the lead handles it, and the new unit's signature, both before the
+        result (the event stays with its units meanwhile)."""
+        rng, rows = self.rng, self.tables.rows["assignment"]
+        assisting = {rows[a]["unit_id"] for a in self.active(e, role=ASSIST)}
+        free = [u for u in helpers if u not in assisting]
+        if not free or resolve_at - start < HOUR:
+            return
+        t = start + rng.randint(5 * MIN, (resolve_at - start) // 2)
+        change = transitions.add_assist(now=t, unit_id=rng.choice(free))
+        self.step(e, t, self.officer(t), Action.ADD_ASSIST, change)
+        if rng.random() < P_ASSIST_SIGN:
+            self.sign_assist(e, change.rows[0].id, t + rng.randint(MIN, min(2 * HOUR, (resolve_at - t) // 2)))
+
+    def handle(self, e: EventRecord, cat: CategoryInfo, t: int, helpers: list[int] = ()) -> int:
         """From in progress to verified: resolve, maybe extend first, maybe rework after."""
         rng = self.rng
         start, due = t, e.handle_due
@@ -261,6 +341,8 @@ class Lifecycle:
         if not late and share > 0.95:
             share = rng.uniform(0.4, 0.95)
         resolve_at = max(start + 10 * MIN, e.dispatched_at + int(window * share))
+        if helpers and rng.random() < P_ADD_ASSIST:
+            self.add_assist(e, start, resolve_at, helpers)
         if rng.random() < (P_EXTEND_LATE if late else P_EXTEND_SPARE):
             resolve_at = self.extend(e, start, due, window, resolve_at)
         t = self.resolve(e, resolve_at)

@@ -22,9 +22,9 @@ EVENT_ROW = attrgetter(*EVENT_COLUMNS)  # the record → its row, in one C call
 _STATUS = EVENT_COLUMNS.index("status")
 _TIMES = {"event": ("received_at", "registered_at", "dispatched_at", "acknowledged_at",
                     "resolved_at", "verified_at", "closed_at", "response_due", "handle_due",
-                    "first_dispatched_at"),
+                    "first_dispatched_at", "taken_at"),
           "contact": ("received_at",),
-          "assignment": ("dispatched_at", "acknowledged_at", "returned_at"),
+          "assignment": ("dispatched_at", "acknowledged_at", "returned_at", "withdrawn_at"),
           "extension_request": ("requested_at", "new_due", "decided_at"),
           "escalation": ("raised_at", "meet_at", "confirm_by", "confirmed_at")}
 TIME_INDEX = {t: tuple(COLUMNS[t].index(c) for c in cs) for t, cs in _TIMES.items()}
@@ -51,6 +51,7 @@ EventRecord = make_dataclass("EventRecord", [
     ("owned", list, field(default_factory=list)),  # (table, id) of the rows its changes made
     ("timeline", list, field(default_factory=list)),  # (time, status) after each status change
     ("attached", int, 0),  # time of the last report merged into it
+    ("said", int, -1),  # which phrasing its report used (reports.Wording): a retelling takes another
 ], slots=True, namespace={"status_at": _status_at})
 
 

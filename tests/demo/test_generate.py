@@ -206,9 +206,12 @@ def test_events_are_consistent(month):
 def _check_status(e) -> None:
     status = e["status"]
     done = status in ("closed", "evaluated")
-    assert (e["closed_at"] is not None) == done and (e["on_time"] is not None) == done
+    answered = status == "answered"  # 当场答复: closed at once, never registered
+    assert (e["closed_at"] is not None) == (done or answered) and (e["on_time"] is not None) == done
+    assert (e["answer"] != "") == answered
     assert (e["satisfaction"] is not None) == (status == "evaluated")
-    assert (e["registered_at"] is None) == (status in ("received", "rejected", "merged"))
+    assert (e["registered_at"] is None) == (status in ("received", "rejected", "merged", "answered"))
+    assert e["taken_by"] == "" or status == "received"  # a lock lives only in the queue
     assert (e["reject_reason"] != "") == (status == "rejected")
     assert (e["merged_into_id"] is not None) == (status == "merged")
     if status in ("dispatched", "acknowledged", "in_progress", "resolved", "verified") or done:
@@ -260,7 +263,7 @@ def test_measures_look_like_a_real_street(month):
                AVG(CASE WHEN status = 'evaluated' THEN 1.0 WHEN status = 'closed' THEN 0 END) AS evaluated,
                AVG(response_seconds) / 60.0 AS response_minutes,
                AVG(handling_seconds) / 3600.0 AS handling_hours
-        FROM event WHERE status NOT IN ('rejected', 'merged') AND received_at < '{week_ago}'""")[0]
+        FROM event WHERE status NOT IN ('rejected', 'merged', 'answered') AND received_at < '{week_ago}'""")[0]
     assert 0.97 <= m["completion"] <= 0.9995
     assert 0.10 <= m["transfer"] <= 0.16
     assert 0.005 <= m["rework"] <= 0.03
@@ -271,6 +274,7 @@ def test_measures_look_like_a_real_street(month):
     assert 5 <= m["response_minutes"] <= 60 and 2 <= m["handling_hours"] <= 72
     share = {r["status"]: r["n"] / 9000 for r in rows(db, "SELECT status, COUNT(*) AS n FROM event GROUP BY status")}
     assert 0.005 <= share["rejected"] <= 0.025 and 0.005 <= share["merged"] <= 0.025
+    assert 0.005 <= share["answered"] <= 0.03  # consultations answered on the spot
     assert {s.value for s in OPEN_STATUSES} <= set(share)  # live work on every desk
     sources = {r["source"]: r["n"] / 9000 for r in rows(db, "SELECT source, COUNT(*) AS n FROM event GROUP BY source")}
     assert 0.30 <= sources["hotline_12345"] <= 0.40 and 0.35 <= sources["grid_patrol"] <= 0.45
