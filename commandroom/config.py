@@ -78,6 +78,15 @@ class Settings:
     backup_keep_days: int = 7  # daily SQLite backups kept (data_dir()/backups)
     backup_hour: int = 3  # Beijing time of the daily backup
     summary_hour: int = 8  # Beijing time of the daily summary in the application log
+    # The intake server (接入系统) inside the console: off unless asked for (--intake); it listens
+    # on this machine only unless another address is given.
+    intake: bool = False
+    intake_host: str = "127.0.0.1"
+    intake_port: int = 8311
+    # A revoked API key stops working within this many seconds (the intake remembers keys).
+    intake_key_ttl: float = 1.0
+    # The largest request body the intake reads (a report of 4,000 characters is about 12 KB).
+    intake_max_body: int = 65536
 
 
 def thresholds(settings: Settings) -> Thresholds:
@@ -89,15 +98,6 @@ def thresholds(settings: Settings) -> Thresholds:
         default=rule(settings.warn_share, settings.grace_share, settings.grace_min_minutes),
         rules={(cls, prio): rule(w, g, m) for cls, prio, w, g, m in settings.ladder_rules},
         stalled_after=timedelta(hours=settings.stalled_hours))
-    # The intake server (接入系统) inside the console: off unless asked for (--intake); it listens
-    # on this machine only unless another address is given.
-    intake: bool = False
-    intake_host: str = "127.0.0.1"
-    intake_port: int = 8311
-    # A revoked API key stops working within this many seconds (the intake remembers keys).
-    intake_key_ttl: float = 1.0
-    # The largest request body the intake reads (a report of 4,000 characters is about 12 KB).
-    intake_max_body: int = 65536
 
 
 LANGUAGES = ("zh_CN", "en")

@@ -2264,6 +2264,10 @@ Give it to them anyway?</translation>
         <translation>From the point</translation>
     </message>
     <message>
+        <source>由坐标确定：{0}</source>
+        <translation>From the point: {0}</translation>
+    </message>
+    <message>
         <source>没有唯一名为「{name}」的网格，请从列表中选择</source>
         <translation>No single grid is named “{name}”; choose one from the list</translation>
     </message>

@@ -98,10 +98,14 @@ class RegisterForm(DecisionForm):
         ``where``): it decides the grid from now on."""
         self.point.setText(f"{lat:.6f}, {lon:.6f}")
         self._point_typed()
+        if where:  # say which grid the point falls in, as the map found it
+            self.grid.setItemText(self.grid.findData(BY_POINT), self.tr("由坐标确定：{0}").format(where))
 
     def _point_typed(self, *_args) -> None:
         # A new point: its own grid, not the report's (unless the officer picks one after).
-        self.grid.setCurrentIndex(self.grid.findData(BY_POINT))
+        at = self.grid.findData(BY_POINT)
+        self.grid.setItemText(at, self.tr("由坐标确定"))
+        self.grid.setCurrentIndex(at)
 
     # --- Reading --------------------------------------------------------------------------------
     def _parsed_point(self) -> tuple[float, float] | None:

@@ -9,7 +9,7 @@ from commandroom.models.queue import load_queue
 from commandroom.models.recurring import RecurringRule
 from commandroom.services.feed_pump import ReadModel
 from commandroom.services.map_feed import map_read_model
-from commandroom.views.calls.decision_forms import RegisterForm
+from commandroom.views.calls.register_form import RegisterForm
 from commandroom.views.events.event_filter import GRID, choice
 from tests.services.seed import category_id, write_event
 from tests.views.map.conftest import PAGE_TIMEOUT, run_js, wait_applied
@@ -70,5 +70,5 @@ def test_right_click_places_the_report_being_registered(qtbot, street, make_wind
     assert not form.isModal()  # the map must stay usable while the form is open
     right_click(qtbot, window.map, lat, lon)
     qtbot.waitUntil(lambda: form.point.text() == f"{lat:.6f}, {lon:.6f}", timeout=PAGE_TIMEOUT)
-    assert form.grid.text() == "B社区 / B社区1号院"
+    assert form.grid.currentText() == "由坐标确定：B社区 / B社区1号院"
     form.reject()
