@@ -583,6 +583,10 @@
         <translation>Units (drop to dispatch · Ctrl+drop to add an assisting unit · right-click to change status)</translation>
     </message>
     <message>
+        <source>处置单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
         <source>新立案的事件尚未出现在派遣板上，请稍后选中它再按 D</source>
         <translation>The event just registered is not on the board yet; select it there and press D in a moment</translation>
     </message>

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from commandroom.models.enums import Lane
 from commandroom.models.clock import Clock
-from commandroom.models.enums import Role
+from commandroom.models.enums import Action, Role
+from commandroom.models.lifecycle import RULES
 from commandroom.views.board.board_cards import BoardCards, CardFilter
 from commandroom.views.board.card_delegate import CardDelegate
 from commandroom.views.board.card_views import LaneView, UnitsView
@@ -129,7 +130,8 @@ class BoardPanel(QWidget):
         units_layout = QVBoxLayout(units_box)
         units_layout.setContentsMargins(4, 0, 4, 4)
         units_layout.setSpacing(2)
-        units_title = QLabel(self.tr("处置单位（拖入派遣 · Ctrl+拖入增加协办 · 右键改状态）"), units_box)
+        units_title = self.units_title = QLabel(self.tr("处置单位（拖入派遣 · Ctrl+拖入增加协办 · 右键改状态）"),
+                                                units_box)
         units_title.setProperty("laneTitle", True)
         self.units_view = UnitsView(self.flow.verdict, units_box)
         self.units_view.setModel(self.units)
@@ -173,7 +175,14 @@ class BoardPanel(QWidget):
         self.unit_actions.runner = runner
 
     def set_role(self, role: Role) -> None:
+        """The board shows only what the role may do: a role that may not dispatch (the wall,
+        the administrator) sees the cards and the units, with nothing to drag."""
         self.flow.role = role
+        dispatches = role in RULES[Action.DISPATCH].roles
+        for view in self.lane_views.values():
+            view.setDragEnabled(dispatches)
+        self.units_title.setText(self.tr("处置单位（拖入派遣 · Ctrl+拖入增加协办 · 右键改状态）") if dispatches
+                                 else self.tr("处置单位"))
 
     # --- Fed by the feed pump ------------------------------------------------------------------
     @Slot(str, object)
