@@ -21,11 +21,15 @@ from itertools import accumulate
 
 import httpx
 
-from commandroom.demo import names, texts
+from commandroom.demo import names, reports, texts
 from commandroom.demo.catalog import items
 from commandroom.demo.rand import FastRandom
 from commandroom.models.clock import BEIJING, Clock
 from commandroom.models.enums import Source
+
+# How a second sender puts a matter already reported ({place}, {road}, {item}: the item's title).
+RETOLD = ("{road}{place}附近{item}", "{place}门口{item}，无人处理", "又见{item}（{place}）", "{item}，在{road}一带",
+          "反映{place}一带{item}问题")
 
 # Shares of the sources at a street's intake (the hotline and the patrols bring most).
 SOURCE_MIX = ((Source.HOTLINE_12345, 0.42), (Source.GRID_PATROL, 0.26), (Source.PHOTO_APP, 0.2),
@@ -114,7 +118,7 @@ class ReportMaker:
             place = rng.choice(names.KEY_AREAS)
         address = f"{rng.choice(names.ROADS)}{place}"
         detail = item.detail if item else "情况需要核实"
-        text = f"{texts.OPENING[source]}{address}{detail}，{rng.choice(texts.CLOSING)}"
+        text = f"{self._opening(source)}{address}{detail}，{rng.choice(reports.CLOSING)}"
         lat = names.STREET["lat"] + SPAN_LAT * (0.03 + 0.94 * rng.random())
         lon = names.STREET["lon"] + SPAN_LON * (0.03 + 0.94 * rng.random())
         public = source in texts.PUBLIC
@@ -124,11 +128,15 @@ class ReportMaker:
     def _retold(self, earlier: dict) -> dict:
         rng = self.rng
         item = next((i for i in self.items if i.code == earlier["category"]), None)
-        told = rng.choice(texts.RETOLD).format(road=rng.choice(names.ROADS), place=earlier["address"],
+        told = rng.choice(RETOLD).format(road=rng.choice(names.ROADS), place=earlier["address"],
                                                item=item.title if item else "问题")
         source = Source.HOTLINE_12345
-        return self._report(source, item, earlier["address"], f"{texts.OPENING[source]}{told}。",
+        return self._report(source, item, earlier["address"], f"{self._opening(source)}{told}。",
                             earlier["lat"], earlier["lon"], names.person_name(rng), names.mobile(rng))
+
+    def _opening(self, source: Source) -> str:
+        """How the sender frames a report (the demo street's words; the apps send the text bare)."""
+        return self.rng.choice(reports.OPENING.get(source, ("",)))
 
     def _report(self, source, item, address, text, lat, lon, name, phone) -> dict:
         self.count += 1
