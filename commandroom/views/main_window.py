@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.map = MapPanel(self.selection, parent=self, **(map_options or {}))
         self.tabifyDockWidget(self.docks["board"], self.add_dock(
             self.map, self.tr("网格地图"), "map", Qt.DockWidgetArea.BottomDockWidgetArea))
+        self.docks["board"].raise_()  # the board is the shift's work: its tab in front
         self.map.sig_grid_filter.connect(self._filter_grid)
         self.map.sig_point_picked.connect(self._place_report)
         self.view_loaded.append(self.map.on_view_loaded)
