@@ -151,6 +151,7 @@ class MeetingWindow(QMainWindow):
         self.clock.pause()
         self.clock.seek(item.first)
         self._draw(item.first)  # at once: the selection needs the event's row
+        self._pending = None  # … and the frame the seek queued is this one: not drawn twice
         self.events.selection.select([item.event_id], source=self)
 
     def _decide(self, item: AgendaItem | None) -> None:
