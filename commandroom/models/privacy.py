@@ -53,8 +53,8 @@ from commandroom.models import privacy_patterns as P  # noqa: E402 - the wall's 
 
 # In free text a cut designation leaves a word in its place, so the sentence still reads:
 # "电梯卡在12楼不动了" → "电梯卡在某层不动了"; the biggest part of the run names it.
-_PLACEHOLDERS = (("号楼", "某楼"), ("栋", "某楼"), ("幢", "某楼"), ("座", "某楼"), ("#", "某楼"),
-                 ("门", "某楼"), ("单元", "某单元"), ("层", "某层"), ("楼", "某层"))
+_PLACEHOLDERS = (("号楼", "某号楼"), ("栋", "某栋"), ("幢", "某幢"), ("座", "某座"), ("#", "某号楼"),
+                 ("门", "某门"), ("单元", "某单元"), ("层", "某层"), ("楼", "某层"))
 
 
 def mask_name(name: str) -> str:
@@ -112,8 +112,9 @@ def _mask_introduced(match) -> str:
         return match.group("intro") + mask_name(name)
     keep = 2 if name[:2] in P.COMPOUND_SURNAMES else 1
     given = name[keep:]
+    stops = P.GIVEN_STOPS | (P.NUMERAL_STOPS if match.group("intro") == "我是" else set())
     for i, char in enumerate(given):  # the given name ends where the sentence goes on
-        if char in P.GIVEN_STOPS:
+        if char in stops:
             given = given[:i]
             break
     if not given or name[:keep + 2] in P.NOT_NAMES or given.startswith(P.TITLES):
@@ -126,7 +127,7 @@ def public_text(text: str) -> str:
     """Free text as the wall may show it: phone numbers (mobile, fixed line, any separators),
     ID numbers and other long numbers removed entirely, never masked; plates masked (鲁A*****);
     house, building, unit, floor and room numbers cut as in ``public_address`` but leaving a word
-    in their place (某楼, 某单元, 某层, 某户) so the sentence reads; a name after 我叫 / 我是 / 姓 /
+    in their place (某号楼, 某栋, 某单元, 某层, 某户) so the sentence reads; a name after 我叫 / 我是 / 姓 /
     姓名 / 联系人 (and 来电人, 反映人 …) masked as ``mask_name`` does (王先生 stays: no given name).
     The result is plain text: the wall never interprets it (no rich text)."""
     text = remove_numbers(text)
