@@ -1,11 +1,18 @@
-"""Personal data as it may be shown: a caller's phone number partly masked.
+"""Personal data as it may be shown.
 
-The queue, the board and the wall screen show ``138****1234``: enough to tell two callers apart
-and to recognise a number read back on the phone, not enough to copy it off a screen a visitor
-can see. The full number stays in the database for the officer's call-back.
+The queue and the board show a caller's phone partly masked (``mask_phone``): ``138****1234`` is
+enough to tell two callers apart and to recognise a number read back on the phone, not enough to
+copy it off a screen. The full number stays in the database for the officer's call-back.
+
+The wall screen is seen by visitors and shows less (``mask_name``, ``public_address``,
+``public_text``): names masked (张**), no phone number at all, addresses cut to the road and
+compound, free text with the same cuts (the corpus in tests/data/privacy_corpus.tsv says what
+each kind of text becomes).
 """
 
 from __future__ import annotations
+
+from commandroom.models import privacy_patterns as P
 
 MASK = "*"
 # Service numbers (110, 12345, 95598 …) are nobody's personal data: shown as they are.
@@ -49,8 +56,6 @@ def _area_code_length(number: str, after_country_code: bool) -> int:
 # The patterns live in privacy_patterns.py; these functions apply them in a fixed order (numbers
 # first, so a phone's digits are never read as a room number; names last, on what is left).
 
-from commandroom.models import privacy_patterns as P  # noqa: E402 - the wall's half of the module
-
 # In free text a cut designation leaves a word in its place, so the sentence still reads:
 # "电梯卡在12楼不动了" → "电梯卡在某层不动了"; the biggest part of the run names it.
 _PLACEHOLDERS = (("号楼", "某号楼"), ("栋", "某栋"), ("幢", "某幢"), ("座", "某座"), ("#", "某号楼"),
@@ -71,8 +76,8 @@ def mask_name(name: str) -> str:
 
 
 def remove_numbers(text: str) -> str:
-    """Phone, ID and other numbers of 7 digits or more removed with the words that introduce
-    them ("联系电话：138 1234 5678" → ""); dates kept."""
+    """Phone, ID and other numbers of 7 digits or more, and e-mail addresses, removed with the
+    words that introduce them ("联系电话：138 1234 5678" → ""); dates kept."""
     return P.NUMBERS.sub(lambda m: m.group(0) if m.group("date") else "", text.translate(P.FOLD))
 
 
@@ -85,10 +90,11 @@ def public_address(address: str) -> str:
     compound are left. ``…小区3号楼2单元502室`` → ``…小区``, ``XX路12号`` → ``XX路``, ``XX花园B座1203``
     → ``XX花园``, ``3-2-502`` forms too. Kept: compounds and their parts (小区, 东区, 二期, 3号院,
     3号楼院 — an L4 grid's name), villages and village groups (XX村5组: a group is a hamlet of many
-    households), and places (附近, 东侧). Numbers of 7 digits or more are removed, plates masked."""
+    households), and places (附近, 东侧). Numbers of 7 digits or more are removed, plates and
+    introduced names masked, as in ``public_text``."""
     text = remove_numbers(address)
     text = P.PLATE.sub(_mask_plate, text)
-    text = P.ADDRESS_NUMBERS.sub("", text)
+    text = P.INTRODUCED.sub(_mask_introduced, P.ADDRESS_NUMBERS.sub("", text))
     previous = None
     while previous != text:  # "（3号楼）" leaves "（）", which leaves a trailing space …
         previous, text = text, P.LEFTOVER.sub(lambda m: " " if m.group(0).startswith("  ") else "", text)

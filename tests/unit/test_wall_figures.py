@@ -251,3 +251,11 @@ def test_every_text_is_public(street):
         texts += [event.number, event.title, event.place, event.grid, event.unit]
     for text in texts:
         assert not re.search(r"\d{7}|建国|娜娜|\d+室|\d+号楼(?!院)|\d+单元", text), text
+
+
+def test_without_a_street_the_whole_database(street):
+    with street.session() as session:
+        snap = wall_snapshot(session, NOW, None)
+    assert snap.street == ""  # two streets: no one name
+    assert (snap.counts.received, snap.counts.registered, snap.counts.closed) == (4, 3, 3)  # and QT-X1
+    assert snap.duty_officer == "赵**"  # the other street's officer signed in last
