@@ -31,7 +31,7 @@ LONG_NUMBER = (r"(?:\+?86[\s-]?)?(?:\(\s*0\d{2,3}\s*\)\s*)?"
 SPOKEN_NUMBER = "[零〇一二三四五六七八九幺]{7,}"
 # The words that introduce a number, removed with it ("联系电话：" would dangle otherwise).
 PHONE_LABEL = r"(?:(?:联系|手机|座机|固定|办公)?电话(?:号码|号)?|手机号?(?:码)?|联系方式|身份证(?:号码|号)?|tel|Tel|TEL)\s*(?:是|为)?\s*[:：]?\s*"
-EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 NUMBERS = re.compile(
     rf"(?P<date>{DATE})|(?P<label>{PHONE_LABEL}|(?:邮箱|电子邮件|email|Email|E-mail)\s*(?:是|为)?\s*[:：]?\s*)?"
     rf"(?:(?P<email>{EMAIL})|(?P<long>{LONG_NUMBER})|(?P<spoken>{SPOKEN_NUMBER}))")

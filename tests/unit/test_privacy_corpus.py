@@ -165,3 +165,16 @@ def test_ten_thousand_demo_texts_show_no_phone_room_or_given_name():
         seen_numbers += bool(ROOM_NUMBERS.search(text)) + bool(ROOM_NUMBERS.search(address))
     # The texts and addresses did name buildings, floors and house numbers: the checks had something to find.
     assert seen_numbers > 5_000
+
+
+WORDY = st.text(alphabet=st.sampled_from(list("我叫是姓王张欧阳娜建国联系人电话：，。 号楼单元层室户栋座院路村组区东-#Bx鲁A"
+                                              "0123456789一二三十两幺１２")), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(WORDY, st.text(max_size=60)))
+def test_public_text_and_address_are_total_and_settled(text):
+    """Any text goes through (no error), and what is public stays as it is when made public again."""
+    for public in (public_text, public_address):
+        once = public(text)
+        assert public(once) == once, (text, once)
