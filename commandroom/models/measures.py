@@ -45,6 +45,7 @@ on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -76,6 +77,17 @@ def _aggregates(now: datetime | None) -> list:
     """The aggregate columns, named like the MeasureRow fields they fill. They read only the
     columns of the proposed covering indexes (see bench/bench_measures.py), unless ``now``
     asks for the overdue count (``handle_due``)."""
+    columns = list(_counted())
+    if now is not None:
+        overdue = and_(Event.status.in_(sorted(HELD)), Event.handle_due < now)
+        columns.append(_count(overdue).label("overdue_open"))
+    return columns
+
+
+@cache
+def _counted() -> tuple:
+    # Built once: SQL expressions are immutable, and building these fourteen cost more CPU than
+    # the wall's small periods take to count (bench/bench_wall_figures.py computes seven a snapshot).
     registered = and_(Event.registered_at.is_not(None), Event.status != Status.REJECTED)
     dispatched = Event.first_dispatched_at.is_not(None)
     closed = Event.status.in_(sorted(DONE_STATUSES))  # sorted: the same SQL text every run
@@ -96,10 +108,7 @@ def _aggregates(now: datetime | None) -> list:
         func.avg(Event.response_seconds).label("mean_response_seconds"),
         func.avg(Event.handling_seconds).label("mean_handling_seconds"),
     ]
-    if now is not None:
-        overdue = and_(Event.status.in_(sorted(HELD)), Event.handle_due < now)
-        columns.append(_count(overdue).label("overdue_open"))
-    return columns
+    return tuple(columns)
 
 
 def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
