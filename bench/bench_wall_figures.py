@@ -5,7 +5,8 @@ naively in the same run (the street's events, contacts and alerts loaded into Py
 
 The wall recomputes its snapshot every few seconds, so one must cost well under a second on
 SQLite. The naive baseline loads every event of the street (a year), its contacts of the last
-five weeks, the uncleared alerts and the last shift's log rows, and counts in Python; it must
+five weeks, the uncleared alerts, today's and the last shift's log rows and the ratings' log rows,
+and counts in Python; it must
 give the very same snapshot (checked, the means to 1e-6), so the two are timed on equal work.
 Wall time and CPU time (``time.process_time``) are both printed: on a loaded machine the CPU
 time is the steadier figure. ``--explain`` prints SQLite's plan of every query of one snapshot.
@@ -50,22 +51,29 @@ SHIFT = timedelta(hours=12)
 
 
 # ---- the baseline: the same snapshot from rows loaded into Python -------------------------------
-def _measure(events: list, now: datetime | None) -> MeasureRow:
-    """measures.py's counting rules, in Python."""
+def _measure(events: list, now: datetime | None, as_of: datetime | None = None,
+             rated_at: dict | None = None) -> MeasureRow:
+    """measures.py's counting rules, in Python; ``as_of``: as they stood then (``rated_at``:
+    event id → time of its rating)."""
+    def by(moment: datetime | None) -> bool:
+        return moment is not None and (as_of is None or moment < as_of)
+
     counted = [e for e in events if e.status != Status.MERGED]
-    registered = [e for e in counted if e.registered_at is not None and e.status != Status.REJECTED]
-    dispatched = [e for e in counted if e.first_dispatched_at is not None]
-    closed = [e for e in counted if e.status in DONE_STATUSES]
-    rated = [e for e in counted if e.satisfaction is not None]
+    registered = [e for e in counted if by(e.registered_at) and e.status != Status.REJECTED]
+    dispatched = [e for e in counted if by(e.first_dispatched_at)]
+    closed = [e for e in counted if e.status in DONE_STATUSES and (as_of is None or by(e.closed_at))]
+    rated = [e for e in counted if e.satisfaction is not None and (as_of is None or by(rated_at.get(e.id)))]
 
     def mean(values):
         values = [v for v in values if v is not None]
         return sum(values) / len(values) if values else None
 
+    response = [e.response_seconds for e in counted if as_of is None or by(e.acknowledged_at)]
+    handling = [e.handling_seconds for e in counted if as_of is None or by(e.resolved_at)]
     return MeasureRow(
         key=None, label=None, received=len(counted),
         rejected=sum(e.status == Status.REJECTED for e in counted),
-        answered=sum(e.status == Status.ANSWERED for e in counted),
+        answered=sum(e.status == Status.ANSWERED and (as_of is None or by(e.closed_at)) for e in counted),
         registered=len(registered), dispatched=len(dispatched), closed=len(closed),
         closed_on_time=sum(e.on_time is True for e in closed),
         transferred=sum(e.transfer_count > 0 for e in dispatched),
@@ -73,8 +81,7 @@ def _measure(events: list, now: datetime | None) -> MeasureRow:
         extended=sum(e.extension_count > 0 for e in dispatched),
         evaluated=len(rated),
         satisfied=sum(e.satisfaction in (Satisfaction.SATISFIED, Satisfaction.BASICALLY) for e in rated),
-        mean_response_seconds=mean(e.response_seconds for e in counted),
-        mean_handling_seconds=mean(e.handling_seconds for e in counted),
+        mean_response_seconds=mean(response), mean_handling_seconds=mean(handling),
         overdue_open=None if now is None else sum(
             e.status in HELD and e.handle_due is not None and e.handle_due < now for e in counted))
 
@@ -87,6 +94,8 @@ def naive_snapshot(session, now: datetime, street_id: int) -> WallSnapshot:
     def received(since: datetime, until: datetime) -> list:
         return [e for e in events if since <= e.received_at < until]
 
+    rated_at = {event_id: moment for event_id, moment in session.execute(select(EventLog.event_id, EventLog.at).where(
+        EventLog.street_id == street_id, EventLog.action == Action.EVALUATE))}
     periods = []
     for name in PERIODS:
         start = today if name == "today" else today - timedelta(days=today.weekday()) if name == "week" \
@@ -94,7 +103,7 @@ def naive_snapshot(session, now: datetime, street_id: int) -> WallSnapshot:
         back = {"today": timedelta(days=1), "week": timedelta(days=7), "days30": timedelta(days=DAYS30)}[name]
         since = datetime.combine(start, datetime.min.time())
         periods.append(PeriodFigures(name, _measure(received(since, midnight + timedelta(days=1)), now),
-                                     _measure(received(since - back, now - back), None)))
+                                     _measure(received(since - back, now - back), None, now - back, rated_at)))
     logs = session.scalars(select(EventLog).where(EventLog.street_id == street_id,
                                                   EventLog.at >= min(midnight, now - SHIFT))).all()
     done: dict[str, set] = defaultdict(set)

@@ -5,6 +5,7 @@ Now is Wednesday 2026-11-18 15:30. Grids: A1 "A社区1号院", B1 "B社区1号�
 
  ev  status       unit cat   grid received     notes
  Z1  closed       HW   占道  A1   10-01 10:00  on time (the 30 days before the last 30)
+ (closing times and the two ratings' log rows: CLOSED and LOG below)
  L3  evaluated    ZF   占道  A1   11-09 12:00  late, 不满意 (Monday last week)
  O5  closed       HW   占道  B1   11-10 09:00  late
  L1  closed       SZ   占道  A1   11-11 10:00  on time (last Wednesday, before 15:30)
@@ -72,6 +73,12 @@ EVENTS = {
         registered_at=None, first_dispatched_at=None, title="", description="联系人：欧阳娜娜 0531-88881234\n楼道堆物")),
     "C5": (S.CLOSED, "HW", "占道经营", "A1", "11-12 09:00", dict(on_time=True)),
 }
+# When the closed events were closed: the period before is counted as it stood at its cut, so
+# O5 (closed 11-12) was still open at last Wednesday 15:30; Y3, received 15:29 and registered five
+# minutes later, was not registered yet at yesterday 15:30.
+CLOSED = {"Z1": "10-02 10:00", "L3": "11-10 12:00", "O5": "11-12 09:00", "L1": "11-11 12:00",
+          "L2": "11-12 10:00", "O1": "11-18 15:00", "Y1": "11-17 11:00", "Y2": "11-18 09:00",
+          "T1": "11-18 14:00", "C5": "11-13 09:00"}
 # Contacts beside the events' own (one each, at their received time): a second report of T3
 # today; reports on the four Wednesdays before (and on days that are not those).
 MORE_CONTACTS = ["11-18 14:55", "11-04 10:30", "10-21 10:45", "10-14 10:00", "11-12 10:00"]
@@ -85,6 +92,7 @@ LOG = [
     (None, Action.SIGN_IN, "11-18 07:00", "duty2"), (None, Action.SIGN_IN, "11-18 08:00", "duty1"),
     (None, Action.SIGN_OUT, "11-18 08:05", "duty2"), (None, Action.SIGN_IN, "11-18 06:00", "lead1"),
     (None, Action.SIGN_IN, "11-17 20:00", "lead2"),
+    ("Y1", Action.EVALUATE, "11-17 14:00", "duty1"), ("L3", Action.EVALUATE, "11-12 10:00", "duty1"),
 ]
 USERS = [("duty1", "张伟", Role.DUTY_OFFICER), ("duty2", "欧阳娜娜", Role.DUTY_OFFICER),
          ("lead1", "司马懿", Role.SHIFT_LEADER), ("lead2", "李明", Role.SHIFT_LEADER),
@@ -109,7 +117,8 @@ def street(db):
         for code, (status, unit, category, grid, received, extra) in EVENTS.items():
             received_at = at(received)
             fields = dict(registered_at=received_at + timedelta(minutes=5),
-                          first_dispatched_at=received_at + timedelta(minutes=10) if unit else None) | extra
+                          first_dispatched_at=received_at + timedelta(minutes=10) if unit else None,
+                          closed_at=at(CLOSED[code]) if code in CLOSED else None) | extra
             event = Event(code=f"YJ-{code}", street_id=tiny.street_id, status=status, source=Source.HOTLINE_12345,
                           lead_unit_id=units.get(unit), category_id=categories.get(category),
                           grid_id=tiny.grids.get(grid), received_at=received_at, version=1, **fields)
@@ -182,13 +191,15 @@ def test_periods_beside_the_one_before(street):
         return row.received, row.registered, row.closed, row.closed_on_time, row.evaluated, row.satisfied
 
     assert figures(today.current) == (3, 2, 1, 1, 0, 0)  # T1 T2 T3
-    assert figures(today.previous) == (2, 2, 1, 1, 1, 1)  # Y1 Y3 (Y2 came after 15:30)
+    # Y1 Y3 as they stood yesterday at 15:30 (Y2 came later): Y3 not registered yet; Y1 closed, rated.
+    assert figures(today.previous) == (2, 1, 1, 1, 1, 1)
     assert today.current.overdue_open == 1  # T2
     assert figures(week.current) == (10, 9, 4, 3, 1, 1)  # O1 O2 O3 O6 Y1 Y2 Y3 T1 T2 T3
-    assert figures(week.previous) == (3, 3, 3, 1, 1, 0)  # L3 O5 L1 (L2 after Wednesday 15:30)
+    # L3 O5 L1 (L2 came after Wednesday 15:30) as they stood then: O5 still open, L3 not rated yet.
+    assert figures(week.previous) == (3, 3, 2, 1, 0, 0)
     assert figures(days30.current) == (15, 14, 9, 6, 2, 1)  # all but Z1 and T4
     assert figures(days30.previous) == (1, 1, 1, 1, 0, 0)  # Z1
-    assert week.current.completion_rate == 4 / 9 and week.previous.on_time_rate == 1 / 3
+    assert week.current.completion_rate == 4 / 9 and week.previous.on_time_rate == 1 / 2
 
 
 def test_reports_per_hour_beside_the_same_weekday(street):
