@@ -85,6 +85,24 @@ def _mask_plate(match) -> str:
     return match.group("keep") + match.group("sep") + MASK * len(match.group("rest"))
 
 
+def _settled(one_pass):
+    """``one_pass`` repeated until it changes nothing: a cut can join what stood on either side
+    of it into something that must be cut in turn ("0一室栋" → "0栋" → "")."""
+    def public(text: str) -> str:
+        for _ in range(_PASSES):
+            done = one_pass(text)
+            if done == text:
+                break
+            text = done
+        return text
+    public.__doc__, public.__name__ = one_pass.__doc__, one_pass.__name__
+    return public
+
+
+_PASSES = 5  # a real text settles in two; the bound only keeps a pathological one finite
+
+
+@_settled
 def public_address(address: str) -> str:
     """The address without its house, building, unit, floor and room numbers: the road and the
     compound are left. ``…小区3号楼2单元502室`` → ``…小区``, ``XX路12号`` → ``XX路``, ``XX花园B座1203``
@@ -129,6 +147,7 @@ def _mask_introduced(match) -> str:
     return match.group("intro") + mask_name(name[:keep] + given) + rest
 
 
+@_settled
 def public_text(text: str) -> str:
     """Free text as the wall may show it: phone numbers (mobile, fixed line, any separators),
     ID numbers and other long numbers removed entirely, never masked; plates masked (鲁A*****);
