@@ -139,23 +139,20 @@ def ladder_sql(d: str, rule: LadderRule, street_id: int | None):
     return stmt.where(Event.street_id == street_id) if street_id is not None else stmt
 
 
-def stalled_candidates(now: datetime, stalled_after: timedelta, street_id: int | None):
-    """SQL at ``now``: ``stalled_sql`` with its cutoff bound."""
-    return stalled_sql(street_id).params(cutoff=now - stalled_after)
+def stalled_candidates(d: str, now: datetime, stalled_after: timedelta, street_id: int | None):
+    """SQL (dialect ``d``) at ``now``: ``stalled_sql`` with its cutoff bound."""
+    return stalled_sql(d, street_id).params(cutoff=now - stalled_after)
 
 
 @lru_cache(maxsize=64)
-def stalled_sql(street_id: int | None):
+def stalled_sql(d: str, street_id: int | None):
     """SQL (parameter ``cutoff``): in progress with no progress since ``cutoff``, not yet raised for
     that last progress: (event id, last progress). The events in progress come from
     ``ix_event_held``; each one's last progress is read once (a materialised CTE: a subquery the
     planner flattens would read it once per mention), one seek in ``ix_event_log_progress``."""
     cutoff = bindparam("cutoff", type_=DateTime)
-    stmt = (select(Event.id, last_progress(Event.id).label("last"))
-            .where(held_status(Event.status), Event.status == Status.IN_PROGRESS.value,
-                   Event.acknowledged_at <= cutoff))
-    if street_id is not None:
-        stmt = stmt.where(Event.street_id == street_id)
+    stmt = _held(d, Event.id, last_progress(Event.id).label("last"), street_id=street_id,
+                 status=Status.IN_PROGRESS).where(Event.acknowledged_at <= cutoff)
     sub = stmt.cte("quiet").prefix_with("MATERIALIZED")
     raised = select(Alert.id).where(Alert.event_id == sub.c.id, Alert.deadline == sub.c.last,
                                     Alert.level == AlertLevel.STALLED.value).exists()
@@ -163,7 +160,8 @@ def stalled_sql(street_id: int | None):
 
 
 def _stalled(session: Session, now: datetime, stalled_after: timedelta, street_id: int | None) -> list[Due]:
-    rows = session.execute(stalled_sql(street_id), {"cutoff": now - stalled_after}).all()
+    rows = session.execute(stalled_sql(session.get_bind().dialect.name, street_id),
+                           {"cutoff": now - stalled_after}).all()
     return [Due(event_id, AlertLevel.STALLED, STALLED, last, last + stalled_after)
             for event_id, last in rows]
 
@@ -192,16 +190,22 @@ def _exact(rows, now: datetime, thresholds: Thresholds, classes: dict) -> list[D
     return out
 
 
-def _held(*columns, street_id: int | None = None, status: Status | None = None):
-    """SQL: these columns of the held events (``ix_event_held``)."""
-    stmt = select(*columns).where(held_status(Event.status))
-    if status is not None:
-        stmt = stmt.where(Event.status == status.value)
+def _held(d: str, *columns, street_id: int | None = None, status: Status | None = None):
+    """SQL (dialect ``d``): these columns of the held events (``ix_event_held``), or of those in
+    one held ``status``. PostgreSQL proves from ``status = …`` alone that the partial index
+    serves, and the held statuses said again beside it would make it think a thousandth of
+    the events match and pick ``ix_event_status`` and the table; SQLite needs them said."""
+    if status is None:
+        stmt = select(*columns).where(held_status(Event.status))
+    elif d == "sqlite":
+        stmt = select(*columns).where(held_status(Event.status), Event.status == status.value)
+    else:
+        stmt = select(*columns).where(Event.status == status.value)
     return stmt.where(Event.street_id == street_id) if street_id is not None else stmt
 
 
 @lru_cache(maxsize=64)
-def cleared_alerts(street_id: int | None):
+def cleared_alerts(d: str, street_id: int | None):
     """SQL: uncleared alerts that no longer describe their event (``ladder.still_about``).
 
     A ladder alert still describes its event while (event, deadline) is among the held events'
@@ -210,28 +214,28 @@ def cleared_alerts(street_id: int | None):
     per alert. Only an alert listed by hand on an event not held, or a stalled one, reads more
     (the event's row, its log's progress index).
     """
-    response = _held(Event.id, Event.response_due, status=Status.DISPATCHED).where(Event.response_due.is_not(None))
-    handling = _held(Event.id, Event.handle_due).where(Event.handle_due.is_not(None))
+    response = _held(d, Event.id, Event.response_due, status=Status.DISPATCHED).where(Event.response_due.is_not(None))
+    handling = _held(d, Event.id, Event.handle_due).where(Event.handle_due.is_not(None))
     progressed = select(EventLog.id).where(
         EventLog.event_id == Alert.event_id, EventLog.at > Alert.deadline, progress_action(EventLog.action)).exists()
     still_open = select(Event.id).where(Event.id == Alert.event_id, Event.status.in_(_OPEN)).exists()
-    held_ids = _held(Event.id)
+    held_ids = _held(d, Event.id)
     moved_on = case(
         (Alert.kind == RESPONSE, tuple_(Alert.event_id, Alert.deadline).notin_(response)),
         (Alert.kind == HANDLING, tuple_(Alert.event_id, Alert.deadline).notin_(handling)),
-        (Alert.kind == STALLED, or_(Alert.event_id.notin_(_held(Event.id, status=Status.IN_PROGRESS)), progressed)),
+        (Alert.kind == STALLED, or_(Alert.event_id.notin_(_held(d, Event.id, status=Status.IN_PROGRESS)), progressed)),
         (Alert.kind == BY_HAND, and_(Alert.event_id.notin_(held_ids), ~still_open)),
         else_=literal(False))
     stmt = select(Alert.id).where(Alert.cleared_at.is_(None), moved_on).order_by(Alert.id)
     if street_id is not None:  # the street's held events, or (rarely: not held) the event's row
         street = select(Event.street_id).where(Event.id == Alert.event_id).scalar_subquery()
-        stmt = stmt.where(or_(Alert.event_id.in_(_held(Event.id, street_id=street_id)),
+        stmt = stmt.where(or_(Alert.event_id.in_(_held(d, Event.id, street_id=street_id)),
                               and_(Alert.event_id.notin_(held_ids), street == street_id)))
     return stmt
 
 
 def _cleared(session: Session, street_id: int | None) -> list[int]:
-    return list(session.scalars(cleared_alerts(street_id)))
+    return list(session.scalars(cleared_alerts(session.get_bind().dialect.name, street_id)))
 
 
 def _no_jit(session: Session) -> str:
@@ -290,7 +294,7 @@ def examine(session: Session, now: datetime, thresholds: Thresholds, street_id: 
         due += [d for d in waiting if d.due_at <= now]
         if upcoming := [d.due_at for d in waiting if d.due_at > now]:
             later[event_id] = min(upcoming)
-    cleared = cleared_alerts(street_id)
+    cleared = cleared_alerts(session.get_bind().dialect.name, street_id)
     if event_ids is not None:
         cleared = cleared.where(Alert.event_id.in_(sorted(set(event_ids))))
     return Plan(sorted(due, key=lambda d: (d.due_at, d.event_id)), list(session.scalars(cleared))), later

@@ -41,8 +41,8 @@ def test_each_statement_of_the_scan_reads_the_partial_indexes_on_sqlite(tmp_path
     plans = {}
     with db.session() as s:
         for name, stmt in {"ladder": ladder_candidates("sqlite", NOW, thresholds.earliest(), street_id),
-                           "stalled": stalled_candidates(NOW, timedelta(hours=24), street_id),
-                           "clear": cleared_alerts(street_id)}.items():
+                           "stalled": stalled_candidates("sqlite", NOW, timedelta(hours=24), street_id),
+                           "clear": cleared_alerts("sqlite", street_id)}.items():
             sql = stmt.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True})
             rows = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
             plans[name] = [row[-1] for row in rows]
