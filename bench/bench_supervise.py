@@ -9,8 +9,9 @@ The database is built with bulk loads, not ``commandroom demo`` (hours for a mil
 the rows are generated in Python (the finished events from ``bench_measures.synthetic_event``,
 the open ones dispatched before the scan's instant in every held status, see ``open_event``,
 with a log row for each step; every finished event has its ``receive`` log row) and written with
-Core ``executemany`` on SQLite and ``COPY … FROM STDIN`` on PostgreSQL (then ``VACUUM ANALYZE``,
-as autovacuum leaves a live database: the index-only scans need the visibility map). Then one
+Core ``executemany`` on SQLite and ``COPY … FROM STDIN`` on PostgreSQL, the secondary indexes
+dropped meanwhile and built after (then ``VACUUM ANALYZE`` on PostgreSQL, as autovacuum leaves
+a live database: the index-only scans need the visibility map). Then one
 scan at the instant raises what is due — written straight into ``alert`` too, as a running
 scheduler would have left it — so the timed scans are the steady state of a live district: a
 few new alerts at most, every open event to look at.
@@ -128,6 +129,11 @@ def copy_rows(conn, table, rows: list[dict]) -> None:
 def build(db: Database, events: int, open_count: int, seed: int = 1) -> None:
     build_reference(db)
     postgres = db.engine.dialect.name == "postgresql"
+    # The secondary indexes are built once after the load: faster than kept up row by row.
+    indexes = [*Event.__table__.indexes, *EventLog.__table__.indexes]
+    with db.engine.begin() as conn:
+        for index in indexes:
+            index.drop(conn)
     for rows, logs in generate(events, open_count, seed):
         with db.engine.begin() as conn:
             if postgres:
@@ -136,6 +142,9 @@ def build(db: Database, events: int, open_count: int, seed: int = 1) -> None:
             else:
                 conn.execute(Event.__table__.insert(), rows)
                 conn.execute(EventLog.__table__.insert(), logs)
+    with db.engine.begin() as conn:
+        for index in indexes:
+            index.create(conn)
     if postgres:
         with db.engine.begin() as conn:
             conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('event', 'id'), (SELECT max(id) FROM event))")
@@ -223,19 +232,20 @@ def measure(db: Database, runs: int) -> None:
             before = counter.statements
             fast_ms, fast_cpu, fast = timed(lambda: plan(s, at, THRESHOLDS), runs)
             sent = (counter.statements - before) // runs
-            server = ""
+            server, server_ms = "", 0.0
             if backend := server_cpu(s):  # clock ticks are 10 ms: the mean of many runs
                 used = backend()
                 for _ in range(max(runs, 20)):
                     plan(s, at, THRESHOLDS)
-                server = f" + server {(backend() - used) / max(runs, 20):.1f} ms CPU"
+                server_ms = (backend() - used) / max(runs, 20)
+                server = f" + server {server_ms:.1f} ms CPU"
             naive_ms, naive_cpu, naive = timed(lambda: plan_naive(s, at, THRESHOLDS), runs)
         assert fast == naive, "the two scans disagree"
         steady_naive_ms = naive_ms if label.startswith("steady") else steady_naive_ms
         print(f"  {label}: plan {fast_ms:7.1f} ms wall {fast_cpu:6.1f} ms CPU{server} ({sent} statements) | naive "
               f"{naive_ms:7.1f} ms wall {naive_cpu:7.1f} ms CPU | ratio {naive_ms / fast_ms:5.1f}x | "
-              f"{len(fast.due)} to raise, {len(fast.clear)} to clear | goal < 50 ms: "
-              f"{'met' if fast_ms < 50 else 'NOT met'}")
+              f"{len(fast.due)} to raise, {len(fast.clear)} to clear | goal < 50 ms: wall "
+              f"{'met' if fast_ms < 50 else 'NOT met'}, CPU {'met' if fast_cpu + server_ms < 50 else 'NOT met'}")
         print(f"    its statements (wall/CPU): {'; '.join(parts)}")
     # A running scheduler remembers (models/scan.py, Scanner): its first scan looks at every held
     # event, the next ones at those the log touched and those whose next alert fell due.

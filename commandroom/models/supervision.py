@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy import (DateTime, Float, and_, bindparam, case, func, literal, literal_column, or_, select, text,
                         tuple_)
@@ -100,8 +100,8 @@ def ladder_candidates(d: str, now: datetime, rule: LadderRule, street_id: int | 
 
 
 def _now_seconds(now: datetime) -> float:
-    # Stored times are whole seconds; half a second's slack absorbs the float arithmetic of
-    # julianday() (the filter may let one event too many through, never one too few).
+    # Half a second's slack absorbs the float arithmetic on times turned into seconds (the filter
+    # may let an event through a moment early, never one too late: Python decides exactly).
     return (now - EPOCH).total_seconds() + 0.5
 
 
