@@ -54,6 +54,9 @@ class Event(Base):
         # The supervision scan reads the held events' limits from this index alone, and only the
         # held events are in it (models/supervision.py; bench/bench_supervise.py).
         Index("ix_event_held", *HELD_COLUMNS, sqlite_where=text(HELD_WHERE), postgresql_where=text(HELD_WHERE)),
+        # The board's unit loads (models/board.py ``load_units``, on every feed batch): the open
+        # events per lead unit and their handling due times, read from the index alone.
+        Index("ix_event_unit_load", "status", "lead_unit_id", "handle_due"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,7 +3,7 @@ entries, not the million of ``ix_event_supervise``, which goes), and each event'
 progress from a partial index of the log without the alerts' own rows
 
 Revision ID: 0005_scan
-Revises: 0004_intake
+Revises: 0005_board
 """
 from typing import Sequence, Union
 
@@ -11,7 +11,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision: str = '0005_scan'
-down_revision: Union[str, Sequence[str], None] = '0004_intake'
+down_revision: Union[str, Sequence[str], None] = '0005_board'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
