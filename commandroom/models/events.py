@@ -33,9 +33,15 @@ MEASURE_COLUMNS = (
 )
 
 
-# Every column the supervision scan reads, status first (it seeks the held statuses).
-SUPERVISE_COLUMNS = ("status", "street_id", "dispatched_at", "response_due", "handle_due",
-                     "acknowledged_at", "priority", "category_id", "id")
+# The statuses in which a unit holds an event (``lifecycle.HELD``), as the partial index below
+# and every query meant to use it say it, word for word: SQLite uses a partial index only for a
+# query whose WHERE repeats the index's own (``supervision.held_status``; a test checks the two).
+HELD_WHERE = "status IN ('acknowledged', 'dispatched', 'in_progress')"
+# Every column the supervision scan reads, status first: a query that names the held statuses
+# seeks them here (covering) even in a database without statistics, where SQLite would otherwise
+# take ``ix_event_status`` and look up every held event's wide row.
+HELD_COLUMNS = ("status", "id", "street_id", "dispatched_at", "response_due", "handle_due",
+                "acknowledged_at", "priority", "category_id")
 
 
 class Event(Base):
@@ -45,9 +51,9 @@ class Event(Base):
         Index("ix_event_unit_measures", "lead_unit_id", "received_at", *MEASURE_COLUMNS),
         Index("ix_event_status", "status"),
         Index("ix_event_grid", "grid_id"),
-        # The supervision scan reads the held events' limits from this index alone
-        # (models/supervision.py; bench/bench_supervise.py), never the wide rows.
-        Index("ix_event_supervise", *SUPERVISE_COLUMNS),
+        # The supervision scan reads the held events' limits from this index alone, and only the
+        # held events are in it (models/supervision.py; bench/bench_supervise.py).
+        Index("ix_event_held", *HELD_COLUMNS, sqlite_where=text(HELD_WHERE), postgresql_where=text(HELD_WHERE)),
         # The board's unit loads (models/board.py ``load_units``, on every feed batch): the open
         # events per lead unit and their handling due times, read from the index alone.
         Index("ix_event_unit_load", "status", "lead_unit_id", "handle_due"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from commandroom.models.base import Base, EnumText
@@ -25,11 +25,20 @@ FEED_CHANNEL = "commandroom_feed"
 LogId = BigInteger().with_variant(Integer(), "sqlite")
 
 
+PROGRESS_WHERE = "action NOT IN ('acknowledge_alert', 'clear_alert', 'raise_alert')"
+
+
 class EventLog(Base):
     __tablename__ = "event_log"
     __table_args__ = (
         Index("ix_event_log_event", "event_id", "id"),
         Index("ix_event_log_street_at", "street_id", "at"),
+        # An event's progress (every row but the alerts' own, ``lifecycle.UNVERSIONED``), newest
+        # last: the supervision scan's "last progress" is one seek here, never a read of the log's
+        # rows. Written as ``supervision.progress_action`` writes it (a partial index serves only
+        # a query that repeats its WHERE, literally).
+        Index("ix_event_log_progress", "event_id", "id", "at", "action", sqlite_where=text(PROGRESS_WHERE),
+              postgresql_where=text(PROGRESS_WHERE)),
     )
 
     id: Mapped[int] = mapped_column(LogId, primary_key=True, autoincrement=True)

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
-from sqlalchemy import and_, case, func, literal, or_, select, text
+from sqlalchemy import (DateTime, Float, and_, bindparam, case, func, literal, literal_column, or_, select, text,
+                        tuple_)
 from sqlalchemy.orm import Session
 
 from commandroom.models.alert_levels import RANK
@@ -44,7 +46,9 @@ def _seconds(dialect: str, column):
     """SQL: a naive timestamp as seconds since 1970 (both sides of a comparison alike)."""
     if dialect == "sqlite":
         return (func.julianday(column) - 2440587.5) * 86400.0
-    return func.extract("epoch", column)
+    # date_part is double precision; EXTRACT is numeric since PostgreSQL 14, several times slower
+    # in the ladder's arithmetic over every held event.
+    return func.date_part("epoch", column, type_=Float)
 
 
 def _greatest(dialect: str, a, b):
@@ -61,69 +65,103 @@ def open_level(event_id_column):
             .order_by(_RANK_SQL.desc()).limit(1).scalar_subquery())
 
 
+def progress_action(column):
+    """SQL: the log row changed its event (alerts are not progress), written as
+    ``log.PROGRESS_WHERE`` writes it so that SQLite reads the partial index ``ix_event_log_progress``."""
+    return column.notin_([literal_column(f"'{value}'") for value in _PROGRESS_ACTIONS_EXCLUDED])
+
+
 def last_progress(event_id_column):
-    """SQL: the time of the event's newest log row that changed it (alerts are not progress):
-    read backwards along ``ix_event_log_event`` (event_id, id), a row or two per event."""
-    return (select(EventLog.at)
-            .where(EventLog.event_id == event_id_column,
-                   EventLog.action.notin_(_PROGRESS_ACTIONS_EXCLUDED))
+    """SQL: the time of the event's newest log row that changed it: one seek backwards in the
+    covering partial index ``ix_event_log_progress`` (event_id, id, at)."""
+    return (select(EventLog.at).where(EventLog.event_id == event_id_column, progress_action(EventLog.action))
             .order_by(EventLog.id.desc()).limit(1).scalar_subquery())
 
 
+def held_status(column):
+    """SQL: ``column`` holds a held status, the values written out as ``events.HELD_WHERE`` writes
+    them: SQLite reads the partial index ``ix_event_held`` only for a query that says what the
+    index's WHERE says, literally (not with bound parameters)."""
+    return column.in_([literal_column(f"'{value}'") for value in _HELD])
+
+
+def rungs(d: str, rule: LadderRule, start, due) -> list:
+    """SQL (dialect ``d``, times in seconds): the instant each ladder level falls due on a limit
+    from ``start`` to ``due``, in ``LADDER`` order: ``LadderRule.steps`` in SQL."""
+    grace = _greatest(d, (due - start) * rule.grace_share, rule.grace_min.total_seconds())
+    # start + (due - start) * share, with ``start`` computed once (the warning is tested on every row)
+    return [start * (1 - rule.warn_share) + due * rule.warn_share, due, due + grace,
+            due + grace * rule.listed_graces, due + grace * rule.notice_graces]
+
+
 def ladder_candidates(d: str, now: datetime, rule: LadderRule, street_id: int | None):
-    """SQL (dialect ``d``): open events with a running limit on which ``rule`` (the earliest)
-    has more steps due than alerts were raised on that deadline.
+    """SQL (dialect ``d``) at ``now``: ``ladder_sql`` with its instant bound."""
+    return ladder_sql(d, rule, street_id).params(now_s=_now_seconds(now))
 
-    The held events' times are turned into seconds once, in a materialised CTE read from the
-    covering index ``ix_event_supervise``; the ladder's arithmetic is then on plain numbers, and
-    the alerts are counted (through ``uq_alert_once``) only for the events past their warning.
+
+def _now_seconds(now: datetime) -> float:
+    # Half a second's slack absorbs the float arithmetic on times turned into seconds (the filter
+    # may let an event through a moment early, never one too late: Python decides exactly).
+    return (now - EPOCH).total_seconds() + 0.5
+
+
+# Built once per rule and street (the scan runs every 30 s; building the statement costs more
+# Python than the rest of the scan does): the instant is a parameter.
+@lru_cache(maxsize=64)
+def ladder_sql(d: str, rule: LadderRule, street_id: int | None):
+    """SQL (dialect ``d``; parameter ``now_s``, in seconds): the held events on which ``rule`` (the
+    earliest) has a ladder step due that was not raised yet: with n alerts raised on a deadline,
+    the n-th step (from 0) is the next.
+
+    Read from the partial covering index ``ix_event_held`` (the held events only). Per event: a
+    comparison on plain numbers (its warning), and only past it one seek in ``uq_alert_once``
+    (event, deadline) counting the alerts raised, then the one rung that count points at. So
+    the ten thousand held events cost a scan of a small index, and only the events with a step
+    due and not raised — a handful in a running room — come back to Python.
     """
-    cols = [Event.id, Event.status, Event.dispatched_at, Event.response_due, Event.handle_due,
-            Event.priority, Event.category_id, _seconds(d, Event.dispatched_at).label("s"),
-            _seconds(d, Event.response_due).label("r"), _seconds(d, Event.handle_due).label("h")]
-    held = select(*cols).where(Event.status.in_(_HELD), Event.dispatched_at.is_not(None))
-    if street_id is not None:
-        held = held.where(Event.street_id == street_id)
-    held = held.cte("held").prefix_with("MATERIALIZED")
-    # Stored times are whole seconds; half a second's slack absorbs the float arithmetic of
-    # julianday() (the filter may let one event too many through, never one too few).
-    now_s = (now - EPOCH).total_seconds() + 0.5
-    start = held.c.s
+    now_s = bindparam("now_s", type_=Float)
+    start = _seconds(d, Event.dispatched_at)
 
-    def behind(due, deadline):
-        grace = _greatest(d, (due - start) * rule.grace_share, rule.grace_min.total_seconds())
-        steps = sum(case((at <= now_s, 1), else_=0) for at in (
-            start + (due - start) * rule.warn_share, due, due + grace,
-            due + grace * rule.listed_graces, due + grace * rule.notice_graces))
+    def behind(deadline):
+        steps = rungs(d, rule, start, _seconds(d, deadline))
         raised = (select(func.count()).select_from(Alert)
-                  .where(Alert.event_id == held.c.id, Alert.deadline == deadline,
+                  .where(Alert.event_id == Event.id, Alert.deadline == deadline,
                          Alert.level != AlertLevel.STALLED.value).scalar_subquery())
-        warned = start + (due - start) * rule.warn_share <= now_s
-        return and_(due.is_not(None), warned, raised < steps)
+        # CASE on the count evaluates it once; past the last step (5 raised) it is NULL: nothing due.
+        next_step = case(dict(enumerate(steps)), value=raised)
+        return and_(deadline.is_not(None), steps[0] <= now_s, next_step <= now_s)
 
-    return (select(held.c.id, held.c.status, held.c.dispatched_at, held.c.response_due, held.c.handle_due,
-                   held.c.priority, held.c.category_id)
-            .where(or_(and_(held.c.status == Status.DISPATCHED.value, behind(held.c.r, held.c.response_due)),
-                       behind(held.c.h, held.c.handle_due))))
+    stmt = (select(Event.id, Event.status, Event.dispatched_at, Event.response_due, Event.handle_due,
+                   Event.priority, Event.category_id)
+            .where(held_status(Event.status), Event.dispatched_at.is_not(None),
+                   or_(and_(Event.status == Status.DISPATCHED.value, behind(Event.response_due)),
+                       behind(Event.handle_due))))
+    return stmt.where(Event.street_id == street_id) if street_id is not None else stmt
 
 
-def stalled_candidates(now: datetime, stalled_after: timedelta, street_id: int | None):
-    """SQL: in progress with no progress for ``stalled_after``, not yet raised for that last
-    progress: (event id, last progress)."""
-    cutoff = now - stalled_after
-    last = last_progress(Event.id)
-    stmt = (select(Event.id, last.label("last"))
-            .where(Event.status == Status.IN_PROGRESS.value, Event.acknowledged_at <= cutoff))
-    if street_id is not None:
-        stmt = stmt.where(Event.street_id == street_id)
-    sub = stmt.subquery()
-    raised = select(Alert.id).where(Alert.event_id == sub.c.id, Alert.level == AlertLevel.STALLED.value,
-                                    Alert.deadline == sub.c.last).exists()
+def stalled_candidates(d: str, now: datetime, stalled_after: timedelta, street_id: int | None):
+    """SQL (dialect ``d``) at ``now``: ``stalled_sql`` with its cutoff bound."""
+    return stalled_sql(d, street_id).params(cutoff=now - stalled_after)
+
+
+@lru_cache(maxsize=64)
+def stalled_sql(d: str, street_id: int | None):
+    """SQL (parameter ``cutoff``): in progress with no progress since ``cutoff``, not yet raised for
+    that last progress: (event id, last progress). The events in progress come from
+    ``ix_event_held``; each one's last progress is read once (a materialised CTE: a subquery the
+    planner flattens would read it once per mention), one seek in ``ix_event_log_progress``."""
+    cutoff = bindparam("cutoff", type_=DateTime)
+    stmt = _held(d, Event.id, last_progress(Event.id).label("last"), street_id=street_id,
+                 status=Status.IN_PROGRESS).where(Event.acknowledged_at <= cutoff)
+    sub = stmt.cte("quiet").prefix_with("MATERIALIZED")
+    raised = select(Alert.id).where(Alert.event_id == sub.c.id, Alert.deadline == sub.c.last,
+                                    Alert.level == AlertLevel.STALLED.value).exists()
     return select(sub.c.id, sub.c.last).where(sub.c.last <= cutoff, ~raised)
 
 
 def _stalled(session: Session, now: datetime, stalled_after: timedelta, street_id: int | None) -> list[Due]:
-    rows = session.execute(stalled_candidates(now, stalled_after, street_id)).all()
+    rows = session.execute(stalled_sql(session.get_bind().dialect.name, street_id),
+                           {"cutoff": now - stalled_after}).all()
     return [Due(event_id, AlertLevel.STALLED, STALLED, last, last + stalled_after)
             for event_id, last in rows]
 
@@ -152,33 +190,52 @@ def _exact(rows, now: datetime, thresholds: Thresholds, classes: dict) -> list[D
     return out
 
 
-def cleared_alerts(street_id: int | None):
+def _held(d: str, *columns, street_id: int | None = None, status: Status | None = None):
+    """SQL (dialect ``d``): these columns of the held events (``ix_event_held``), or of those in
+    one held ``status``. PostgreSQL proves from ``status = …`` alone that the partial index
+    serves, and the held statuses said again beside it would make it think a thousandth of
+    the events match and pick ``ix_event_status`` and the table; SQLite needs them said."""
+    if status is None:
+        stmt = select(*columns).where(held_status(Event.status))
+    elif d == "sqlite":
+        stmt = select(*columns).where(held_status(Event.status), Event.status == status.value)
+    else:
+        stmt = select(*columns).where(Event.status == status.value)
+    return stmt.where(Event.street_id == street_id) if street_id is not None else stmt
+
+
+@lru_cache(maxsize=64)
+def cleared_alerts(d: str, street_id: int | None):
     """SQL: uncleared alerts that no longer describe their event (``ladder.still_about``).
 
-    The event's columns are read per alert, by primary key (scalar subqueries): a join lets
-    PostgreSQL's planner hash all of ``event`` (a million wide rows) for a few thousand alerts.
+    A ladder alert still describes its event while (event, deadline) is among the held events'
+    (id, due time) pairs: each such set is read once from ``ix_event_held`` and hashed (SQLite:
+    an ephemeral index), and each alert is one probe in it — no lookup of a million-row table
+    per alert. Only an alert listed by hand on an event not held, or a stalled one, reads more
+    (the event's row, its log's progress index).
     """
-    def of_event(column):
-        return select(column).where(Event.id == Alert.event_id).scalar_subquery()
-
-    status, response_due, handle_due = of_event(Event.status), of_event(Event.response_due), of_event(Event.handle_due)
+    response = _held(d, Event.id, Event.response_due, status=Status.DISPATCHED).where(Event.response_due.is_not(None))
+    handling = _held(d, Event.id, Event.handle_due).where(Event.handle_due.is_not(None))
+    progressed = select(EventLog.id).where(
+        EventLog.event_id == Alert.event_id, EventLog.at > Alert.deadline, progress_action(EventLog.action)).exists()
+    still_open = select(Event.id).where(Event.id == Alert.event_id, Event.status.in_(_OPEN)).exists()
+    held_ids = _held(d, Event.id)
     moved_on = case(
-        (Alert.kind == RESPONSE, or_(status != Status.DISPATCHED.value, response_due.is_(None),
-                                     response_due != Alert.deadline)),
-        (Alert.kind == HANDLING, or_(status.notin_(_HELD), handle_due.is_(None), handle_due != Alert.deadline)),
-        (Alert.kind == STALLED, or_(status != Status.IN_PROGRESS.value, select(EventLog.id).where(
-            EventLog.event_id == Alert.event_id, EventLog.at > Alert.deadline,
-            EventLog.action.notin_(_PROGRESS_ACTIONS_EXCLUDED)).exists())),
-        (Alert.kind == BY_HAND, status.notin_(_OPEN)),
+        (Alert.kind == RESPONSE, tuple_(Alert.event_id, Alert.deadline).notin_(response)),
+        (Alert.kind == HANDLING, tuple_(Alert.event_id, Alert.deadline).notin_(handling)),
+        (Alert.kind == STALLED, or_(Alert.event_id.notin_(_held(d, Event.id, status=Status.IN_PROGRESS)), progressed)),
+        (Alert.kind == BY_HAND, and_(Alert.event_id.notin_(held_ids), ~still_open)),
         else_=literal(False))
     stmt = select(Alert.id).where(Alert.cleared_at.is_(None), moved_on).order_by(Alert.id)
-    if street_id is not None:
-        stmt = stmt.where(of_event(Event.street_id) == street_id)
+    if street_id is not None:  # the street's held events, or (rarely: not held) the event's row
+        street = select(Event.street_id).where(Event.id == Alert.event_id).scalar_subquery()
+        stmt = stmt.where(or_(Alert.event_id.in_(_held(d, Event.id, street_id=street_id)),
+                              and_(Alert.event_id.notin_(held_ids), street == street_id)))
     return stmt
 
 
 def _cleared(session: Session, street_id: int | None) -> list[int]:
-    return list(session.scalars(cleared_alerts(street_id)))
+    return list(session.scalars(cleared_alerts(session.get_bind().dialect.name, street_id)))
 
 
 def _no_jit(session: Session) -> str:
@@ -193,7 +250,7 @@ def _no_jit(session: Session) -> str:
 def plan(session: Session, now: datetime, thresholds: Thresholds, street_id: int | None = None) -> Plan:
     """What one scan at ``now`` raises and clears (reads only)."""
     dialect = _no_jit(session)
-    rows = session.execute(ladder_candidates(dialect, now, thresholds.earliest(), street_id)).all()
+    rows = session.execute(ladder_sql(dialect, thresholds.earliest(), street_id), {"now_s": _now_seconds(now)}).all()
     due = _exact(rows, now, thresholds, _classes(session)) if rows else []
     raised = _raised(session, {d.event_id for d in due})
     due = [d for d in due if (d.event_id, d.level, d.deadline) not in raised]
@@ -237,7 +294,7 @@ def examine(session: Session, now: datetime, thresholds: Thresholds, street_id: 
         due += [d for d in waiting if d.due_at <= now]
         if upcoming := [d.due_at for d in waiting if d.due_at > now]:
             later[event_id] = min(upcoming)
-    cleared = cleared_alerts(street_id)
+    cleared = cleared_alerts(session.get_bind().dialect.name, street_id)
     if event_ids is not None:
         cleared = cleared.where(Alert.event_id.in_(sorted(set(event_ids))))
     return Plan(sorted(due, key=lambda d: (d.due_at, d.event_id)), list(session.scalars(cleared))), later
@@ -247,5 +304,5 @@ def last_progress_of(session: Session, event_id: int) -> datetime | None:
     return session.scalar(select(last_progress(literal(event_id))))
 
 
-__all__ = ["Plan", "cleared_alerts", "examine", "ladder_candidates", "last_progress_of", "open_level", "plan",
-           "plan_naive", "stalled_candidates"]
+__all__ = ["Plan", "cleared_alerts", "examine", "held_status", "ladder_candidates", "ladder_sql", "last_progress_of", "open_level", "plan",
+           "plan_naive", "progress_action", "rungs", "stalled_candidates", "stalled_sql"]
