@@ -124,6 +124,7 @@ class EventListPanel(QWidget):
     def tick(self) -> None:
         """Once a minute: countdowns and overdue tints follow the clock."""
         self.model.tick()
+        self.table.viewport().update()  # the cells that read the clock
         self._update_count()
 
     def prune_finished(self, recent_days: int) -> int:
