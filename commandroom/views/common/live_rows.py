@@ -32,6 +32,7 @@ class LiveRowsModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict = {}  # id -> frozen row
         self._pos: dict[int, int] = {}  # id -> row number
+        self._columns = len(self.COLUMNS)  # asked by Qt for every row it maps: not len(Enum) each time
 
     # --- Feeding the model -----------------------------------------------------------------
     def set_rows(self, rows: Iterable) -> None:
@@ -115,7 +116,7 @@ class LiveRowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else self._columns
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

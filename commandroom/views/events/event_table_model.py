@@ -128,6 +128,9 @@ class EventTableModel(LiveRowsModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
+    def sort_key_at(self, row: int, column: int):
+        return self._sort_key(self._rows[self._ids[row]], Col(column))
+
     # --- Cells -----------------------------------------------------------------------------
     def _text(self, row, col: Col) -> str:
         match col:
