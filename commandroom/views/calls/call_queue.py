@@ -35,6 +35,7 @@ from commandroom.views.calls.decision_forms import answer_form, reject_form
 from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
 from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold, QueueOrder
+from commandroom.views.common.slices import Slices
 from commandroom.views.calls.register_form import RegisterForm
 from commandroom.views.common.selection import Selection
 
@@ -91,6 +92,7 @@ class CallQueuePanel(QWidget):
         # reports must not queue one duplicate search per report (``CallDesk.want``).
         self._advice_timer = QTimer(self, singleShot=True, interval=ADVICE_MS)
         self._advice_timer.timeout.connect(self._ask_advice)
+        self._slices = Slices(self._apply_slice, parent=self)
         self._pending: dict[int, tuple] = {}  # request id -> (what, row, then)
         self._versions: dict[int, int] = {}  # event id -> newest version our commands saw
         self._unseen: set[int] = set()
@@ -228,6 +230,7 @@ class CallQueuePanel(QWidget):
     def on_view_loaded(self, name: str, rows) -> None:
         if name != self.view_name:
             return
+        self._slices.clear()  # the load is newer than any change still waiting
         self.model.set_rows(rows)
         self.loaded = True
         self._want_advice()
@@ -236,8 +239,17 @@ class CallQueuePanel(QWidget):
 
     @Slot(str, list, object)
     def on_view_changed(self, name: str, touched: list, rows) -> None:
+        """A change from the feed: a big one (a storm) in slices, between turns of the event
+        loop (``views/common/slices.py``), each slice with the fresh rows of its touched ids."""
         if name != self.view_name:
             return
+        fresh = {row.id: row for row in rows}
+        pairs = [(event_id, fresh.pop(event_id, None)) for event_id in dict.fromkeys(touched)]
+        self._slices.feed(pairs + list(fresh.items()))
+
+    def _apply_slice(self, pairs: list) -> None:
+        touched = [event_id for event_id, _row in pairs]
+        rows = [row for _event_id, row in pairs if row is not None]
         # An officer busy with an event elsewhere keeps it: only empty hands get the new report.
         had_selection = self.current_row() is not None or bool(self.selection.ids)
         new = self.model.apply(touched, rows)
