@@ -40,22 +40,30 @@ def _upsert(session: Session):
     return dialect.insert(CodeCounter)
 
 
-def _next_number(dialect) -> object:
-    stmt = dialect.insert(CodeCounter.__table__).values(stem=bindparam("stem"), last=1)
+def _next_numbers(dialect) -> object:
+    """Take ``n`` numbers at once: the counter moves up by ``n`` and says where it ends."""
+    stmt = dialect.insert(CodeCounter.__table__).values(stem=bindparam("stem"), last=bindparam("n"))
     return stmt.on_conflict_do_update(
-        index_elements=[CodeCounter.stem], set_={"last": CodeCounter.last + 1}
+        index_elements=[CodeCounter.stem], set_={"last": CodeCounter.last + stmt.excluded.last}
     ).returning(CodeCounter.last)
 
 
 # Built once: a storm of receives reuses the compiled statement (bench/bench_intake.py).
-_NEXT_NUMBER = {"sqlite": _next_number(sqlite), "postgresql": _next_number(postgresql)}
+_NEXT_NUMBERS = {"sqlite": _next_numbers(sqlite), "postgresql": _next_numbers(postgresql)}
 
 
 def next_code(session: Session, prefix: str, now: datetime) -> str:
     """The street's next event code of the day, taken in the caller's transaction."""
+    return next_codes(session, prefix, now, 1)[0]
+
+
+def next_codes(session: Session, prefix: str, now: datetime, count: int) -> list[str]:
+    """The street's next ``count`` event codes of the day, in order, with one statement (the
+    intake's group commit takes a batch's codes together)."""
     stem = code_stem(prefix, now)
     conn = session.connection()
-    return format_code(stem, conn.execute(_NEXT_NUMBER[conn.dialect.name], {"stem": stem}).scalar_one())
+    last = conn.execute(_NEXT_NUMBERS[conn.dialect.name], {"stem": stem, "n": count}).scalar_one()
+    return [format_code(stem, number) for number in range(last - count + 1, last + 1)]
 
 
 def seed_counters(session: Session) -> None:

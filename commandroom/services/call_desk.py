@@ -107,6 +107,9 @@ class CallDesk(QObject):
         self._suggester = None  # trained once, on the first advice; then taught by the feed
         self._trained_upto = 0  # the last log row the training saw: later 立案s come by the feed
         self.learnt = 0  # events taught by the feed (for the tests and the log)
+        self._wanted: list[int] = []  # reports the dock wants advice on, the most wanted first
+        self._advised: set[int] = set()  # reports already advised on (the dock keeps the advice)
+        self._advising = False
 
     # --- Slots (run in the desk's thread) -----------------------------------------------------
     @Slot()
@@ -139,6 +142,27 @@ class CallDesk(QObject):
             self.sig_heartbeat_failed.emit(reason)
             return
         self.sig_presence.emit((seen, presence.QUIET_AFTER))
+
+    @Slot(list)
+    def want(self, event_ids: list) -> None:
+        """The reports the dock wants advice on now (the selected one, those in view), the most
+        wanted first. They replace the ones still waiting: under a storm of reports the dock's
+        earlier wishes are stale, and one duplicate search per arriving report would never catch
+        up. Advised one at a time, each in its own turn of this thread's loop, so a newer wish
+        is heard between two searches."""
+        self._wanted = [i for i in event_ids if i not in self._advised]
+        if self._wanted and not self._advising:
+            self._advising = True
+            QTimer.singleShot(0, self._advise_next)
+
+    def _advise_next(self) -> None:
+        if not self._wanted:
+            self._advising = False
+            return
+        event_id = self._wanted.pop(0)
+        self._advised.add(event_id)
+        self.advise(event_id)
+        QTimer.singleShot(0, self._advise_next)
 
     @Slot(int)
     def advise(self, event_id: int) -> None:

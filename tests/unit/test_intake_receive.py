@@ -87,3 +87,36 @@ def test_on_a_district_database_the_point_or_the_code_picks_the_street(db, clock
     assert by_point.ref.code.startswith("QF") and by_code.ref.code.startswith("YJ")
     assert isinstance(neither, ValidationError) and "jurisdiction_id" in neither.en
     assert other.street_id != yaojia.street_id
+
+
+def test_a_mixed_batch_gives_each_report_its_own_rows_and_codes_in_order(db, clock):
+    """The group commit writes a batch with one statement per table: each report still gets
+    its own event and contact (the ids returned by the multi-row INSERTs matched to the right
+    rows), the codes follow the batch's order, a retry of an earlier batch and a repeat inside
+    the batch save nothing, and the log folds back to the same rows."""
+    tiny = build(db)
+    intake = Commands(db, INTAKE, clock)
+    (earlier,) = intake.receive_batch([_report("E0", tiny.inside, description="第一批")])
+
+    def bare(text):  # no client key: never a retry, its contact goes in with its event
+        return IncomingReport.checked(source=Source.WALK_IN, title=text, description=text)
+
+    batch = [bare("无编号一"), _report("K1", tiny.inside, description="编号一"), bare("无编号二"),
+             _report("E0", tiny.inside, description="重发"), _report("K1", description="批内重复"),
+             _report("K2", tiny.outside, description="编号二")]
+    outcomes = intake.receive_batch(batch)
+    assert [o.created for o in outcomes] == [True, True, True, False, False, True]
+    assert outcomes[3].ref == earlier.ref and outcomes[4].ref == outcomes[1].ref
+    new = [o for o in outcomes if o.created]
+    numbers = [int(o.ref.code.rsplit("-", 1)[1]) for o in new]
+    assert numbers == list(range(numbers[0], numbers[0] + 4)) and numbers[0] == 2
+    with db.session() as s:
+        for outcome, text in zip(new, ("无编号一", "编号一", "无编号二", "编号二")):
+            event = s.get(Event, outcome.ref.id)
+            (contact,) = s.scalars(select(Contact).where(Contact.event_id == event.id))
+            assert text in event.description and text in contact.content
+        assert s.scalar(select(func.count(Contact.id))) == 5
+        state = state_at(s, tiny.street_id)
+        table = {c.id: c for c in s.scalars(select(Contact))}
+    assert {i: (r["event_id"], r["content"]) for i, r in state.rows["contact"].items()} == \
+        {i: (c.event_id, c.content) for i, c in table.items()}

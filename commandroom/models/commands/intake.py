@@ -14,7 +14,7 @@ from commandroom.models.catalog import Category
 from commandroom.models.change import Change
 from commandroom.models.commands.base import CommandBase, EventRef, new_command_id
 from commandroom.models.commands.register_location import locate_for_register
-from commandroom.models.commands.receive_rows import notify, write_received
+from commandroom.models.commands.receive_rows import ToWrite, notify, write_received
 from commandroom.models.enums import Action, Priority, Source, Status
 from commandroom.models.errors import CommandroomError, NotFoundError, ValidationError
 from commandroom.models.events import Contact, Event
@@ -81,17 +81,27 @@ class IntakeCommands(CommandBase):
         (``receive_rows``: the unique index decides, not a lookup that two retries could pass)."""
         check_role(Action.RECEIVE, self.actor.role)
         now = self.clock.now()
-        outcomes: list[Received | CommandroomError] = []
+        outcomes: list[Received | CommandroomError | None] = []
+        ready: list[tuple[int, ToWrite, bool]] = []  # (position, its rows, flagged)
         with self.db.writing() as session:
             for report in reports:
                 try:
-                    outcomes.append(self._receive_one(session, report, now))
+                    to_write, flagged = self._prepared(session, report, now)
                 except CommandroomError as exc:
                     outcomes.append(exc)
+                    continue
+                ready.append((len(outcomes), to_write, flagged))
+                outcomes.append(None)
+            written = write_received(session, self.actor, now, [w for _, w, _ in ready])
+            for (i, _, flagged), done in zip(ready, written):
+                ref = EventRef(done.event_id, done.code, done.version, done.status)
+                outcomes[i] = Received(ref, created=done.created, flagged=done.created and flagged)
             notify(session)
         return outcomes
 
-    def _receive_one(self, session: Session, report: IncomingReport, now: datetime) -> Received:
+    def _prepared(self, session: Session, report: IncomingReport, now: datetime) -> tuple[ToWrite, bool]:
+        """A report's street, grid and category hint decided, its change made; and whether its
+        point lay outside the street and was set aside (flagged)."""
         street, grid_id = self._intake_street(session, report)
         hint = self._category_hint(session, report.category_hint)
         point, description = report.point, report.description
@@ -112,10 +122,8 @@ class IntakeCommands(CommandBase):
             external_ref=report.external_ref, client=report.client, category_hint=hint,
             media="\n".join(report.media), reported_at=report.reported_at,
             reported_point=report.point)
-        written = write_received(session, self.actor, now, street.abbr, change, new_command_id())
-        ref = EventRef(written.event_id, written.code, written.version, written.status)
-        return Received(ref, created=written.created,
-                        flagged=written.created and report.point is not None and point is None)
+        flagged = report.point is not None and point is None
+        return ToWrite(street.abbr, change, new_command_id()), flagged
 
     def _intake_street(self, session: Session, report: IncomingReport) -> tuple[_Street, int | None]:
         """The street a report goes to: the one it names (Open311's jurisdiction_id), else the

@@ -1,19 +1,23 @@
 """Writing received reports: the ``receive`` change of each, its rows and its log row, through
-SQLAlchemy Core in the caller's transaction.
+SQLAlchemy Core in the caller's transaction, a whole batch with a handful of statements.
 
-``receive`` is the one command a storm multiplies (hundreds of reports a minute from the
-hotline platform): through the ORM's unit of work it costs ~3 ms a report, through Core
-statements about a fifth of that (bench/bench_intake.py). What is written is the same as
-``CommandBase._record`` writes: the ``Change`` from ``transitions.receive``, applied to the
-tables, and that change as the ``event_log`` row's payload, in the same transaction.
+``receive`` is the one command a storm multiplies (hundreds of reports a second from the
+hotline platform): through the ORM's unit of work it costs ~3 ms a report, through one Core
+statement per row ~1 ms, and through one statement per table for the whole batch of the
+intake's group commit about a third of that (bench/bench_intake.py). What is written is the
+same as ``CommandBase._record`` writes: the ``Change`` from ``transitions.receive``, applied to
+the tables, and that change as the ``event_log`` row's payload, in the same transaction.
 
-The client's report is inserted first, with ``ON CONFLICT DO NOTHING``: the unique index on
-(client, external id) decides whether it is new, so two retries of one report racing each
-other (in one batch, or in two processes) cannot both be saved; the loser finds the winner's.
+A report that names its client and external id has its contact inserted first, with
+``ON CONFLICT DO NOTHING``: the unique index on (client, external id) decides whether it is
+new, so two retries of one report racing each other (in two processes) cannot both be saved;
+the loser finds the winner's. Within one batch the first of two reports with the same key is
+the one written, the second answered with its event.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from commandroom.models.actor import Actor
 from commandroom.models.change import NEW_EVENT, Change
-from commandroom.models.codes import next_code
+from commandroom.models.codes import next_codes
 from commandroom.models.enums import Action, Status
 from commandroom.models.events import Contact, Event
 from commandroom.models.log import FEED_CHANNEL, EventLog
@@ -38,50 +42,144 @@ class Written:
     created: bool
 
 
-def write_received(session: Session, actor: Actor, now: datetime, street_abbr: str,
-                   change: Change, command_id: str) -> Written:
-    """Write one received report: ``change`` is its ``transitions.receive`` change, whose event
-    code is taken here, once the report is known to be new. A contact that names its client
-    and external id is a retry when the unique index already holds them."""
+@dataclass(frozen=True)
+class ToWrite:
+    """One report ready to be written: its street's code prefix, its ``transitions.receive``
+    change (whose event code is taken here, once the report is known to be new) and the id of
+    its command."""
+
+    street_abbr: str
+    change: Change
+    command_id: str
+
+    @property
+    def key(self) -> tuple[str, str] | None:
+        """(client, external id) when the unique index holds it, else None."""
+        fields = self.change.rows[0].fields
+        client, ref = fields.get("client", ""), fields.get("external_ref", "")
+        return (client, ref) if client and ref else None
+
+
+def write_received(session: Session, actor: Actor, now: datetime,
+                   reports: Sequence[ToWrite]) -> list[Written]:
+    """Write a batch of received reports; what each became, in their order."""
+    if not reports:
+        return []
     conn = session.connection()
     statements = _STATEMENTS[conn.dialect.name == "postgresql"]
-    (row,) = change.rows  # the report's contact
-    # The contact goes in first, without its event: the unique index decides whether it is new.
-    fields = {k: v for k, v in row.fields.items() if k != "event_id"}
-    contact_id = conn.execute(statements.contact, dict(fields, event_id=None)).scalar()
-    if contact_id is None:
-        return _earlier(session, fields["client"], fields["external_ref"])
-    change.event["code"] = next_code(session, street_abbr, now)
-    change.event["status"] = Status.RECEIVED
-    values = NEW_EVENT | change.event
-    event_id = conn.execute(statements.event, dict(values, version=1)).scalar_one()
-    row.id, row.fields["event_id"] = contact_id, event_id
-    conn.execute(statements.link, {"cid": contact_id, "eid": event_id})
-    conn.execute(statements.log, dict(
-        at=now, actor=actor.login, console=actor.console, street_id=values["street_id"],
-        event_id=event_id, action=Action.RECEIVE, command_id=command_id, payload=change.payload()))
-    return Written(event_id, values["code"], 1, Status.RECEIVED, True)
+    keyed = _keyed_contacts(conn, statements, reports)  # key → new contact id, or None: a retry
+    first_of: dict[tuple[str, str], int] = {}
+    new: list[int] = []  # positions of the reports written now, in order
+    for i, report in enumerate(reports):
+        key = report.key
+        if key is None or (keyed[key] is not None and first_of.setdefault(key, i) == i):
+            new.append(i)
+    written: dict[int, Written] = _write_new(session, statements, actor, now, reports, new, keyed)
+    for i, report in enumerate(reports):
+        if i not in written:
+            key = report.key
+            written[i] = (_replayed(written[first_of[key]]) if key in first_of
+                          else _earlier(session, *key))
+    return [written[i] for i in range(len(reports))]
+
+
+def _keyed_contacts(conn, statements: _Statements, reports: Sequence[ToWrite]) -> dict:
+    """Insert the contacts of the reports that carry a key, the first of each key: the unique
+    index decides which are new. Their event is linked once it exists."""
+    firsts: dict[tuple[str, str], dict] = {}
+    for report in reports:
+        key = report.key
+        if key is not None and key not in firsts:
+            firsts[key] = dict(report.change.rows[0].fields, event_id=None)
+    found: dict = dict.fromkeys(firsts)
+    if firsts:
+        rows = conn.execute(statements.keyed_contacts, list(firsts.values())).all()
+        found.update({(client, ref): id_ for id_, client, ref in rows})
+    return found
+
+
+def _write_new(session: Session, statements: _Statements, actor: Actor, now: datetime,
+               reports: Sequence[ToWrite], new: list[int], keyed: dict) -> dict[int, Written]:
+    """The new reports' events (their codes taken per street, one statement each), their
+    contacts and their log rows."""
+    if not new:
+        return {}
+    conn = session.connection()
+    by_stem: dict[str, list[int]] = {}
+    for i in new:
+        by_stem.setdefault(reports[i].street_abbr, []).append(i)
+    for abbr, positions in by_stem.items():
+        for i, code in zip(positions, next_codes(session, abbr, now, len(positions))):
+            change = reports[i].change
+            change.event["code"], change.event["status"] = code, Status.RECEIVED
+    values = [NEW_EVENT | reports[i].change.event | {"version": 1} for i in new]
+    event_ids = statements.ids(conn.execute(statements.events, values))
+    unkeyed, links = [], []
+    for i, event_id in zip(new, event_ids):
+        report = reports[i]
+        row = report.change.rows[0]
+        row.fields["event_id"] = event_id
+        if report.key is None:
+            unkeyed.append(i)
+        else:
+            row.id = keyed[report.key]
+            links.append({"cid": row.id, "eid": event_id})
+    if links:
+        conn.execute(statements.link, links)
+    if unkeyed:
+        rows = conn.execute(statements.contacts, [reports[i].change.rows[0].fields for i in unkeyed])
+        for i, contact_id in zip(unkeyed, statements.ids(rows)):
+            reports[i].change.rows[0].id = contact_id
+    conn.execute(statements.log, [dict(
+        at=now, actor=actor.login, console=actor.console,
+        street_id=reports[i].change.event["street_id"], event_id=event_id, action=Action.RECEIVE,
+        command_id=reports[i].command_id, payload=reports[i].change.payload())
+        for i, event_id in zip(new, event_ids)])
+    return {i: Written(event_id, reports[i].change.event["code"], 1, Status.RECEIVED, True)
+            for i, event_id in zip(new, event_ids)}
+
+
+def _replayed(first: Written) -> Written:
+    return Written(first.event_id, first.code, first.version, first.status, False)
 
 
 @dataclass(frozen=True)
 class _Statements:
-    """Built once: parameters go beside a statement, so its compiled form is reused."""
+    """Built once: parameters go beside a statement, so its compiled form is reused. Lists of
+    parameters go out as multi-row INSERTs (SQLAlchemy's "insertmanyvalues"); ``ids`` gives the
+    new ids of ``events`` and ``contacts`` in the order of the rows given.
 
-    contact: object
-    event: object
+    PostgreSQL: SQLAlchemy orders them (``sort_by_parameter_order``, its INSERT … SELECT …
+    ORDER BY form). SQLite: SQLAlchemy would fall back to one INSERT a row; but SQLite inserts a
+    multi-row VALUES in order, each row taking the next rowid, and nobody else can insert while
+    this transaction holds the write lock (``Database.writing``: BEGIN IMMEDIATE), so the ids in
+    ascending order are the rows' ids in order."""
+
+    keyed_contacts: object
+    contacts: object
+    events: object
     link: object
     log: object
+    sorted_ids: bool
 
     @classmethod
     def of(cls, dialect) -> _Statements:
         contact, event = Contact.__table__, Event.__table__
+        ordered = dialect is postgresql
         return cls(
-            contact=dialect.insert(contact).on_conflict_do_nothing().returning(contact.c.id),
-            event=insert(event).returning(event.c.id),
+            keyed_contacts=dialect.insert(contact).on_conflict_do_nothing()
+            .returning(contact.c.id, contact.c.client, contact.c.external_ref),
+            contacts=insert(contact).returning(contact.c.id, sort_by_parameter_order=ordered),
+            events=insert(event).returning(event.c.id, sort_by_parameter_order=ordered),
             link=update(contact).where(contact.c.id == bindparam("cid"))
             .values(event_id=bindparam("eid")),
             log=insert(EventLog.__table__),
+            sorted_ids=not ordered,
         )
+
+    def ids(self, result) -> list[int]:
+        ids = [row[0] for row in result]
+        return sorted(ids) if self.sorted_ids else ids
 
 
 _STATEMENTS = {False: _Statements.of(sqlite), True: _Statements.of(postgresql)}
@@ -93,11 +191,18 @@ def notify(session: Session) -> None:
         session.execute(text(f"NOTIFY {FEED_CHANNEL}"))
 
 
+# The unique index's own condition, word for word: SQLite uses a partial index only for a query
+# whose WHERE contains its condition (a bound parameter does not prove ``client <> ''``); without
+# it each retry scanned every contact.
+_KEYED = text("contact.client <> '' AND contact.external_ref <> ''")
+
+
 def _earlier(session: Session, client: str, external_ref: str) -> Written:
     """The event that holds the report the client sent before under this external id (after a
     merge, the event it was merged into: the report moved there)."""
     event_id, code, version, status = session.execute(
         select(Event.id, Event.code, Event.version, Event.status)
         .join(Contact, Contact.event_id == Event.id)
-        .where(Contact.client == client, Contact.external_ref == external_ref)).one()
+        .where(Contact.client == client, Contact.external_ref == external_ref,
+               _KEYED)).one()
     return Written(event_id, code, version, status, False)

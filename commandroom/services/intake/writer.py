@@ -87,8 +87,7 @@ class ReportWriter:
         except Exception as exc:  # the whole transaction failed: every report in it is unsaved
             log.exception("intake batch of %d failed", len(batch))
             outcomes = [exc] * len(batch)
-        for pending, outcome in zip(batch, outcomes):
-            _resolve(pending, outcome)
+        _resolve_all(batch, outcomes)
 
     def _drain(self) -> None:
         while True:
@@ -97,15 +96,23 @@ class ReportWriter:
             except queue.Empty:
                 return
             if item is not None:
-                _resolve(item, WriterStopped("the intake is stopping"))
+                _resolve_all([item], [WriterStopped("the intake is stopping")])
 
 
-def _resolve(pending: _Pending, outcome) -> None:
-    def settle() -> None:
-        if not pending.future.done():  # the client may have gone away
-            pending.future.set_result(outcome)
+def _resolve_all(batch: list[_Pending], outcomes: list) -> None:
+    """Settle each waiting handler on its own loop: one wake-up per loop for the whole batch
+    (each ``call_soon_threadsafe`` writes to the loop's wake-up pipe)."""
+    by_loop: dict[asyncio.AbstractEventLoop, list] = {}
+    for pending, outcome in zip(batch, outcomes):
+        by_loop.setdefault(pending.loop, []).append((pending.future, outcome))
 
-    try:
-        pending.loop.call_soon_threadsafe(settle)
-    except RuntimeError:  # its loop has closed: nobody is waiting any more
-        pass
+    def settle(settled: list) -> None:
+        for future, outcome in settled:
+            if not future.done():  # the client may have gone away
+                future.set_result(outcome)
+
+    for loop, settled in by_loop.items():
+        try:
+            loop.call_soon_threadsafe(settle, settled)
+        except RuntimeError:  # its loop has closed: nobody is waiting any more
+            pass

@@ -35,6 +35,7 @@ from commandroom.views.calls.decision_forms import answer_form, reject_form
 from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
 from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold, QueueOrder
+from commandroom.views.common.slices import Slices
 from commandroom.views.calls.register_form import RegisterForm
 from commandroom.views.common.selection import Selection
 
@@ -43,6 +44,8 @@ _WIDTHS = {Col.SOURCE: 108, Col.WAITING: 68, Col.PRIORITY: 64, Col.CALLER: 140,
            Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 130}
 # In a narrow dock the report's text keeps this much; the secondary columns give way (to half).
 _REPORT_MIN = 240
+ADVICE_MS = 150  # advice for what came into view is asked at most this often
+MAX_IN_VIEW = 60  # rows of a very tall queue asked about at once
 _SECONDARY = (Col.CALLER, Col.SUGGESTED, Col.GRID, Col.HOLDER)
 _OK_STYLE = "background: #e8f5e9; color: #1b5e20; padding: 6px;"
 _REFUSED_STYLE = "background: #fdecea; color: #b71c1c; padding: 6px; font-weight: bold;"
@@ -56,8 +59,9 @@ class CallQueuePanel(QWidget):
     sig_new_reports = Signal(list)
     """Reports that arrived while the console was running (their ``QueueRow``s)."""
 
-    sig_advice_requested = Signal(int)
-    """Ask the desk worker about a report (the suggested category, duplicate candidates)."""
+    sig_advice_requested = Signal(list)
+    """Ask the desk worker about the reports in view, the selected one first (the suggested
+    category, duplicate candidates); a newer request replaces what it had not reached yet."""
 
     sig_dispatch_requested = Signal(list)
     """D pressed here on the event just registered: the board's keyboard dispatch takes it on."""
@@ -84,7 +88,11 @@ class CallQueuePanel(QWidget):
         self.loaded = False
         self.view_name = "queue"  # the feed pump's read model (services/call_desk.QUEUE_VIEW)
         self._advice: dict[int, object] = {}
-        self._asked: set[int] = set()
+        # Advice is asked for what the officer can see, at most every ADVICE_MS: a storm of
+        # reports must not queue one duplicate search per report (``CallDesk.want``).
+        self._advice_timer = QTimer(self, singleShot=True, interval=ADVICE_MS)
+        self._advice_timer.timeout.connect(self._ask_advice)
+        self._slices = Slices(self._apply_slice, parent=self)
         self._pending: dict[int, tuple] = {}  # request id -> (what, row, then)
         self._versions: dict[int, int] = {}  # event id -> newest version our commands saw
         self._unseen: set[int] = set()
@@ -141,12 +149,16 @@ class CallQueuePanel(QWidget):
         layout.addWidget(self.banner)
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.selectionModel().currentRowChanged.connect(self._want_advice)
+        self.table.verticalScrollBar().valueChanged.connect(self._want_advice)
         self.table.selectionModel().selectionChanged.connect(self._update_state)
+        for signal in (self.model.rowsRemoved, self.model.modelReset):  # before _update_state counts
+            signal.connect(self._forget_unseen)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
                        self.model.dataChanged):
             signal.connect(self._update_state)
         self._timer = QTimer(self)
-        self._timer.timeout.connect(self.model.tick)
+        self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
         self._update_state()
 
@@ -206,7 +218,7 @@ class CallQueuePanel(QWidget):
         """Heartbeats and advice from ``desk`` (a CallDesk in its own thread)."""
         desk.sig_presence.connect(self.on_presence)
         desk.sig_advice.connect(self.on_advice)
-        self.sig_advice_requested.connect(desk.advise)  # queued into the desk's thread
+        self.sig_advice_requested.connect(desk.want)  # queued into the desk's thread
 
     @Slot(object)
     def set_snapshot(self, snapshot) -> None:
@@ -218,24 +230,32 @@ class CallQueuePanel(QWidget):
     def on_view_loaded(self, name: str, rows) -> None:
         if name != self.view_name:
             return
+        self._slices.clear()  # the load is newer than any change still waiting
         self.model.set_rows(rows)
         self.loaded = True
-        for row in rows:
-            self._ask(row.id)
+        self._want_advice()
         if self.model.rowCount() and not self.selection.ids:
             self.table.selectRow(0)  # the most urgent, longest-waiting report, ready for R
 
     @Slot(str, list, object)
     def on_view_changed(self, name: str, touched: list, rows) -> None:
+        """A change from the feed: a big one (a storm) in slices, between turns of the event
+        loop (``views/common/slices.py``), each slice with the fresh rows of its touched ids."""
         if name != self.view_name:
             return
+        fresh = {row.id: row for row in rows}
+        pairs = [(event_id, fresh.pop(event_id, None)) for event_id in dict.fromkeys(touched)]
+        self._slices.feed(pairs + list(fresh.items()))
+
+    def _apply_slice(self, pairs: list) -> None:
+        touched = [event_id for event_id, _row in pairs]
+        rows = [row for _event_id, row in pairs if row is not None]
         # An officer busy with an event elsewhere keeps it: only empty hands get the new report.
         had_selection = self.current_row() is not None or bool(self.selection.ids)
         new = self.model.apply(touched, rows)
         if not new:
             return
-        for row in new:
-            self._ask(row.id)
+        self._want_advice()
         if not had_selection:  # an empty-handed officer: the new report is ready for R
             self.table.selectRow(self.order.row_of(new[0].id))
         # Unseen until the officer moves onto it or decides on it (being selected for them
@@ -437,14 +457,34 @@ class CallQueuePanel(QWidget):
         self.banner.show()
 
     # --- State ------------------------------------------------------------------------------------
-    def _ask(self, event_id: int) -> None:
-        if event_id not in self._asked:
-            self._asked.add(event_id)
-            self.sig_advice_requested.emit(event_id)
+    def _tick(self) -> None:
+        self.model.tick()
+        self.table.viewport().update()  # the cells that read the clock
+        self._update_state()  # a lock may have lapsed: the buttons follow
+
+    def _want_advice(self, *_args) -> None:
+        if not self._advice_timer.isActive():
+            self._advice_timer.start()
+
+    def _ask_advice(self) -> None:
+        """The reports in view without advice yet, the selected one first."""
+        table = self.table
+        first = max(0, table.rowAt(0))
+        last = table.rowAt(table.viewport().height() - 1)
+        last = self.order.rowCount() - 1 if last < 0 else last
+        rows = range(first, min(last, first + MAX_IN_VIEW) + 1)
+        current = self.current_row()
+        ids = [current.id] if current is not None else []
+        ids += (self.order.row_at(n).id for n in rows)
+        wanted = list(dict.fromkeys(i for i in ids if i not in self._advice))
+        if wanted:
+            self.sig_advice_requested.emit(wanted)
+
+    def _forget_unseen(self, *_args) -> None:
+        self._unseen = {i for i in self._unseen if self.model.row_of(i) is not None}
 
     def _update_state(self, *_args) -> None:
         count = self.model.rowCount()
-        self._unseen &= set(self.model.ids())
         self.empty.setVisible(count == 0)
         row = self.current_row() if count else None
         hold = self.model.hold(row) if row is not None else None

@@ -37,6 +37,10 @@ _MINE = QColor("#e3f0ff")
 _LOCKED = QColor("#8a9099")
 
 
+# What the heartbeats and the advice change: how a row looks, never where it stands.
+_LOOKS = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole]
+
+
 class Col(IntEnum):
     SOURCE = 0
     WAITING = 1
@@ -110,20 +114,20 @@ class CallQueueModel(LiveRowsModel):
         self._seen_at = self._next()
         held = [self._pos[i] for i, row in self._rows.items() if row.taken_console]
         for first, last in runs(held):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1))
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Col) - 1), _LOOKS)
 
     def set_hint(self, event_id: int, category_name: str) -> None:
         pos = self._pos.get(event_id)
         if pos is not None and self._hints.get(event_id) != category_name:
             self._hints[event_id] = category_name
-            self.dataChanged.emit(self.index(pos, Col.SUGGESTED), self.index(pos, Col.SUGGESTED))
+            self.dataChanged.emit(self.index(pos, Col.SUGGESTED), self.index(pos, Col.SUGGESTED), _LOOKS)
 
     def tick(self) -> bool:
         """Once a second: the waiting times, the fading glow and lapsing locks follow the clock.
         Returns whether any row still glows."""
-        self._tick([Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                    Qt.ItemDataRole.ForegroundRole])
-        return any(self._now - at < HIGHLIGHT for at in self._arrived.values())
+        self._tick()
+        self._arrived = {i: at for i, at in self._arrived.items() if self._now - at < HIGHLIGHT}
+        return bool(self._arrived)
 
     def _next(self) -> int:
         self._generation += 1
@@ -271,6 +275,10 @@ def waiting(since: datetime, now: datetime) -> str:
 _URGENCY = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
 
 
+def _order(row) -> tuple:
+    return _URGENCY[row.priority], row.received_at, row.id
+
+
 class QueueOrder(QSortFilterProxyModel):
     """The order the officer works in: the most urgent first, then the longest waiting. A gas
     leak reported a minute ago stands above nine ordinary reports, however long they waited."""
@@ -278,11 +286,16 @@ class QueueOrder(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setDynamicSortFilter(True)  # a report made urgent moves up at once
+        # Re-sorted only when a row itself changes (its dataChanged names no roles, or this one):
+        # the clock's tick each second repaints every row but moves none, and re-sorting a
+        # storm's thousands of rows each second would hold the GUI for seconds.
+        self.setSortRole(ROW_ROLE)
         self.sort(0)
 
     def lessThan(self, left, right) -> bool:
-        a, b = left.data(ROW_ROLE), right.data(ROW_ROLE)
-        return (_URGENCY[a.priority], a.received_at, a.id) < (_URGENCY[b.priority], b.received_at, b.id)
+        # Called O(n log n) times: the rows straight from the model, not through data().
+        model = self.sourceModel()
+        return _order(model.row_at(left.row())) < _order(model.row_at(right.row()))
 
     def row_at(self, row: int):
         return self.index(row, 0).data(ROW_ROLE)

@@ -14,6 +14,7 @@ from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Source, Status
 from commandroom.views.common.labels import label
 from commandroom.views.common.selection import Selection
+from commandroom.views.common.slices import Slices
 from commandroom.views.common.style import CELL_MARGIN
 from commandroom.views.events.event_filter import EventFilterProxy
 from commandroom.views.events.event_table_model import Col, EventTableModel
@@ -43,6 +44,7 @@ class EventListPanel(QWidget):
         self.setObjectName("eventList")
         self.selection = selection or Selection(self)
         self.model = EventTableModel(clock, self)
+        self._slices = Slices(self._apply_slice, parent=self)
         self.proxy = EventFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filters = FilterBar(self.proxy, self)
@@ -110,12 +112,17 @@ class EventListPanel(QWidget):
     def load(self, snapshot) -> None:
         """The opening ``LiveSnapshot`` (or a reload): vocabularies first, then the rows."""
         self.filters.set_vocabularies(snapshot.categories, snapshot.grids)
+        self._slices.clear()  # the snapshot is newer than any change still waiting
         self.model.set_rows(snapshot.rows)
         self.loaded = True
         self.sig_populated.emit(len(snapshot.rows))
 
     def apply_changes(self, rows: list) -> None:
-        """Fresh snapshots from the feed: new events are appended, known ones updated."""
+        """Fresh snapshots from the feed: new events are appended, known ones updated (a big
+        batch in slices, between turns of the event loop: ``views/common/slices.py``)."""
+        self._slices.feed(rows)
+
+    def _apply_slice(self, rows: list) -> None:
         new = [row for row in rows if self.model.row_of(row.id) is None]
         self.model.upsert(rows)
         if new:
@@ -124,6 +131,7 @@ class EventListPanel(QWidget):
     def tick(self) -> None:
         """Once a minute: countdowns and overdue tints follow the clock."""
         self.model.tick()
+        self.table.viewport().update()  # the cells that read the clock
         self._update_count()
 
     def prune_finished(self, recent_days: int) -> int:

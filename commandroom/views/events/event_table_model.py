@@ -15,9 +15,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
 from commandroom.models.enums import Priority, Status
+from commandroom.models.lifecycle import HELD
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
 from commandroom.views.common.live_rows import Index, LiveRowsModel
+from commandroom.views.common.runs import runs
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """A key that sorts the column by meaning (lifecycle order, urgency, time), not by its text."""
@@ -67,6 +69,15 @@ _BOLD = QFont()
 _BOLD.setBold(True)
 
 
+def _group(row, now) -> int:
+    """The urgency group: 0 overdue, 1 due soon, 2 other open, 3 finished."""
+    if row.is_overdue(now):
+        return 0
+    if row.is_due_soon(now):
+        return 1
+    return 2 if row.is_open else 3
+
+
 class EventTableModel(LiveRowsModel):
     COLUMNS = Col
     HEADERS = HEADERS
@@ -78,9 +89,20 @@ class EventTableModel(LiveRowsModel):
         return len(new), changed
 
     def tick(self) -> None:
-        """Move the model's clock on: countdowns and overdue tints follow (one dataChanged)."""
-        self._tick([Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                    Qt.ItemDataRole.ForegroundRole, SORT_ROLE])
+        """Move the model's clock on: countdowns and overdue tints follow when painted
+        (``LiveRowsModel._tick``). Only the rows whose urgency group changed (come due soon,
+        gone overdue) get a dataChanged, so the proxy re-sorts and re-filters those alone:
+        within a group the order does not change with time (every countdown moves alike), and
+        re-sorting a storm's tens of thousands of rows through Python each minute held the GUI
+        for seconds."""
+        before = self._now
+        self._tick()
+        moved = [self._pos[i] for i, row in self._rows.items()
+                 if row.handle_due is not None and row.status in HELD  # a limit is running
+                 and _group(row, before) != _group(row, self._now)]
+        last_col = len(Col) - 1
+        for first, last in runs(moved):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_col))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -105,6 +127,9 @@ class EventTableModel(LiveRowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in _CENTRED:
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def sort_key_at(self, row: int, column: int):
+        return self._sort_key(self._rows[self._ids[row]], Col(column))
 
     # --- Cells -----------------------------------------------------------------------------
     def _text(self, row, col: Col) -> str:
@@ -160,11 +185,10 @@ class EventTableModel(LiveRowsModel):
         longest overdue first; then those due soon, the soonest first; then the other open
         events, newest first; then the finished ones, newest first. One integer per row, so the
         proxy compares numbers: the group in the high digits, the order within it below."""
-        if row.is_overdue(self._now) or row.is_due_soon(self._now):
-            group = 0 if row.is_overdue(self._now) else 1
+        group = _group(row, self._now)
+        if group < 2:
             within = int((row.handle_due - self._now).total_seconds()) + _SPAN
         else:
-            group = 2 if row.is_open else 3
             within = _SPAN - int(row.received_at.timestamp())  # newer: smaller
         return group * 2 * _SPAN + within
 

@@ -262,3 +262,28 @@ def test_ringing_report_to_dispatched_event_in_five_keys(qtbot, open_console, re
     qtbot.keyClicks(query, "hws")  # 4: 环卫所 by its initials
     press(qtbot, query, Qt.Key.Key_Return)  # 5
     qtbot.waitUntil(lambda: status_of(sqlite_street, ref.id) == Status.DISPATCHED, timeout=5_000)
+
+
+def test_a_storm_asks_advice_only_for_what_is_in_view(qtbot, open_console, receive):
+    """Hundreds of reports arrive at once: the desk is asked about the selected report and the
+    rows in view, not about every report (one duplicate search each would never catch up)."""
+    console = open_console(size=(1600, 900))
+    calls = console.window.calls
+    asked: list[list] = []
+    calls.sig_advice_requested.connect(asked.append)
+    for n in range(150):
+        receive(title=f"小区门口垃圾堆放{n}")
+    qtbot.waitUntil(lambda: calls.model.rowCount() == 150, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5_000)
+    wanted = {i for ids in asked for i in ids}
+    in_view = calls.table.rowAt(calls.table.viewport().height() - 1) + 1 or 150
+    assert 0 < len(wanted) <= min(in_view, calls_module().MAX_IN_VIEW) + 1 < 150
+    current = calls.current_row()
+    assert current is not None and asked[0][0] == current.id  # the selected report first
+    qtbot.waitUntil(lambda: current.id in calls._advice, timeout=10_000)
+
+
+def calls_module():
+    from commandroom.views.calls import call_queue
+
+    return call_queue
