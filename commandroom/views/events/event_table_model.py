@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 from commandroom.models.enums import Priority, Status
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
+from commandroom.views.common.runs import runs
 from commandroom.views.common.live_rows import Index, LiveRowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,6 +82,16 @@ class EventTableModel(LiveRowsModel):
         """Move the model's clock on: countdowns and overdue tints follow (one dataChanged)."""
         self._tick([Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
                     Qt.ItemDataRole.ForegroundRole, SORT_ROLE])
+
+    def follow_clock(self, regrouped: Iterable[int] = ()) -> None:
+        """A replay's clock moved (many times a second): the cells that show the time follow,
+        but the sort keys are not said to change, but for the ``regrouped`` rows' (those the
+        clock moved into another urgency group), so the proxy re-sorts those rows only. Within
+        a group the keys all shift by the same amount: the order holds."""
+        self._tick([Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
+        last = len(self.COLUMNS) - 1
+        for first, end in runs(self._pos[i] for i in regrouped if i in self._pos):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -1,10 +1,12 @@
 """The weekly meeting's window (例会): the week replayed under a slider, its agenda, the event
-list as it stood at the slider's instant and the chosen event's timeline up to that instant.
+list, the board and the map as they stood at the slider's instant (``instant_tabs.py``) and the
+chosen event's timeline up to that instant.
 
 Read-only but for the meeting's own decisions, which go through the command runner like any
 command. The week is loaded off the GUI thread (``services/meeting_loader.py``); moving the
-slider folds the replay from its nearest checkpoint (``models/replay.py``), a few milliseconds,
-and the rows are updated in place. Frames that come faster than they are drawn are coalesced:
+slider moves the list's cursor (``models/replay_cursor.py``), which hands over only the rows
+that changed between the two instants; the table model updates those in place (dataChanged,
+insert, remove) and its proxy re-sorts only them. Frames that come faster than they are drawn are coalesced:
 only the newest instant is drawn.
 """
 
@@ -26,18 +28,19 @@ from PySide6.QtWidgets import (
 
 from commandroom.models.week import AgendaItem
 from commandroom.models.clock import FrozenClock
+from commandroom.models.meeting_data import RECENT_DAYS  # noqa: F401 - the list's window, for tests
 from commandroom.services.command_request import CommandRequest
 from commandroom.services.replay_clock import ReplayClock
 from commandroom.views.common.labels import label
 from commandroom.views.events.event_list import EventListPanel
+from commandroom.views.events.event_table_model import ROW_ROLE
 from commandroom.views.meeting.agenda_panel import AgendaPanel
 from commandroom.views.meeting.decision_dialog import DecisionDialog
+from commandroom.views.meeting.instant_tabs import InstantTabs
 from commandroom.views.meeting.timeline_bar import TimelineBar
 
 if TYPE_CHECKING:
     from commandroom.models.meeting_data import MeetingData
-
-RECENT_DAYS = 7  # finished events stay in the list for the week under review
 
 
 class MeetingWindow(QMainWindow):
@@ -71,7 +74,11 @@ class MeetingWindow(QMainWindow):
         self.clock = ReplayClock(replay.start, replay.end, self)
         self.list_clock.at = replay.start
         self.events = EventListPanel(self.list_clock, self)
-        self.events.load(data.empty_snapshot())
+        # The cursor's rows and the proxy's sort are redone only for what a frame changed: the
+        # filter reads the row snapshot (a changed row), not the time cells every frame redraws.
+        self.events.proxy.setFilterRole(ROW_ROLE)
+        data.cursor.move(replay.start)
+        self.events.load(data.snapshot(data.cursor.rows.values()))
         self.agenda = AgendaPanel(report, self)
         self.timeline_title = QLabel(objectName="meetingTimelineTitle")
         self.timeline = QListWidget(objectName="meetingEventTimeline")
@@ -81,7 +88,8 @@ class MeetingWindow(QMainWindow):
         column.addWidget(self.timeline_title)
         column.addWidget(self.timeline, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
-        for widget, width in ((self.agenda, 420), (self.events, 1000), (right, 420)):
+        self.tabs = InstantTabs(self.events, data, self.list_clock, self)
+        for widget, width in ((self.agenda, 420), (self.tabs, 1000), (right, 420)):
             split.addWidget(widget)
         split.setSizes([420, 1000, 420])
         self.bar = TimelineBar(self.clock, data.activity, self)
@@ -122,13 +130,12 @@ class MeetingWindow(QMainWindow):
             self._draw(at)
 
     def _draw(self, at: datetime) -> None:
-        data = self.data
-        rows = data.rows_at(at, RECENT_DAYS)
+        delta = self.data.cursor.move(at)
         self.list_clock.at = at
-        keep = {row.id for row in rows}
-        self.events.model.remove_ids([i for i in self.events.model.ids() if i not in keep])
-        self.events.apply_changes(rows)
-        self.events.tick()
+        self.events.model.remove_ids(delta.removed)
+        self.events.apply_changes(delta.upserts)
+        self.events.model.follow_clock(delta.regrouped)
+        self.tabs.frame(delta.changed)
         self._show_timeline()
 
     def _show_timeline(self) -> None:

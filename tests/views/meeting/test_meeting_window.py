@@ -92,3 +92,29 @@ def test_a_decision_is_recorded_and_shown(meeting, qtbot):
     with w.db.session() as s:
         row = s.scalars(select(Decision)).one()
     assert (row.event_id, row.kind, row.decided_by) == (item.event_id, item.kind.value, "liming")
+
+
+def test_the_board_and_the_map_show_the_instant_read_only(meeting, qtbot):
+    from commandroom.models import replay_views
+
+    window, w, made = meeting
+    tabs = window.tabs
+    window.agenda.list.setCurrentRow(1)
+    tabs.setCurrentWidget(tabs.board)
+    cards = tabs.board.cards
+    expected = {c.id for c in replay_views.cards(window.data.cursor, window.data.cursor.rows)}
+    assert expected and set(cards.cards) == expected
+    assert not any(view.dragEnabled() for view in tabs.board.lane_views.values())
+    assert window.events.selection.current == made["twice"].id
+    assert tabs.board.selected_ids() == [made["twice"].id]  # the agenda's event, chosen on the board too
+    window.seek(window.data.replay.end)  # the board follows the slider, the hidden map gathers
+    qtbot.waitUntil(lambda: window.data.cursor.at == window.data.replay.end)
+    qtbot.waitUntil(lambda: set(cards.cards) == {c.id for c in replay_views.cards(
+        window.data.cursor, window.data.cursor.rows)}, timeout=5000)
+    assert tabs.map is None
+    with qtbot.waitSignal(tabs.currentChanged):
+        tabs.setCurrentIndex(tabs.map_index)
+    assert tabs.map is not None and tabs.currentWidget() is tabs.map and tabs.map.loaded
+    tabs.map.bridge.sig_marker_clicked.emit(made["escalated"].id)  # a marker chosen on the map …
+    assert window.events.selection.current == made["escalated"].id  # … is the list's and the timeline's
+    assert made["escalated"].code in window.timeline_title.text()
