@@ -11,9 +11,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from commandroom.models import board, map_view, weekly
+from commandroom.models import board, map_view, replay_views, weekly
 from commandroom.models.board import UnitCard
-from commandroom.models.map_view import MapSnapshot
+from commandroom.models.board_view import BoardData
+from commandroom.models.map_view import MapChanges, MapSnapshot
 from commandroom.models.queries import RECENT_DAYS, CategoryChoice, GridChoice, LiveSnapshot, list_categories, list_grids
 from commandroom.models.changefeed import LogEntry
 from commandroom.models.enums import Action
@@ -42,6 +43,14 @@ class MeetingData:
     # are drawn, the units' cards (their loads and duty status follow the slider).
     map_base: MapSnapshot | None = None
     unit_cards: tuple[UnitCard, ...] = ()
+
+    def board_at(self, ids: set[int] | None = None) -> BoardData:
+        """The board at the cursor's instant: whole (``ids`` None) or for the events changed."""
+        return replay_views.board_at(self.cursor, self.unit_cards, ids)
+
+    def map_at(self, ids: set[int] | None = None) -> MapSnapshot | MapChanges:
+        """The map at the cursor's instant: whole (``ids`` None) or for the events changed."""
+        return replay_views.map_at(self.cursor, self.map_base, ids)
 
     def snapshot(self, rows=()) -> LiveSnapshot:
         """An opening snapshot with the filter vocabularies and ``rows``."""

@@ -15,9 +15,30 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from commandroom.models.board import LANE_OF, BoardCard, PartState, UnitCard
+from commandroom.models.board_view import BoardData
 from commandroom.models.enums import AssignmentRole, UnitStatus
-from commandroom.models.map_view import SUPERVISED, GridLoad, MapMarker, UnitPlace
+from commandroom.models.map_view import SUPERVISED, GridLoad, MapChanges, MapMarker, MapSnapshot, UnitPlace
 from commandroom.models.replay_cursor import RowsCursor
+
+
+def board_at(cursor: RowsCursor, units: Iterable[UnitCard], ids: set[int] | None = None) -> BoardData:
+    """The board's opening load at the instant (``ids`` None), or its change for ``ids``."""
+    if ids is None:
+        return BoardData(tuple(cards(cursor, cursor.rows)), tuple(unit_cards(cursor, units)))
+    return BoardData(tuple(cards(cursor, ids)), tuple(unit_cards(cursor, units)), touched=tuple(ids))
+
+
+def map_at(cursor: RowsCursor, base: MapSnapshot, ids: set[int] | None = None) -> MapSnapshot | MapChanges:
+    """The map's opening snapshot at the instant (``ids`` None: ``base``'s grids and units with
+    the instant's markers and loads), or its change for ``ids``. No recurring problems: those
+    are the agenda's, counted over the week, not an instant's."""
+    loads = tuple(grid_loads(cursor))
+    if ids is None:
+        shown, _ = markers(cursor, cursor.rows)
+        return MapSnapshot(base.grids, tuple(shown), loads, tuple(unit_places(cursor, base.units)), (),
+                           base.locator)
+    shown, gone = markers(cursor, ids)
+    return MapChanges(tuple(shown), tuple(gone), loads, ())
 
 
 def markers(cursor: RowsCursor, ids: Iterable[int]) -> tuple[list[MapMarker], list[int]]:

@@ -12,10 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from commandroom.models import replay_views
-from commandroom.models.board_view import BoardData
 from commandroom.models.enums import Role
-from commandroom.models.map_view import MapChanges
 from commandroom.services.map_bridge import MAP_VIEW
 from commandroom.views.board.board_panel import BoardPanel
 
@@ -60,28 +57,22 @@ class InstantTabs(QTabWidget):
             self._draw_map()
 
     def _draw_board(self) -> None:
-        pending, units = self._pending["board"], replay_views.unit_cards(self.cursor, self.data.unit_cards)
+        pending = self._pending["board"]
         if pending is None:
-            self.board.load(BoardData(tuple(replay_views.cards(self.cursor, self.cursor.rows)), tuple(units)))
+            self.board.load(self.data.board_at())
             self._follow_selection(list(self.events.selection.ids))  # chosen before the board was drawn
         elif pending:
-            cards = replay_views.cards(self.cursor, pending)
-            self.board.apply(BoardData(tuple(cards), tuple(units), touched=tuple(pending)))
+            self.board.apply(self.data.board_at(pending))
         self.board.cards.tick()  # the board's clock is the list's: the slider's instant
         self._pending["board"] = set()
 
     def _draw_map(self) -> None:
-        pending, base = self._pending["map"], self.data.map_base
-        loads = tuple(replay_views.grid_loads(self.cursor))
+        pending = self._pending["map"]
         if pending is None:
             self._make_map()
-            markers, _ = replay_views.markers(self.cursor, self.cursor.rows)
-            units = tuple(replay_views.unit_places(self.cursor, base.units))
-            snapshot = type(base)(base.grids, tuple(markers), loads, units, (), base.locator)
-            self.map.on_view_loaded(MAP_VIEW, snapshot)
+            self.map.on_view_loaded(MAP_VIEW, self.data.map_at())
         elif pending:
-            markers, gone = replay_views.markers(self.cursor, pending)
-            self.map.on_view_changed(MAP_VIEW, [], MapChanges(tuple(markers), tuple(gone), loads, ()))
+            self.map.on_view_changed(MAP_VIEW, [], self.data.map_at(pending))
         self._pending["map"] = set()
 
     def _make_map(self) -> None:

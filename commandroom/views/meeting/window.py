@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from commandroom.models.week import AgendaItem
 from commandroom.models.clock import FrozenClock
-from commandroom.models.meeting_data import RECENT_DAYS  # noqa: F401 - the list's window, for tests
 from commandroom.services.command_request import CommandRequest
 from commandroom.services.replay_clock import ReplayClock
 from commandroom.views.common.labels import label

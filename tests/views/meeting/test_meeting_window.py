@@ -15,7 +15,8 @@ from commandroom.models.replay_rows import event_rows
 from commandroom.services.command_runner import CommandRunner
 from commandroom.services.meeting_loader import MeetingLoader
 from commandroom.services.worker_thread import WorkerThread
-from commandroom.views.meeting.window import RECENT_DAYS, MeetingWindow
+from commandroom.models.queries import RECENT_DAYS
+from commandroom.views.meeting.window import MeetingWindow
 from tests.services.conftest import no_leaked_workers  # noqa: F401
 from tests.unit.test_agenda import WEEK, week, world  # noqa: F401
 
