@@ -36,6 +36,7 @@ from commandroom.views.events.event_table_model import ROW_ROLE
 from commandroom.views.meeting.agenda_panel import AgendaPanel
 from commandroom.views.meeting.decision_dialog import DecisionDialog
 from commandroom.views.meeting.instant_tabs import InstantTabs
+from commandroom.views.meeting.measures_panel import MeasuresPanel
 from commandroom.views.meeting.timeline_bar import TimelineBar
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class MeetingWindow(QMainWindow):
         column.addWidget(self.timeline, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = InstantTabs(self.events, data, self.list_clock, self)
+        self.measures = MeasuresPanel(report, self)
+        self.tabs.addTab(self.measures, self.tr("本周指标"))
         for widget, width in ((self.agenda, 420), (self.tabs, 1000), (right, 420)):
             split.addWidget(widget)
         split.setSizes([420, 1000, 420])

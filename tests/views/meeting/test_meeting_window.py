@@ -119,3 +119,26 @@ def test_the_board_and_the_map_show_the_instant_read_only(meeting, qtbot):
     tabs.map.bridge.sig_marker_clicked.emit(made["escalated"].id)  # a marker chosen on the map …
     assert window.events.selection.current == made["escalated"].id  # … is the list's and the timeline's
     assert made["escalated"].code in window.timeline_title.text()
+
+
+def test_the_measures_tab_sets_the_week_beside_the_week_before(meeting, qtbot):
+    import pyqtgraph as pg
+
+    window, w, made = meeting
+    panel = window.measures
+    window.tabs.setCurrentWidget(panel)
+    this_week, last_week = window.data.report.groups["unit"]
+    busiest = max((row for row in this_week if row.key is not None), key=lambda row: row.received)
+    before = {row.key: row.completion_rate for row in last_week}
+    labels, last, now = panel.series()
+    assert labels[0] == busiest.label[:7]
+    assert now[0] == pytest.approx(100 * (busiest.completion_rate or 0))
+    assert last[0] == pytest.approx(100 * (before.get(busiest.key) or 0))
+    assert sum(isinstance(item, pg.BarGraphItem) for item in panel.plot.plotItem.items) == 2
+    panel.measure.setCurrentIndex(panel.measure.count() - 1)  # 受理量: counts, not rates
+    panel.group.setCurrentIndex(panel.group.findData("category"))
+    labels, last, now = panel.series()
+    categories = [row for row in window.data.report.groups["category"][0] if row.key is not None]
+    assert sorted(now, reverse=True) == sorted((float(row.received) for row in categories), reverse=True)[:len(now)]
+    assert "上周" in panel.plot.plotItem.titleLabel.text or "本周" in panel.plot.plotItem.titleLabel.text
+    assert ("办结率变化最大的单位" in panel.movers.text()) == bool(window.data.report.movers)
