@@ -66,6 +66,8 @@ class AgendaPanel(QWidget):
             decided = [(d.what, d.who, d.due) for d in report.decisions_on(item)]
             decided += [(what, who, due) for made, what, who, due in self.extra if made == item]
             lines = [f"【{label(item.kind)}】{item.code}  {item.title}"]
+            if item.events:  # a recurring problem: how often it came back
+                lines[0] += self.tr("（本周 {0} 起）").format(len(item.events))
             lines += [f"    ✔ {what}（{who}，{due:%m-%d}前）" for what, who, due in decided]
             row = QListWidgetItem("\n".join(lines))
             row.setData(ITEM_ROLE, item)

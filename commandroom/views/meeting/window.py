@@ -157,11 +157,13 @@ class MeetingWindow(QMainWindow):
 
     # -- the agenda ----------------------------------------------------------------------
     def _open_item(self, item: AgendaItem) -> None:
+        # A recurring problem opens at its last occurrence: all its events are in the list then.
+        at = item.moments[-1] if item.events else item.first
         self.clock.pause()
-        self.clock.seek(item.first)
-        self._draw(item.first)  # at once: the selection needs the event's row
+        self.clock.seek(at)
+        self._draw(at)  # at once: the selection needs the event's row
         self._pending = None  # … and the frame the seek queued is this one: not drawn twice
-        self.events.selection.select([item.event_id], source=self)
+        self.events.selection.select(list(item.events) or [item.event_id], source=self)
 
     def _decide(self, item: AgendaItem | None) -> None:
         if item is None or self.runner is None:

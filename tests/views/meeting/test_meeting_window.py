@@ -52,7 +52,7 @@ def _listed(window) -> list:
 def test_an_agenda_item_opens_its_event_as_it_stood(meeting, qtbot):
     window, w, made = meeting
     agenda = window.agenda.list
-    assert agenda.count() == 5
+    assert agenda.count() == 6  # with the week's recurring problem, last
     agenda.setCurrentRow(1)  # 多次流转: the event returned twice
     item = window.data.report.agenda[1]
     assert window.clock.instant == item.first
@@ -142,3 +142,13 @@ def test_the_measures_tab_sets_the_week_beside_the_week_before(meeting, qtbot):
     assert sorted(now, reverse=True) == sorted((float(row.received) for row in categories), reverse=True)[:len(now)]
     assert "上周" in panel.plot.plotItem.titleLabel.text or "本周" in panel.plot.plotItem.titleLabel.text
     assert ("办结率变化最大的单位" in panel.movers.text()) == bool(window.data.report.movers)
+
+
+def test_a_recurring_problem_opens_with_all_its_events(meeting, qtbot):
+    window, w, made = meeting
+    window.agenda.list.setCurrentRow(5)
+    item = window.agenda.current()
+    assert item.kind.value == "recurring"
+    assert f"（本周 {len(item.events)} 起）" in window.agenda.list.item(5).text()
+    assert window.clock.instant == item.moments[-1]
+    assert set(window.events.selected_ids()) == set(item.events)
