@@ -43,6 +43,11 @@ class RowsDelta:
         return self.touched | set(self.removed)
 
 
+# A move across more than this many checkpoints' worth of log rows remakes every row and index
+# at once: cheaper than finding and updating most of them one by one.
+FAR = 4
+
+
 class _Marks:
     """Event ids by instants (a ``SortedList`` of (instant, id)), each event's own kept beside."""
 
@@ -58,6 +63,11 @@ class _Marks:
         if times:
             self.of[event_id] = times
             self.keys.update((t, event_id) for t in times)
+
+    def reset(self, times_of: dict[int, tuple]) -> None:
+        """Every event's instants at once (a far seek): one sort, not an insertion each."""
+        self.of = {event_id: times for event_id, times in times_of.items() if times}
+        self.keys = SortedList((t, event_id) for event_id, times in self.of.items() for t in times)
 
     def between(self, a: datetime, b: datetime) -> set[int]:
         lo, hi = min(a, b), max(a, b)
@@ -78,20 +88,23 @@ class RowsCursor:
         self._finished = _Marks()  # when each finished event finished
         self._clock = _Marks()  # when each held event turns due soon and overdue
         self._index_rows()
-        self._recompute(set(self.state.events), set())
+        self._recompute(set(self.state.events), set(), whole=True)
 
     def move(self, at: datetime) -> RowsDelta:
         """To the instant ``at`` (clamped to the window); what changed in the list."""
         replay = self.replay
         at = min(max(at, replay.start), replay.end)
         n = replay.position(at)
-        touched = self._touched(min(n, self._n), max(n, self._n))
+        far = abs(n - self._n) > FAR * replay.checkpoint_every
+        touched = set() if far else self._touched(min(n, self._n), max(n, self._n))
         if self._n <= n <= self._n + replay.checkpoint_every:
             for entry in replay.span(self._n, n):  # forward and near: fold on
                 apply(self.state, entry)
         elif n != self._n:
             self.state = replay.state_at(at)  # back or far: from the nearest checkpoint
         old, self.at, self._n = self.at, at, n
+        if far:  # most events changed: every row again, the indexes rebuilt whole
+            return self._recompute(set(self.state.events) | set(self.rows), set(), whole=True)
         timed = self._clock.between(old, at)
         touched |= timed | self._finished.between(old - self.recent, at - self.recent)
         return self._recompute(touched, timed)
@@ -108,14 +121,19 @@ class RowsCursor:
         ids.discard(None)
         return ids
 
-    def _recompute(self, ids: set[int], timed: set[int]) -> RowsDelta:
+    def _recompute(self, ids: set[int], timed: set[int], whole: bool = False) -> RowsDelta:
+        """The rows of ``ids`` again; ``whole``: ``ids`` are every event, the indexes are remade."""
         at, cutoff, events = self.at, self.at - self.recent, self.state.events
         upserts, removed, regrouped = [], [], []
+        finished, clock = {}, {}
         for event_id in ids:
             event = events.get(event_id)
             done = finished_at(event) if event is not None else None
-            self._finished.set(event_id, (done,) if done is not None else ())
-            self._clock.set(event_id, _clock_times(event) if event is not None else ())
+            finished[event_id] = (done,) if done is not None else ()
+            clock[event_id] = _clock_times(event) if event is not None else ()
+            if not whole:
+                self._finished.set(event_id, finished[event_id])
+                self._clock.set(event_id, clock[event_id])
             if event is None or (done is not None and done < cutoff):
                 if self.rows.pop(event_id, None) is not None:
                     removed.append(event_id)
@@ -126,6 +144,9 @@ class RowsCursor:
                 upserts.append(row)
             elif event_id in timed:
                 regrouped.append(event_id)
+        if whole:
+            self._finished.reset(finished)
+            self._clock.reset(clock)
         return RowsDelta(upserts, removed, regrouped, ids)
 
     # -- the rows that hang off an event -------------------------------------------------------

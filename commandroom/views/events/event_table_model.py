@@ -84,11 +84,12 @@ class EventTableModel(LiveRowsModel):
                     Qt.ItemDataRole.ForegroundRole, SORT_ROLE])
 
     def follow_clock(self, regrouped: Iterable[int] = ()) -> None:
-        """A replay's clock moved (many times a second): the cells that show the time follow,
-        but the sort keys are not said to change, but for the ``regrouped`` rows' (those the
-        clock moved into another urgency group), so the proxy re-sorts those rows only. Within
-        a group the keys all shift by the same amount: the order holds."""
-        self._tick([Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
+        """A replay's clock moved (many times a second). No dataChanged for the time cells:
+        the view re-reads the cells it paints (the caller repaints it), and a dataChanged over
+        every row would have the proxy filter every row again, in Python, at every frame. Only
+        the ``regrouped`` rows (moved into another urgency group by the clock) are said to
+        change, so the proxy re-sorts those; within a group the keys all shift alike."""
+        self._now = self._clock.now()
         last = len(self.COLUMNS) - 1
         for first, end in runs(self._pos[i] for i in regrouped if i in self._pos):
             self.dataChanged.emit(self.index(first, 0), self.index(end, last))

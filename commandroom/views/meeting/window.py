@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from commandroom.models.week import AgendaItem
 from commandroom.models.clock import FrozenClock
+from commandroom.models.enums import Action, Role
+from commandroom.models.lifecycle import RULES
 from commandroom.services.command_request import CommandRequest
 from commandroom.services.replay_clock import ReplayClock
 from commandroom.views.common.labels import label
@@ -48,11 +50,12 @@ class MeetingWindow(QMainWindow):
     sig_ready = Signal()
     """The week is in and drawn at its first instant."""
 
-    def __init__(self, runner=None, parent=None):
+    def __init__(self, runner=None, parent=None, *, role: Role | None = None):
         super().__init__(parent)
         self.setObjectName("meetingWindow")
         self.setWindowTitle(self.tr("例会回放"))
         self.runner = runner  # CommandRunner, or None for a window that only shows
+        self.role = role  # the signed-in user's (None: nobody signed in, a picture)
         self.data: MeetingData | None = None
         self.clock: ReplayClock | None = None
         self.list_clock = FrozenClock(datetime.min)
@@ -80,6 +83,7 @@ class MeetingWindow(QMainWindow):
         data.cursor.move(replay.start)
         self.events.load(data.snapshot(data.cursor.rows.values()))
         self.agenda = AgendaPanel(report, self)
+        self.agenda.set_refusal(self.decision_refusal())
         self.timeline_title = QLabel(objectName="meetingTimelineTitle")
         self.timeline = QListWidget(objectName="meetingEventTimeline")
         right = QWidget()
@@ -137,6 +141,7 @@ class MeetingWindow(QMainWindow):
         self.events.model.remove_ids(delta.removed)
         self.events.apply_changes(delta.upserts)
         self.events.model.follow_clock(delta.regrouped)
+        self.events.table.viewport().update()  # the countdowns and tints of the rows in sight
         self.tabs.frame(delta.changed)
         self._show_timeline()
 
@@ -165,8 +170,18 @@ class MeetingWindow(QMainWindow):
         self._pending = None  # … and the frame the seek queued is this one: not drawn twice
         self.events.selection.select(list(item.events) or [item.event_id], source=self)
 
+    def decision_refusal(self) -> str | None:
+        """Why this meeting may not record decisions (said on the button), or None."""
+        deciders = RULES[Action.DECIDE].roles
+        if self.runner is None or self.role is None:
+            return self.tr("只读：未登录，不能记录决定")
+        if self.role not in deciders:
+            return self.tr("只读：{0}不能记录决定（须由{1}记录）").format(
+                label(self.role), "、".join(label(r) for r in sorted(deciders)))
+        return None
+
     def _decide(self, item: AgendaItem | None) -> None:
-        if item is None or self.runner is None:
+        if item is None or self.decision_refusal() is not None:
             return
         dialog = DecisionDialog(item, (self.data.report.end - timedelta(days=1)).date(), self)
         if dialog.exec() != DecisionDialog.DialogCode.Accepted:

@@ -31,7 +31,7 @@ def meeting(qtbot, week):  # noqa: F811
         s.commit()
     runner = CommandRunner(w.db, login="liming", console="meeting-room", street_id=w.street.street_id,
                            lang="zh_CN", clock=w.clock)
-    window = MeetingWindow(runner)
+    window = MeetingWindow(runner, role=Role.SHIFT_LEADER)
     qtbot.addWidget(window)
     loader = MeetingLoader(w.db, w.street.street_id, WEEK, clock=w.clock)
     loader.sig_loaded.connect(window.set_data)
@@ -152,3 +152,19 @@ def test_a_recurring_problem_opens_with_all_its_events(meeting, qtbot):
     assert f"（本周 {len(item.events)} 起）" in window.agenda.list.item(5).text()
     assert window.clock.instant == item.moments[-1]
     assert set(window.events.selected_ids()) == set(item.events)
+
+
+@pytest.mark.parametrize("role, words", [(Role.DUTY_OFFICER, ["值班员", "带班领导"]), (None, ["未登录"])])
+def test_a_role_that_may_not_decide_watches_and_is_told_why(qtbot, week, role, words):  # noqa: F811
+    w, made = week
+    window = MeetingWindow(object() if role else None, role=role)
+    qtbot.addWidget(window)
+    loader = MeetingLoader(w.db, w.street.street_id, WEEK, clock=w.clock)
+    with qtbot.waitSignal(window.sig_ready, timeout=30_000):
+        loader.sig_loaded.connect(window.set_data)
+        loader.start()
+    window.agenda.list.setCurrentRow(0)
+    assert window.clock.instant == window.agenda.current().first  # watching works
+    button = window.agenda.decide
+    assert not button.isEnabled() and all(word in button.text() for word in words)
+    assert window.decision_refusal() == button.text()
