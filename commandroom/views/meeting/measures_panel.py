@@ -15,7 +15,7 @@ from commandroom.views.meeting.bar_chart import draw_bars
 if TYPE_CHECKING:
     from commandroom.models.weekly import WeeklyReport
 
-SHOWN = 12  # the groups that received most this week
+SHOWN = 10  # the groups that received most this week (their names fit under the bars)
 GROUP_TEXT = {"unit": QT_TRANSLATE_NOOP("MeasuresPanel", "按主办单位"),
               "grid": QT_TRANSLATE_NOOP("MeasuresPanel", "按网格"),
               "category": QT_TRANSLATE_NOOP("MeasuresPanel", "按事件类别")}
@@ -26,7 +26,7 @@ MEASURES = (("completion_rate", QT_TRANSLATE_NOOP("MeasuresPanel", "办结率（
             ("transfer_rate", QT_TRANSLATE_NOOP("MeasuresPanel", "流转率（%）"), True),
             ("rework_rate", QT_TRANSLATE_NOOP("MeasuresPanel", "返工率（%）"), True),
             ("received", QT_TRANSLATE_NOOP("MeasuresPanel", "受理量"), False))
-LABEL_CHARS = 7  # a group's name under its bars, shortened
+LABEL_CHARS = 6  # a group's name under its bars, shortened
 
 
 class MeasuresPanel(QWidget):
@@ -74,7 +74,7 @@ class MeasuresPanel(QWidget):
         title = self.tr("{0}：本周与上周（{1}），受理量前 {2} 位").format(
             self.measure.currentText(), self.report.previous_week, len(labels))
         draw_bars(self.plot, labels, [(before, "#95a5a6", self.tr("上周")), (after, "#c0392b", self.tr("本周"))],
-                  title, font_pt=11)
+                  title)
 
     def _say_movers(self) -> None:
         moved = "；".join(self.tr("{0} 办结率 {1:.1f}% → {2:.1f}%").format(m.unit, 100 * m.before, 100 * m.after)

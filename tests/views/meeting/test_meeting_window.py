@@ -131,7 +131,7 @@ def test_the_measures_tab_sets_the_week_beside_the_week_before(meeting, qtbot):
     busiest = max((row for row in this_week if row.key is not None), key=lambda row: row.received)
     before = {row.key: row.completion_rate for row in last_week}
     labels, last, now = panel.series()
-    assert labels[0] == busiest.label[:7]
+    assert labels[0] == busiest.label[:6]
     assert now[0] == pytest.approx(100 * (busiest.completion_rate or 0))
     assert last[0] == pytest.approx(100 * (before.get(busiest.key) or 0))
     assert sum(isinstance(item, pg.BarGraphItem) for item in panel.plot.plotItem.items) == 2
