@@ -157,13 +157,15 @@ def test_a_recurring_problem_opens_with_all_its_events(meeting, qtbot):
 @pytest.mark.parametrize("role, words", [(Role.DUTY_OFFICER, ["值班员", "带班领导"]), (None, ["未登录"])])
 def test_a_role_that_may_not_decide_watches_and_is_told_why(qtbot, week, role, words):  # noqa: F811
     w, made = week
-    window = MeetingWindow(object() if role else None, role=role)
+    runner = CommandRunner(w.db, login="zhangwei", console="meeting-room", street_id=w.street.street_id,
+                           lang="zh_CN", clock=w.clock) if role else None  # never started: nothing is given
+    window = MeetingWindow(runner, role=role)
     qtbot.addWidget(window)
     loader = MeetingLoader(w.db, w.street.street_id, WEEK, clock=w.clock)
     with qtbot.waitSignal(window.sig_ready, timeout=30_000):
         loader.sig_loaded.connect(window.set_data)
         loader.start()
-    window.agenda.list.setCurrentRow(0)
+    window.agenda.list.setCurrentRow(1)  # 多次流转
     assert window.clock.instant == window.agenda.current().first  # watching works
     button = window.agenda.decide
     assert not button.isEnabled() and all(word in button.text() for word in words)
