@@ -20,8 +20,9 @@ from commandroom.config import Settings
 LAST_LOGIN_KEY = "signin/last"
 
 
-def sign_in(db, settings: Settings, *, user_given: bool, ui_state_path: Path):
-    """(settings with the signed-in user, the gate), or None when nobody signed in."""
+def sign_in(db, settings: Settings, *, user_given: bool, ui_state_path: Path, takes_shift: bool = True):
+    """(settings with the signed-in user, the gate), or None when nobody signed in.
+    ``takes_shift`` False (the weekly meeting): an operator signs in without taking the shift over."""
     from PySide6.QtCore import QSettings
 
     from commandroom.models.errors import CommandroomError
@@ -56,7 +57,7 @@ def sign_in(db, settings: Settings, *, user_given: bool, ui_state_path: Path):
                 state.setValue(LAST_LOGIN_KEY, gate.actor.login)
                 state.sync()
             actor = gate.actor
-            note = gate.pending_handover()
+            note = gate.pending_handover() if takes_shift else None
             if note is not None and TakeOverDialog(gate, note).exec() != TakeOverDialog.DialogCode.Accepted:
                 gate.sign_out()
                 return None

@@ -169,8 +169,9 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
                          help=h("不开窗口，写出周报文件（按扩展名写 PDF 或 XLSX，只读）",
                                 "write the report file and open no window (PDF or XLSX by its suffix; read-only)"))
     # As for the console; SUPPRESS: given here they win, not given the console's own stand.
-    meeting.add_argument("--user", default=argparse.SUPPRESS, help=h("例会窗口使用的登录名（记录决定须为带班领导）",
-                                                                    "login the meeting acts as (a shift leader decides)"))
+    meeting.add_argument("--user", default=argparse.SUPPRESS, help=h("不登录，以该用户身份打开例会（仅限演示数据库；记录决定须为带班领导）",
+                                                                    "open the meeting as this user without signing in "
+                                                                    "(demo database only; a shift leader decides)"))
     meeting.add_argument("--screenshot", metavar="FILE.png", default=argparse.SUPPRESS,
                          help=h("保存例会窗口截图后退出（只读）", "save a picture of the meeting window and exit (read-only)"))
     meeting.add_argument("--size", type=typed(_size), default=argparse.SUPPRESS,
@@ -403,10 +404,16 @@ def _meeting_window(url: str, args) -> int:
     from commandroom.models.opening import OpenMode
 
     mode = OpenMode.READ if args.screenshot else OpenMode.WRITE
-    _open(url, mode).dispose()  # refuse a bad URL with one line, before any window opens
+    db = _open(url, mode)  # refuse a bad URL with one line, before any window opens
+    try:
+        if args.user and not args.screenshot:
+            _check_demo(db, args)  # elsewhere the meeting signs in, as the console does
+    finally:
+        db.dispose()
     settings = Settings(db_url=url, lang=args.lang, street=args.street,
                         **({"user": args.user} if args.user else {}))
-    return run_meeting(settings, _last_week(args), args.screenshot, args.size, open_mode=mode)
+    return run_meeting(settings, _last_week(args), args.screenshot, args.size, open_mode=mode,
+                       user_given=bool(args.user))
 
 
 def _meeting_report(url: str, args) -> int:

@@ -1,7 +1,10 @@
 """The meeting mode's composition root (``commandroom meeting --db URL [--week 2026-W47]``): the
-week is loaded off the GUI thread, then the meeting window replays it. A leader's decisions go
-through the command runner; ``--screenshot`` opens the database read-only, moves the slider to
-the first agenda item and saves a picture.
+week is loaded off the GUI thread, then the meeting window replays it. Whoever runs it signs in
+as at the console (``app_signin.py``: the sign-in dialog; ``--user`` on a demo database only),
+without taking a shift over, and is signed out as the window closes; the meeting acts as them.
+A leader's decisions go through the command runner; a role that may not decide watches, and the
+decision button says why. ``--screenshot`` opens the database read-only, signs nobody in, moves
+the slider to the first agenda item and saves a picture.
 """
 
 from __future__ import annotations
@@ -9,16 +12,24 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from commandroom.app import SCREENSHOT_TIMEOUT_MS, _application, _has_display, _open_database, _say
+from commandroom.app import (
+    SCREENSHOT_TIMEOUT_MS,
+    _application,
+    _has_display,
+    _open_database,
+    _say,
+    default_ui_state_path,
+)
 from commandroom.config import Settings
 
 
 def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
-                size: tuple[int, int] = (1920, 1080), open_mode=None) -> int:
+                size: tuple[int, int] = (1920, 1080), open_mode=None, *, user_given: bool = False) -> int:
     if screenshot is not None and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application(settings)
 
+    from commandroom.app_signin import sign_in
     from commandroom.models.streets import resolve_street
     from commandroom.services.command_runner import CommandRunner
     from commandroom.services.meeting_loader import MeetingLoader
@@ -31,12 +42,19 @@ def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
     if db is None:
         remove_translators(app, translators)
         return 2
+    gate = None
     try:
         with db.session() as session:
             street_id = resolve_street(session, settings.street).id
+        if screenshot is None:  # a picture only reads: it signs nobody in
+            signed = sign_in(db, settings, user_given=user_given, ui_state_path=default_ui_state_path(),
+                             takes_shift=False)
+            if signed is None:
+                return 0
+            settings, gate = signed
         runner = CommandRunner(db, login=settings.user, console=settings.console, street_id=street_id,
                                lang=settings.lang)
-        window = MeetingWindow(runner)
+        window = MeetingWindow(runner, role=gate.actor.role if gate is not None else None)
         loader = MeetingLoader(db, street_id, week, lang=settings.lang)
         loader.sig_loaded.connect(window.set_data)
         loader.sig_failed.connect(window.show_failure)
@@ -58,6 +76,8 @@ def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
             window.deleteLater()
         return outcome["rc"] or rc
     finally:
+        if gate is not None:
+            gate.sign_out()
         db.dispose()
         remove_translators(app, translators)
 

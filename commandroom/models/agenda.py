@@ -10,7 +10,9 @@ reworked and rated badly is discussed under both):
   once of them in the week;
 - 返工 (``reworked``): sent back for rework in the week;
 - 不满意 (``dissatisfied``): rated 不满意 in the week;
-- 街呼区应 (``escalated``): escalated to the district in the week.
+- 街呼区应 (``escalated``): escalated to the district in the week;
+- 反复出现 (``recurring``, 未诉先办): an L4 grid where a category kept coming back in the week, an
+  item per (grid, category) with its events (``agenda_recurring.py``).
 
 Each item keeps its key moments (the instants of the log rows and alerts that put it there), so
 the meeting's slider can jump to them. Queries read the log's action and time index and the
@@ -25,6 +27,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from commandroom.models.agenda_recurring import recurring_items
 from commandroom.models.enums import Action, AgendaKind, AlertLevel, Satisfaction
 from commandroom.models.events import Alert, Event
 from commandroom.models.log import EventLog
@@ -42,14 +45,15 @@ def build(session: Session, street_id: int | None, week: str) -> list[AgendaItem
     moments: dict[tuple[AgendaKind, int], list[datetime]] = defaultdict(list)
     for kind, event_id, at in _reasons(session, street_id, start, end):
         moments[kind, event_id].append(at)
+    recurring = recurring_items(session, street_id, start, end)
     if not moments:
-        return []
+        return recurring
     ids = sorted({event_id for _, event_id in moments})
     events = {row.id: row for row in session.execute(
         select(Event.id, Event.code, Event.title).where(Event.id.in_(ids)))}
     items = [AgendaItem(kind, event_id, events[event_id].code, events[event_id].title, tuple(sorted(times)))
              for (kind, event_id), times in moments.items()]
-    return sorted(items, key=lambda item: (ORDER[item.kind], item.first, item.event_id))
+    return sorted(items, key=lambda item: (ORDER[item.kind], item.first, item.event_id)) + recurring
 
 
 def _reasons(session: Session, street_id: int | None, start: datetime, end: datetime):

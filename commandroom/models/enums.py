@@ -202,3 +202,4 @@ class AgendaKind(Labelled):
     REWORKED = ("reworked", "返工")
     DISSATISFIED = ("dissatisfied", "不满意")
     ESCALATED = ("escalated", "街呼区应")
+    RECURRING = ("recurring", "反复出现")  # 未诉先办: a grid where a category kept coming back

@@ -130,15 +130,25 @@ class Replay:
         self._times = [self.entries[i].at for i in self._order]
         self._checkpoints: list[tuple[int, RoomState]] = [(0, base)]
         state = base.copy()
-        every = max(self.CHECKPOINT_EVERY, -(-len(self.entries) // self.MAX_CHECKPOINTS))
+        self.checkpoint_every = max(self.CHECKPOINT_EVERY, -(-len(self.entries) // self.MAX_CHECKPOINTS))
         for n, i in enumerate(self._order, start=1):
             apply(state, self.entries[i])
-            if n % every == 0:
+            if n % self.checkpoint_every == 0:
                 self._checkpoints.append((n, state.copy()))
+
+    def position(self, at: datetime) -> int:
+        """How many of the window's rows are folded into the state at ``at`` (clamped)."""
+        return bisect.bisect_right(self._times, min(max(at, self.start), self.end))
+
+    def span(self, lo: int, hi: int) -> Iterator[LogEntry]:
+        """The window's rows from position ``lo`` to ``hi`` in time order (what turns the state
+        at the one position into the state at the other)."""
+        entries = self.entries
+        return (entries[i] for i in self._order[lo:hi])
 
     def state_at(self, at: datetime) -> RoomState:
         """The street at ``at`` (clamped to the window). A fresh state the caller may keep."""
-        n = bisect.bisect_right(self._times, min(max(at, self.start), self.end))
+        n = self.position(at)
         k = bisect.bisect_right([c for c, _ in self._checkpoints], n) - 1
         done, saved = self._checkpoints[k]
         state = saved.copy()

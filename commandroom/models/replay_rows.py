@@ -62,17 +62,23 @@ def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int,
         done = finished_at(event)
         if done is not None and done < cutoff:
             continue
-        level = levels.get(event["id"])
-        known = cache.get(event["id"])
-        if known is None or known[0] is not event or known[1].alert_level != level:
-            known = cache[event["id"]] = (event, _row(event, names, done, at, level))
-        row = known[1]
-        if row.overdue != row.is_overdue(at):
-            row = replace(row, overdue=not row.overdue)
-            cache[event["id"]] = (event, row)
-        out.append(row)
+        out.append(row_for(event, names, done, at, levels.get(event["id"]), cache))
     out.sort(key=lambda row: (row.received_at, row.id))
     return out
+
+
+def row_for(event: dict, names: Names, done: datetime | None, at: datetime, level: AlertLevel | None,
+            cache: dict) -> EventRow:
+    """One replayed event's row at ``at``, the cached one while its dict, its alert level and its
+    overdue flag are unchanged (the same object, so a caller may compare rows by identity)."""
+    known = cache.get(event["id"])
+    if known is None or known[0] is not event or known[1].alert_level != level:
+        known = cache[event["id"]] = (event, _row(event, names, done, at, level))
+    row = known[1]
+    if row.overdue != row.is_overdue(at):
+        row = replace(row, overdue=not row.overdue)
+        cache[event["id"]] = (event, row)
+    return row
 
 
 def _alert_levels(state: RoomState) -> dict[int, AlertLevel]:

@@ -18,6 +18,9 @@ class AgendaItem:
     code: str
     title: str
     moments: tuple[datetime, ...]  # the instants that put it on the agenda, in time order
+    # A recurring problem's events, in time order (``event_id`` is the first of them, on which
+    # decisions are recorded); an item about one event leaves it empty.
+    events: tuple[int, ...] = ()
 
     @property
     def first(self) -> datetime:

@@ -345,6 +345,10 @@
         <translation>{0} items on this week&apos;s agenda</translation>
     </message>
     <message>
+        <source>（本周 {0} 起）</source>
+        <translation> ({0} this week)</translation>
+    </message>
+    <message>
         <source>已落实</source>
         <translation>Kept</translation>
     </message>
@@ -1621,6 +1625,21 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>InstantTabs</name>
+    <message>
+        <source>事件列表</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>派遣板</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>受理</source>
@@ -1749,6 +1768,10 @@ Give it to them anyway?</translation>
     <message>
         <source>街呼区应</source>
         <translation>Called the district</translation>
+    </message>
+    <message>
+        <source>反复出现</source>
+        <translation>Recurring</translation>
     </message>
     <message>
         <source>预警</source>
@@ -2032,6 +2055,69 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>按主办单位</source>
+        <translation>By lead unit</translation>
+    </message>
+    <message>
+        <source>按网格</source>
+        <translation>By grid</translation>
+    </message>
+    <message>
+        <source>按事件类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>办结率（%）</source>
+        <translation>Completion rate (%)</translation>
+    </message>
+    <message>
+        <source>按期办结率（%）</source>
+        <translation>On-time closure rate (%)</translation>
+    </message>
+    <message>
+        <source>满意率（%）</source>
+        <translation>Satisfaction rate (%)</translation>
+    </message>
+    <message>
+        <source>流转率（%）</source>
+        <translation>Transfer rate (%)</translation>
+    </message>
+    <message>
+        <source>返工率（%）</source>
+        <translation>Rework rate (%)</translation>
+    </message>
+    <message>
+        <source>受理量</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>{0}：本周与上周（{1}），受理量前 {2} 位</source>
+        <translation>{0}: this week and last ({1}), the {2} busiest</translation>
+    </message>
+    <message>
+        <source>上周</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>{0} 办结率 {1:.1f}% → {2:.1f}%</source>
+        <translation>{0} completion {1:.1f}% → {2:.1f}%</translation>
+    </message>
+    <message>
+        <source>办结率变化最大的单位：{0}</source>
+        <translation>Units whose completion rate moved most: {0}</translation>
+    </message>
+    <message>
+        <source>各单位办结率与上周持平。</source>
+        <translation>Every unit&apos;s completion rate is as last week.</translation>
+    </message>
+</context>
+<context>
     <name>MeetingWindow</name>
     <message>
         <source>例会回放</source>
@@ -2050,6 +2136,10 @@ Give it to them anyway?</translation>
         <translation>{0} meeting replay {1}</translation>
     </message>
     <message>
+        <source>本周指标</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
         <source>选择事件以查看其处置经过</source>
         <translation>Select an event to see its history</translation>
     </message>
@@ -2060,6 +2150,14 @@ Give it to them anyway?</translation>
     <message>
         <source>（本周之前的记录未载入）</source>
         <translation>(records before this week not loaded)</translation>
+    </message>
+    <message>
+        <source>只读：未登录，不能记录决定</source>
+        <translation>Read-only: nobody signed in, no decisions</translation>
+    </message>
+    <message>
+        <source>只读：{0}不能记录决定（须由{1}记录）</source>
+        <translation>Read-only: a {0} cannot record decisions ({1} only)</translation>
     </message>
     <message>
         <source>未能记录决定</source>

@@ -72,10 +72,29 @@ def test_the_agenda_lists_each_reason_once_in_the_meeting_order(week):
         (K.REWORKED, made["reworked"].id),
         (K.DISSATISFIED, made["upset"].id),
         (K.ESCALATED, made["escalated"].id),
+        (K.RECURRING, made["twice"].id),  # the same category in the same grid all week: 未诉先办
     ]
     transferred = items[1]
     assert len(transferred.moments) == 2 and transferred.moments == tuple(sorted(transferred.moments))
     assert transferred.title == "两次退回" and transferred.code.startswith("YJ")
+    recurring = items[-1]
+    assert recurring.events[0] == made["twice"].id and made["upset"].id in recurring.events
+    assert made["escalated"].id not in recurring.events  # another category
+    assert len(recurring.moments) == len(recurring.events) >= 3
+    assert recurring.moments == tuple(sorted(recurring.moments)) and recurring.first >= datetime(2026, 11, 16)
+    assert " · " in recurring.title
+
+
+def test_a_category_seen_twice_is_not_recurring(world):  # noqa: F811
+    w = world
+    w.clock.at = datetime(2026, 11, 17, 9, 0)
+    bring_to(w, Status.REGISTERED, title="一")
+    bring_to(w, Status.REGISTERED, title="二")
+    with w.db.session() as s:
+        assert [item.kind for item in agenda.build(s, w.street.street_id, WEEK)] == []
+    bring_to(w, Status.REGISTERED, title="三")
+    with w.db.session() as s:
+        assert [item.kind for item in agenda.build(s, w.street.street_id, WEEK)] == [K.RECURRING]
 
 
 def test_a_week_holds_only_its_own_reasons(week):

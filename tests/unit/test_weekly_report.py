@@ -47,7 +47,7 @@ def test_the_workbook_reads_back_as_written(week, tmp_path):  # noqa: F811
         assert read == [[None if v == "" else v for v in row] + [None] * (len(read[0]) - len(row)) for row in rows]
     agenda = book["本周议题"]
     assert [row[0] for row in agenda.iter_rows(min_row=2, values_only=True)] == [
-        "超期办结", "多次流转", "返工", "不满意", "街呼区应"]
+        "超期办结", "多次流转", "返工", "不满意", "街呼区应", "反复出现"]
 
 
 def test_the_command_line_writes_the_report_and_refuses_bad_input(week, tmp_path, capsys):  # noqa: F811

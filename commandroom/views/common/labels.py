@@ -91,6 +91,7 @@ _LABELS: dict[Enum, str] = {
     AgendaKind.REWORKED: QT_TRANSLATE_NOOP("Labels", "返工"),
     AgendaKind.DISSATISFIED: QT_TRANSLATE_NOOP("Labels", "不满意"),
     AgendaKind.ESCALATED: QT_TRANSLATE_NOOP("Labels", "街呼区应"),
+    AgendaKind.RECURRING: QT_TRANSLATE_NOOP("Labels", "反复出现"),
     Action.SIGN_IN: QT_TRANSLATE_NOOP("Actions", "签到"),
     Action.SIGN_IN_FAILED: QT_TRANSLATE_NOOP("Actions", "签到失败"),
     Action.SIGN_OUT: QT_TRANSLATE_NOOP("Actions", "签退"),

@@ -18,6 +18,7 @@ from commandroom.models.enums import Priority, Status
 from commandroom.models.lifecycle import HELD
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
+from commandroom.views.common.runs import runs
 from commandroom.views.common.live_rows import Index, LiveRowsModel
 from commandroom.views.common.runs import runs
 
@@ -103,6 +104,17 @@ class EventTableModel(LiveRowsModel):
         last_col = len(Col) - 1
         for first, last in runs(moved):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_col))
+
+    def follow_clock(self, regrouped: Iterable[int] = ()) -> None:
+        """A replay's clock moved (many times a second). No dataChanged for the time cells:
+        the view re-reads the cells it paints (the caller repaints it), and a dataChanged over
+        every row would have the proxy filter every row again, in Python, at every frame. Only
+        the ``regrouped`` rows (moved into another urgency group by the clock) are said to
+        change, so the proxy re-sorts those; within a group the keys all shift alike."""
+        self._now = self._clock.now()
+        last = len(self.COLUMNS) - 1
+        for first, end in runs(self._pos[i] for i in regrouped if i in self._pos):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -37,6 +37,7 @@ class AgendaPanel(QWidget):
         self.list.currentItemChanged.connect(self._current)
         self.decide = QPushButton(self.tr("记录决定…"), objectName="meetingDecide")
         self.decide.setEnabled(False)
+        self.refusal: str | None = None  # why decisions cannot be recorded here, if so
         self.decide.clicked.connect(lambda: self.sig_decide.emit(self.current()))
         self.followed = QListWidget(objectName="meetingFollowed")
         self.followed.setMaximumHeight(160)
@@ -48,6 +49,13 @@ class AgendaPanel(QWidget):
         layout.addWidget(QLabel(self.tr("上周决定落实情况")))
         layout.addWidget(self.followed)
         self._fill()
+
+    def set_refusal(self, reason: str | None) -> None:
+        """Decisions cannot be recorded here (the role, nobody signed in): the button says why."""
+        self.refusal = reason
+        self.decide.setText(reason or self.tr("记录决定…"))
+        self.decide.setToolTip(reason or "")
+        self.decide.setEnabled(reason is None and self.current() is not None)
 
     def current(self) -> AgendaItem | None:
         item = self.list.currentItem()
@@ -66,6 +74,8 @@ class AgendaPanel(QWidget):
             decided = [(d.what, d.who, d.due) for d in report.decisions_on(item)]
             decided += [(what, who, due) for made, what, who, due in self.extra if made == item]
             lines = [f"【{label(item.kind)}】{item.code}  {item.title}"]
+            if item.events:  # a recurring problem: how often it came back
+                lines[0] += self.tr("（本周 {0} 起）").format(len(item.events))
             lines += [f"    ✔ {what}（{who}，{due:%m-%d}前）" for what, who, due in decided]
             row = QListWidgetItem("\n".join(lines))
             row.setData(ITEM_ROLE, item)
@@ -83,6 +93,6 @@ class AgendaPanel(QWidget):
             self.followed.addItem(self.tr("上周例会无决定事项"))
 
     def _current(self, item, _previous) -> None:
-        self.decide.setEnabled(item is not None)
+        self.decide.setEnabled(item is not None and self.refusal is None)
         if item is not None:
             self.sig_item.emit(item.data(ITEM_ROLE))

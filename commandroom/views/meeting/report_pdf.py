@@ -23,6 +23,7 @@ from commandroom.models import measure_table as measures
 from commandroom.models.files import written_whole
 from commandroom.models.enums import AgendaKind
 from commandroom.models.measure_table import MeasureRow
+from commandroom.views.meeting.bar_chart import draw_bars
 
 # Latin letters and digits from DejaVu, Chinese from Noto CJK: with Noto CJK's own Latin glyphs,
 # the digits of a code such as YJ20261116-0006 lose their Unicode in the PDF (a reader could not
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from commandroom.models.weekly import WeeklyReport
 
 FONTS = ("DejaVu Sans", "Noto Sans CJK SC")
-FONT = FONTS[1]
 CHART_SIZE = (1000, 360)  # pixels, the page's full width at the writer's 150 dpi
 CHART_UNITS = 10  # the busiest units in the completion chart
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -161,23 +161,7 @@ def _render(plot: pg.PlotWidget) -> QImage:
 
 def _bar_plot(labels: list[str], series: list[tuple[list[float], str, str]], title: str) -> QImage:
     plot = pg.PlotWidget(background="w")
-    plot.setTitle(title, color="#222", size="13pt")
-    if len(series) > 1:
-        legend = plot.addLegend(offset=(-10, 10), labelTextColor="#222", labelTextSize="11pt")
-    width = 0.8 / len(series)
-    for k, (values, color, name) in enumerate(series):
-        x = [i - 0.4 + width * (k + 0.5) for i in range(len(values))]
-        bars = pg.BarGraphItem(x=x, height=values, width=width * 0.9, brush=color, pen=pg.mkPen(None))
-        plot.addItem(bars)
-        if len(series) > 1:
-            legend.addItem(bars, name)
-    top = max((max(values, default=0) for values, _, _ in series), default=0) or 1
-    plot.setYRange(0, top * 1.2, padding=0)  # headroom for the legend above the bars
-    plot.getAxis("bottom").setTicks([list(enumerate(labels))])
-    for side in ("bottom", "left"):
-        plot.getAxis(side).setTextPen("#222")
-        plot.getAxis(side).setTickFont(QFont(FONT, 10))
-    plot.setMouseEnabled(False, False)
+    draw_bars(plot, labels, series, title)
     return _render(plot)
 
 

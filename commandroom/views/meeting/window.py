@@ -1,10 +1,12 @@
 """The weekly meeting's window (例会): the week replayed under a slider, its agenda, the event
-list as it stood at the slider's instant and the chosen event's timeline up to that instant.
+list, the board and the map as they stood at the slider's instant (``instant_tabs.py``) and the
+chosen event's timeline up to that instant.
 
 Read-only but for the meeting's own decisions, which go through the command runner like any
 command. The week is loaded off the GUI thread (``services/meeting_loader.py``); moving the
-slider folds the replay from its nearest checkpoint (``models/replay.py``), a few milliseconds,
-and the rows are updated in place. Frames that come faster than they are drawn are coalesced:
+slider moves the list's cursor (``models/replay_cursor.py``), which hands over only the rows
+that changed between the two instants; the table model updates those in place (dataChanged,
+insert, remove) and its proxy re-sorts only them. Frames that come faster than they are drawn are coalesced:
 only the newest instant is drawn.
 """
 
@@ -26,18 +28,21 @@ from PySide6.QtWidgets import (
 
 from commandroom.models.week import AgendaItem
 from commandroom.models.clock import FrozenClock
+from commandroom.models.enums import Action, Role
+from commandroom.models.lifecycle import RULES
 from commandroom.services.command_request import CommandRequest
 from commandroom.services.replay_clock import ReplayClock
 from commandroom.views.common.labels import label
 from commandroom.views.events.event_list import EventListPanel
+from commandroom.views.events.event_table_model import ROW_ROLE
 from commandroom.views.meeting.agenda_panel import AgendaPanel
 from commandroom.views.meeting.decision_dialog import DecisionDialog
+from commandroom.views.meeting.instant_tabs import InstantTabs
+from commandroom.views.meeting.measures_panel import MeasuresPanel
 from commandroom.views.meeting.timeline_bar import TimelineBar
 
 if TYPE_CHECKING:
     from commandroom.models.meeting_data import MeetingData
-
-RECENT_DAYS = 7  # finished events stay in the list for the week under review
 
 
 class MeetingWindow(QMainWindow):
@@ -45,11 +50,12 @@ class MeetingWindow(QMainWindow):
     sig_ready = Signal()
     """The week is in and drawn at its first instant."""
 
-    def __init__(self, runner=None, parent=None):
+    def __init__(self, runner=None, parent=None, *, role: Role | None = None):
         super().__init__(parent)
         self.setObjectName("meetingWindow")
         self.setWindowTitle(self.tr("例会回放"))
         self.runner = runner  # CommandRunner, or None for a window that only shows
+        self.role = role  # the signed-in user's (None: nobody signed in, a picture)
         self.data: MeetingData | None = None
         self.clock: ReplayClock | None = None
         self.list_clock = FrozenClock(datetime.min)
@@ -71,8 +77,13 @@ class MeetingWindow(QMainWindow):
         self.clock = ReplayClock(replay.start, replay.end, self)
         self.list_clock.at = replay.start
         self.events = EventListPanel(self.list_clock, self)
-        self.events.load(data.empty_snapshot())
+        # The cursor's rows and the proxy's sort are redone only for what a frame changed: the
+        # filter reads the row snapshot (a changed row), not the time cells every frame redraws.
+        self.events.proxy.setFilterRole(ROW_ROLE)
+        data.cursor.move(replay.start)
+        self.events.load(data.snapshot(data.cursor.rows.values()))
         self.agenda = AgendaPanel(report, self)
+        self.agenda.set_refusal(self.decision_refusal())
         self.timeline_title = QLabel(objectName="meetingTimelineTitle")
         self.timeline = QListWidget(objectName="meetingEventTimeline")
         right = QWidget()
@@ -81,7 +92,10 @@ class MeetingWindow(QMainWindow):
         column.addWidget(self.timeline_title)
         column.addWidget(self.timeline, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
-        for widget, width in ((self.agenda, 420), (self.events, 1000), (right, 420)):
+        self.tabs = InstantTabs(self.events, data, self.list_clock, self)
+        self.measures = MeasuresPanel(report, self)
+        self.tabs.addTab(self.measures, self.tr("本周指标"))
+        for widget, width in ((self.agenda, 420), (self.tabs, 1000), (right, 420)):
             split.addWidget(widget)
         split.setSizes([420, 1000, 420])
         self.bar = TimelineBar(self.clock, data.activity, self)
@@ -122,13 +136,13 @@ class MeetingWindow(QMainWindow):
             self._draw(at)
 
     def _draw(self, at: datetime) -> None:
-        data = self.data
-        rows = data.rows_at(at, RECENT_DAYS)
+        delta = self.data.cursor.move(at)
         self.list_clock.at = at
-        keep = {row.id for row in rows}
-        self.events.model.remove_ids([i for i in self.events.model.ids() if i not in keep])
-        self.events.apply_changes(rows)
-        self.events.tick()
+        self.events.model.remove_ids(delta.removed)
+        self.events.apply_changes(delta.upserts)
+        self.events.model.follow_clock(delta.regrouped)
+        self.events.table.viewport().update()  # the countdowns and tints of the rows in sight
+        self.tabs.frame(delta.changed)
         self._show_timeline()
 
     def _show_timeline(self) -> None:
@@ -148,14 +162,26 @@ class MeetingWindow(QMainWindow):
 
     # -- the agenda ----------------------------------------------------------------------
     def _open_item(self, item: AgendaItem) -> None:
+        # A recurring problem opens at its last occurrence: all its events are in the list then.
+        at = item.moments[-1] if item.events else item.first
         self.clock.pause()
-        self.clock.seek(item.first)
-        self._draw(item.first)  # at once: the selection needs the event's row
+        self.clock.seek(at)
+        self._draw(at)  # at once: the selection needs the event's row
         self._pending = None  # … and the frame the seek queued is this one: not drawn twice
-        self.events.selection.select([item.event_id], source=self)
+        self.events.selection.select(list(item.events) or [item.event_id], source=self)
+
+    def decision_refusal(self) -> str | None:
+        """Why this meeting may not record decisions (said on the button), or None."""
+        deciders = RULES[Action.DECIDE].roles
+        if self.runner is None or self.role is None:
+            return self.tr("只读：未登录，不能记录决定")
+        if self.role not in deciders:
+            return self.tr("只读：{0}不能记录决定（须由{1}记录）").format(
+                label(self.role), "、".join(label(r) for r in sorted(deciders)))
+        return None
 
     def _decide(self, item: AgendaItem | None) -> None:
-        if item is None or self.runner is None:
+        if item is None or self.decision_refusal() is not None:
             return
         dialog = DecisionDialog(item, (self.data.report.end - timedelta(days=1)).date(), self)
         if dialog.exec() != DecisionDialog.DialogCode.Accepted:

@@ -1,0 +1,186 @@
+"""The meeting's event list following the slider by differences: from one instant to the next,
+only the rows that changed are made again and handed over, not the whole list.
+
+A move from instant A to instant B changes a row only if
+- a log row between A and B touched its event (or one of its alerts), or
+- the row's clock crossed A..B: its handling limit (it turns overdue, or back) or the start of
+  its due-soon share (its urgency group in the list's sort changes, the row itself does not), or
+- it finished between the two cutoffs ``A - recent_days`` and ``B - recent_days`` (it ages out
+  of the list, or back in).
+The last two are found in time-ordered indexes (``SortedList``), so a frame costs what changed
+in it, not the street's 19,000 events. The rows at any instant are exactly ``event_rows`` then
+(``tests/unit/test_replay_cursor.py``); unordered: the list's proxy sorts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sortedcontainers import SortedList
+
+from commandroom.models.alert_levels import most_serious
+from commandroom.models.change import decode
+from commandroom.models.lifecycle import HELD
+from commandroom.models.queries import EventRow
+from commandroom.models.replay import Replay, apply
+from commandroom.models.replay_rows import Names, finished_at, row_for
+from commandroom.models.timelimits import due_soon_at
+
+
+@dataclass(frozen=True)
+class RowsDelta:
+    """What a list showing the rows at the old instant must do to show the new one."""
+
+    upserts: list[EventRow]  # rows new to the list or changed
+    removed: list[int]  # event ids that left the list
+    regrouped: list[int]  # listed rows, unchanged, whose place in the urgency sort moved
+    touched: set[int]  # every event whose rows (its assignments too) or clock moved
+
+    @property
+    def changed(self) -> set[int]:
+        """Every event a view of the instant (the list, the map, the board) may need again."""
+        return self.touched | set(self.removed)
+
+
+# A move across more than this many checkpoints' worth of log rows remakes every row and index
+# at once: cheaper than finding and updating most of them one by one.
+FAR = 4
+
+
+class _Marks:
+    """Event ids by instants (a ``SortedList`` of (instant, id)), each event's own kept beside."""
+
+    def __init__(self) -> None:
+        self.keys = SortedList()
+        self.of: dict[int, tuple] = {}
+
+    def set(self, event_id: int, times: tuple) -> None:
+        if self.of.get(event_id, ()) == times:
+            return
+        for t in self.of.pop(event_id, ()):
+            self.keys.remove((t, event_id))
+        if times:
+            self.of[event_id] = times
+            self.keys.update((t, event_id) for t in times)
+
+    def reset(self, times_of: dict[int, tuple]) -> None:
+        """Every event's instants at once (a far seek): one sort, not an insertion each."""
+        self.of = {event_id: times for event_id, times in times_of.items() if times}
+        self.keys = SortedList((t, event_id) for event_id, times in self.of.items() for t in times)
+
+    def between(self, a: datetime, b: datetime) -> set[int]:
+        lo, hi = min(a, b), max(a, b)
+        return {event_id for _, event_id in self.keys.irange((lo, -1), (hi, float("inf")))}
+
+
+class RowsCursor:
+    """The rows listed at ``at``, moved through a ``Replay``'s window with ``move``."""
+
+    def __init__(self, replay: Replay, names: Names, recent_days: int):
+        self.replay, self.names = replay, names
+        self.recent = timedelta(days=recent_days)
+        self.at = replay.start
+        self._n = replay.position(self.at)
+        self.state = replay.state_at(self.at)
+        self.rows: dict[int, EventRow] = {}
+        self._cache: dict = {}
+        self._finished = _Marks()  # when each finished event finished
+        self._clock = _Marks()  # when each held event turns due soon and overdue
+        self._index_rows()
+        self._recompute(set(self.state.events), set(), whole=True)
+
+    def move(self, at: datetime) -> RowsDelta:
+        """To the instant ``at`` (clamped to the window); what changed in the list."""
+        replay = self.replay
+        at = min(max(at, replay.start), replay.end)
+        n = replay.position(at)
+        far = abs(n - self._n) > FAR * replay.checkpoint_every
+        touched = set() if far else self._touched(min(n, self._n), max(n, self._n))
+        if self._n <= n <= self._n + replay.checkpoint_every:
+            for entry in replay.span(self._n, n):  # forward and near: fold on
+                apply(self.state, entry)
+        elif n != self._n:
+            self.state = replay.state_at(at)  # back or far: from the nearest checkpoint
+        old, self.at, self._n = self.at, at, n
+        if far:  # most events changed: every row again, the indexes rebuilt whole
+            return self._recompute(set(self.state.events) | set(self.rows), set(), whole=True)
+        timed = self._clock.between(old, at)
+        touched |= timed | self._finished.between(old - self.recent, at - self.recent)
+        return self._recompute(touched, timed)
+
+    # -- what changed ------------------------------------------------------------------------
+    def _touched(self, lo: int, hi: int) -> set[int]:
+        ids = set()
+        for entry in self.replay.span(lo, hi):
+            if entry.event_id is not None:
+                ids.add(entry.event_id)
+            for table, row_id, _ in entry.payload.get("rows", ()):
+                if table in self._owner:
+                    ids.add(self._owner[table].get(row_id))
+        ids.discard(None)
+        return ids
+
+    def _recompute(self, ids: set[int], timed: set[int], whole: bool = False) -> RowsDelta:
+        """The rows of ``ids`` again; ``whole``: ``ids`` are every event, the indexes are remade."""
+        at, cutoff, events = self.at, self.at - self.recent, self.state.events
+        upserts, removed, regrouped = [], [], []
+        finished, clock = {}, {}
+        for event_id in ids:
+            event = events.get(event_id)
+            done = finished_at(event) if event is not None else None
+            finished[event_id] = (done,) if done is not None else ()
+            clock[event_id] = _clock_times(event) if event is not None else ()
+            if not whole:
+                self._finished.set(event_id, finished[event_id])
+                self._clock.set(event_id, clock[event_id])
+            if event is None or (done is not None and done < cutoff):
+                if self.rows.pop(event_id, None) is not None:
+                    removed.append(event_id)
+                continue
+            row = row_for(event, self.names, done, at, self._level(event_id), self._cache)
+            if self.rows.get(event_id) is not row:
+                self.rows[event_id] = row
+                upserts.append(row)
+            elif event_id in timed:
+                regrouped.append(event_id)
+        if whole:
+            self._finished.reset(finished)
+            self._clock.reset(clock)
+        return RowsDelta(upserts, removed, regrouped, ids)
+
+    # -- the rows that hang off an event -------------------------------------------------------
+    def _index_rows(self) -> None:
+        """Every alert and assignment of the window (those before it and those made in it) by
+        its event: a row's event never changes, and later rows of it may not repeat it."""
+        self._owner: dict[str, dict[int, int]] = {}
+        for table in _INDEXED:
+            self._owner[table] = {row_id: row["event_id"] for row_id, row in self.state.rows[table].items()}
+        for entry in self.replay.entries:
+            for table, row_id, fields in entry.payload.get("rows", ()):
+                owner = self._owner.get(table)
+                if owner is not None and row_id not in owner:
+                    owner[row_id] = decode(table, fields).get("event_id", entry.event_id)
+        self._by_event: dict[str, dict[int, list[int]]] = {table: {} for table in _INDEXED}
+        for table, owner in self._owner.items():
+            for row_id, event_id in owner.items():
+                self._by_event[table].setdefault(event_id, []).append(row_id)
+
+    def rows_of(self, table: str, event_id: int) -> list[dict]:
+        """The event's alerts or assignments as they stood at the cursor's instant."""
+        rows = self.state.rows[table]
+        return [rows[i] for i in self._by_event[table].get(event_id, ()) if i in rows]
+
+    def _level(self, event_id: int):
+        return most_serious(a["level"] for a in self.rows_of("alert", event_id) if a.get("cleared_at") is None)
+
+
+_INDEXED = ("alert", "assignment")
+
+
+def _clock_times(event: dict) -> tuple:
+    """The instants at which a held event's row or its urgency group change by the clock alone."""
+    due, start = event["handle_due"], event["dispatched_at"]
+    if event["status"] not in HELD or due is None:
+        return ()
+    return (due_soon_at(start, due), due) if start is not None else (due,)

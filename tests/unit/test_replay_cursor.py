@@ -1,0 +1,69 @@
+"""The meeting's list moved by differences holds, at every instant, exactly the rows a fresh
+``event_rows`` gives then; the deltas, applied to a list that showed the previous instant, bring
+it to the new one; a near frame touches a few rows, not the street."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from commandroom.demo import generate
+from commandroom.models.replay import Replay
+from commandroom.models.replay_cursor import RowsCursor
+from commandroom.models.replay_rows import Names, event_rows
+
+RECENT_DAYS = 2  # short, so that events age out of the list inside the week and come back
+
+
+@pytest.fixture(scope="module")
+def street(tmp_path_factory):
+    from commandroom.models.db import Database
+
+    db = Database(f"sqlite:///{tmp_path_factory.mktemp('cursor') / 'street.sqlite3'}")
+    generate(db, days=9, seed=5, per_day=60, end=date(2026, 11, 21), overlap=False)
+    start = datetime(2026, 11, 16)
+    with db.session() as session:
+        replay = Replay(session, 1, start, datetime(2026, 11, 21, 16))
+        names = Names.load(session)
+    yield replay, names, db
+    db.dispose()
+
+
+def _expected(replay, names, at):
+    return sorted(event_rows(replay.state_at(at), names, at, RECENT_DAYS), key=lambda r: r.id)
+
+
+def test_every_move_lands_on_the_rows_of_its_instant(street):
+    replay, names, _db = street
+    cursor = RowsCursor(replay, names, RECENT_DAYS)
+    shown = {row.id: row for row in cursor.rows.values()}
+    assert sorted(shown.values(), key=lambda r: r.id) == _expected(replay, names, replay.start)
+    rng = random.Random(3)
+    span = (replay.end - replay.start).total_seconds()
+    at = replay.start + timedelta(days=1)
+    instants = [at + timedelta(minutes=3 * k) for k in range(40)]  # playback
+    instants += [replay.start + timedelta(seconds=rng.uniform(0, span)) for _ in range(25)]  # seeks
+    instants += [replay.end - timedelta(minutes=7 * k) for k in range(30)]  # backwards, near
+    regrouped = 0
+    for at in instants:
+        delta = cursor.move(at)
+        for event_id in delta.removed:
+            del shown[event_id]
+        shown.update((row.id, row) for row in delta.upserts)
+        assert set(delta.regrouped) <= set(shown)
+        regrouped += len(delta.regrouped)
+        expected = _expected(replay, names, cursor.at)
+        assert sorted(cursor.rows.values(), key=lambda r: r.id) == expected, at
+        assert sorted(shown.values(), key=lambda r: r.id) == expected, at
+    assert regrouped > 0  # rows turned due soon by the clock alone, and were said to
+
+
+def test_a_near_frame_touches_few_rows(street):
+    replay, names, _db = street
+    cursor = RowsCursor(replay, names, RECENT_DAYS)
+    cursor.move(replay.start + timedelta(days=3, hours=10))
+    delta = cursor.move(cursor.at + timedelta(minutes=3))
+    assert len(cursor.rows) > 100
+    assert len(delta.upserts) + len(delta.removed) + len(delta.regrouped) < len(cursor.rows) // 10
