@@ -275,8 +275,22 @@
   }
 
   // --- Units --------------------------------------------------------------------------------
+  // Units that share a building (the street's offices, the service centres) are one square
+  // with their count until zoomed in far enough to stand apart; its tooltip names them all.
+  function unitGroupIcon(cluster) {
+    const units = cluster.getAllChildMarkers();
+    const root = el("div", "unit group" + (units.some((m) => m._crApprox) ? " approx" : ""), tr("单"));
+    root.appendChild(el("span", "unit-n", units.length));
+    return L.divIcon({html: root, className: "unit-icon", iconSize: [22, 22]});
+  }
+  function unitGroupHovered(e) {
+    const box = el("div", "tip");
+    for (const m of e.layer.getAllChildMarkers()) box.appendChild(el("div", "tip-title", m._crName));
+    e.layer.bindTooltip(box, {direction: "top"}).openTooltip();
+  }
   function drawUnits(units) {
     S.units.clearLayers();
+    const made = [];
     for (const u of units) {
       // A unit whose office is not known stands at its grid's centroid: dashed and pale, and its
       // tooltip says so (not colour alone).
@@ -288,8 +302,11 @@
       box.appendChild(el("div", "tip-meta", u.type + " · " + (u.on ? tr("在岗 {n} 人").replace("{n}", u.duty) : tr("不在岗"))));
       if (u.ap) box.appendChild(el("div", "tip-addr", tr("位置未登记：显示在所属网格中心（近似）")));
       m.bindTooltip(box, {direction: "top"});
-      S.units.addLayer(m);
+      m._crName = u.name;
+      m._crApprox = u.ap;
+      made.push(m);
     }
+    S.units.addLayers(made);
   }
 
   // --- Selection ----------------------------------------------------------------------------
@@ -409,7 +426,9 @@
     S.cluster = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 18,
                                       showCoverageOnHover: false, iconCreateFunction: clusterIcon,
                                       maxClusterRadius: 50}).addTo(map);
-    S.units = L.layerGroup().addTo(map);
+    S.units = L.markerClusterGroup({maxClusterRadius: 16, disableClusteringAtZoom: 18, showCoverageOnHover: false,
+                                    iconCreateFunction: unitGroupIcon}).addTo(map);
+    S.units.on("clustermouseover", unitGroupHovered);
     S.recurringLayer = L.layerGroup();
     S.cells.bringToBack();
     const overlays = {};

@@ -9,7 +9,7 @@ from tests.views.map.conftest import PAGE_TIMEOUT, run_js
 ADMIN = Actor("admin", Role.ADMIN, "console-1", "管理员")
 UNITS = """[...commandroomMap.units.getLayers()].map((m) => {
     const ll = m.getLatLng();
-    return {at: [ll.lat, ll.lng], cls: m.getElement().firstChild.className,
+    return {at: [ll.lat, ll.lng], cls: m.options.icon.options.html.className,
             tip: m.getTooltip().getContent().textContent};
 }).sort((a, b) => a.tip.localeCompare(b.tip))"""
 
