@@ -225,7 +225,7 @@
         S.outlines.addLayer(L.polygon(g.rings, Object.assign({fill: false, interactive: false}, OUTLINE[g.lv])));
       }
       if (g.lv >= 2) {
-        S.labels.addLayer(L.tooltip({permanent: true, direction: "center", interactive: false,
+        S.labels.addLayer(L.tooltip({permanent: true, direction: "center", interactive: false, pane: "gridLabels",
                                      className: "grid-label lv" + g.lv})
           .setLatLng(g.at).setContent(el("span", null, g.name)));
       }
@@ -420,6 +420,11 @@
   function start(map, texts) {
     S.map = map;
     S.texts = texts || {};
+    // Grid names under the markers and units (Leaflet puts tooltips above everything): a name
+    // may be partly covered, a unit's count or an event's badge never is.
+    const names = map.createPane("gridLabels");
+    names.style.zIndex = 450;
+    names.style.pointerEvents = "none";
     S.outlines = L.layerGroup().addTo(map);
     S.cells = L.featureGroup().addTo(map);
     S.labels = L.layerGroup().addTo(map);
