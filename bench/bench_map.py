@@ -327,7 +327,8 @@ def bench_first_map(app, args, tmp: Path) -> None:
         "JSON.stringify([commandroomMap.gridData.size, commandroomMap.markers.size])", 0, counts.append)
     wait_for(app, lambda: counts)
     grids, shown = json.loads(counts[0])
-    print(f"one-year street: start to the first full map ({grids} grids, {shown:,} open events) "
+    street = f"the street of {args.year_db}" if args.year_db else "one-year street"
+    print(f"{street}: start to the first full map ({grids} grids, {shown:,} open events) "
           f"{moments['map']:.2f} s   (start to the event list populated: {moments['list']:.2f} s)")
     close_console(app, console, db)
 
