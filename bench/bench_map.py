@@ -6,13 +6,16 @@
 1. **Changes in place vs the naive way.** A real ``MapPanel`` holds 10,000 markers. A batch of
    1,000 marker changes (30 % moved, 70 % restyled: overdue, supervised, priority) goes through
    the bridge (one JSON batch, one call) and is timed from ``on_view_changed`` until the page
-   reports it applied. Beside it, in the same run, the naive way: regenerate the folium page with
+   reports it applied, with where the time went: the JSON and the emit here, the way into the
+   page (QWebChannel, the web process), the page's own apply (``performance.now()``, reported
+   back through the bridge), the way back. Beside it, in the same run, the naive way: regenerate the folium page with
    every marker (folium ``Marker``s in a ``MarkerCluster``, the grids as ``GeoJson``, the same
    local Leaflet) and reload it, timed until ``loadFinished``. Goal: under 100 ms, ≥ 50× faster.
 2. **Memory.** The whole console (``app.Console``: every dock, the feed pump, the web process)
    on a street with 10,000 open located events, once the map has drawn them: the PSS of this
-   process and all its children (the QtWebEngine processes), beside the same console before
-   the map page existed (its baseline). Goal: under 700 MB.
+   process and all its children (the QtWebEngine processes), by process, beside the same
+   console before the map page existed (its baseline). Goal: under 700 MB.
+   ``--only-memory`` runs this part alone.
 3. **Time to the first full map** on a one-year demo street: from building the console to the
    page having drawn every grid and marker, beside the time to the event list populated (the
    same run's baseline). ``--year-db`` reuses a street made by ``commandroom demo --days 365``;
@@ -150,8 +153,9 @@ def bench_changes(app, args, db) -> None:
     panel = MapPanel(Selection())
     panel.resize(1600, 900)
     panel.show()
-    applied = []
+    applied, received = [], []
     panel.bridge.sig_applied.connect(applied.append)
+    panel.bridge.sig_applied.connect(lambda _n: received.append(time.time() * 1000))
     started = time.perf_counter()
     panel.on_view_loaded(MAP_VIEW, snapshot)
     wait_for(app, lambda: applied)
@@ -160,30 +164,30 @@ def bench_changes(app, args, db) -> None:
     by_id = {m.id: m for m in current}
     results = {}
     for mix in MIXES:
-        bridge_ms, page_ms = [], []
+        bridge_ms, cpu_ms, parts = [], [], []
         for _ in range(args.repeat):
             batch = changed(list(by_id.values()), snapshot, args.changes, rng, mix)
             by_id.update((m.id, m) for m in batch)
             target = len(applied) + 1
             pushed = panel.bridge.pushed
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             panel.on_view_changed(MAP_VIEW, [m.id for m in batch],
                                   MapChanges(tuple(batch), (), snapshot.loads, ()))
             wait_for(app, lambda: len(applied) >= target)
             bridge_ms.append((time.perf_counter() - t0) * 1000)
+            cpu_ms.append((time.process_time() - c0) * 1000)
             assert panel.bridge.pushed == pushed + 1  # one batch, one call
-            in_page = []
-            panel.page.runJavaScript("JSON.stringify([commandroomMap.lastMs, commandroomMap.timing])", 0,
-                                     in_page.append)
-            wait_for(app, lambda: in_page)
-            total, parts = json.loads(in_page[0])
-            page_ms.append(total)
+            here, page = panel.bridge.timing, panel.bridge.page_timing
+            parts.append({"json": here["json"], "emit": here["emit"], "way in": page["start"] - here["sent"],
+                          "page": page["total"], "way back": received[-1] - page["end"]})
             if args.verbose:
-                print(f"    {mix}: {bridge_ms[-1]:.0f} ms, in the page {total:.0f} ms: "
-                      + ", ".join(f"{k} {v:.0f}" for k, v in parts.items()))
-        results[mix] = bridge_ms, page_ms
+                inside = {k: v for k, v in page.items() if k not in ("start", "end", "total")}
+                print(f"    {mix}: {bridge_ms[-1]:.0f} ms (python cpu {cpu_ms[-1]:.0f}): "
+                      + ", ".join(f"{k} {v:.0f}" for k, v in parts[-1].items())
+                      + "  [in the page: " + ", ".join(f"{k} {v:.0f}" for k, v in inside.items()) + "]")
+        results[mix] = bridge_ms, cpu_ms, parts
 
-    naive_ms = []
+    naive_ms, naive_cpu = [], []
     view = QWebEngineView()
     view.resize(1600, 900)
     view.show()
@@ -193,38 +197,60 @@ def bench_changes(app, args, db) -> None:
         for i in range(args.naive_repeat):
             batch = changed(list(by_id.values()), snapshot, args.changes, rng, "typical")
             by_id.update((m.id, m) for m in batch)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             path = Path(tmp) / f"naive{i}.html"
             naive_page(snapshot, list(by_id.values()), path)
             target = len(finished) + 1
             view.load(QUrl.fromLocalFile(str(path)))
             wait_for(app, lambda: len(finished) >= target)
             naive_ms.append((time.perf_counter() - t0) * 1000)
+            naive_cpu.append((time.process_time() - c0) * 1000)
     view.close()
     naive = statistics.median(naive_ms) if naive_ms else float("nan")
     print(f"{args.changes:,} marker changes on {args.events:,} markers (median of {args.repeat} / {len(naive_ms)}):")
-    for mix, (bridge_ms, page_ms) in results.items():
+    for mix, (bridge_ms, cpu_ms, parts) in results.items():
         bridge = statistics.median(bridge_ms)
+        where = ", ".join(f"{k} {statistics.median(p[k] for p in parts):.1f}" for k in parts[0])
         print(f"  through the bridge, {mix:7} batch {MIXES[mix]}: {bridge:8.1f} ms "
-              f"[min {min(bridge_ms):.1f}, max {max(bridge_ms):.1f}; in the page itself {statistics.median(page_ms):.1f}]"
-              f"  -> {naive / bridge:.0f}x faster than the naive way")
+              f"[min {min(bridge_ms):.1f}, max {max(bridge_ms):.1f}; this process's CPU {statistics.median(cpu_ms):.1f}]"
+              f"  -> {naive / bridge:.0f}x faster than the naive way\n      where the time goes (medians, ms): {where}")
     print(f"  naive: regenerate the folium page with every marker and reload it: {naive:8.1f} ms "
-          f"[min {min(naive_ms or [naive]):.1f}, max {max(naive_ms or [naive]):.1f}]")
+          f"[min {min(naive_ms or [naive]):.1f}, max {max(naive_ms or [naive]):.1f}; "
+          f"this process's CPU {statistics.median(naive_cpu or [float('nan')]):.1f}]")
     print("  goal: bridge < 100 ms and >= 50x")
     panel.release_page()
     panel.close()
 
 
-def pss_mb() -> float:
-    """PSS of this process and all its children (the QtWebEngine processes), in MB."""
+def process_kind(proc: psutil.Process) -> str:
+    """``python`` for this process, else Chromium's ``--type=`` (renderer, gpu-process, zygote …)."""
+    if proc.pid == os.getpid():
+        return "python"
+    for arg in proc.cmdline():
+        if arg.startswith("--type="):
+            kind = arg[len("--type="):]
+            if kind == "utility":  # the network service, the storage service …
+                sub = next((a for a in proc.cmdline() if a.startswith("--utility-sub-type=")), "")
+                kind += "/" + sub.rsplit(".", 1)[-1] if sub else ""
+            return kind
+    return proc.name()
+
+
+def pss_by_process() -> dict[str, float]:
+    """PSS of this process and all its children (the QtWebEngine processes), in MB, by kind."""
     me = psutil.Process()
-    total = 0
+    out: dict[str, float] = {}
     for proc in [me, *me.children(recursive=True)]:
         try:
-            total += proc.memory_full_info().pss
+            kind = process_kind(proc)
+            out[kind] = out.get(kind, 0.0) + proc.memory_full_info().pss / 2**20
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
-    return total / 2**20
+    return out
+
+
+def pss_mb() -> float:
+    return sum(pss_by_process().values())
 
 
 def add_open_events(db, n: int, rng: random.Random) -> None:
@@ -278,9 +304,11 @@ def bench_memory(app, args, tmp: Path) -> None:
     markers_shown = []
     console.window.map.page.runJavaScript("commandroomMap.markers.size", 0, markers_shown.append)
     wait_for(app, lambda: markers_shown)
-    after = pss_mb()
+    parts = pss_by_process()
+    after = sum(parts.values())
     print(f"memory, the whole console (PSS of every process) with {int(markers_shown[0]):,} markers drawn: "
           f"{after:.0f} MB   (the console before the map drew them: {before:.0f} MB; goal < 700 MB)")
+    print("  by process: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])))
     close_console(app, console, db)
 
 
@@ -299,7 +327,8 @@ def bench_first_map(app, args, tmp: Path) -> None:
         "JSON.stringify([commandroomMap.gridData.size, commandroomMap.markers.size])", 0, counts.append)
     wait_for(app, lambda: counts)
     grids, shown = json.loads(counts[0])
-    print(f"one-year street: start to the first full map ({grids} grids, {shown:,} open events) "
+    street = f"the street of {args.year_db}" if args.year_db else "one-year street"
+    print(f"{street}: start to the first full map ({grids} grids, {shown:,} open events) "
           f"{moments['map']:.2f} s   (start to the event list populated: {moments['list']:.2f} s)")
     close_console(app, console, db)
 
@@ -312,6 +341,7 @@ def main() -> None:
     parser.add_argument("--naive-repeat", type=int, default=3, help="naive reloads (each takes minutes)")
     parser.add_argument("--verbose", action="store_true", help="the page's parts of each batch")
     parser.add_argument("--only-changes", action="store_true", help="skip the memory and first-map parts")
+    parser.add_argument("--only-memory", action="store_true", help="only the memory part")
     parser.add_argument("--year-db", default="", help="a one-year demo street (default: generate one)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -320,6 +350,9 @@ def main() -> None:
     print(f"machine load: a 2M-step Python loop took {(time.perf_counter() - t) * 1000:.0f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        if args.only_memory:
+            bench_memory(app, args, tmp)
+            return
         grids_db = Database(f"sqlite:///{tmp / 'grids.sqlite3'}")
         generate(grids_db, days=1, seed=1, end=NOW.date())
         bench_changes(app, args, grids_db)

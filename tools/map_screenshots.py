@@ -79,14 +79,14 @@ def main() -> None:
             print(out / name)
 
         shot("map_street.png")
-        # The community with the most open events, zoomed so its L4 names show.
+        # The community with the most open events, zoomed in on it.
         at = js(app, page, """(() => { const S = commandroomMap; let best = null, n = -1;
             for (const g of S.gridData.values()) { if (g.lv !== 3) continue;
               let k = 0; for (const d of S.data.values()) { const c = S.gridData.get(d.g); if (c && c.code.startsWith(g.code)) k++; }
               if (k > n) { n = k; best = g; } }
             return best.at; })()""")
         count = len(applied)
-        bridge.push({"op": "view", "at": at, "zoom": 17})
+        bridge.push({"op": "view", "at": at, "zoom": 16.5})  # the whole community, its L4 names shown
         wait(app, lambda: len(applied) > count)
         shot("map_community.png")
         # The recurring layer on, the event markers off (the officer's layer switch does the same).

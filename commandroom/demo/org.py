@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from commandroom.demo import names
 from commandroom.demo.layout import Cell, Layout, wkt
+from commandroom.demo.places import unit_places
 from commandroom.demo.rand import FastRandom
 from commandroom.models.enums import Committee, Role, StaffRole, UnitStatus, UnitType
 
@@ -103,7 +104,7 @@ def build_org(rng: FastRandom, layout: Layout, street_id: int = 1) -> Org:
         code = f"{grids[area_ids[area] - 1]['code']}-{index + 1:02d}"
         community_ids.append(add_grid(3, code, f"{community_names[index]}社区", area_ids[area], poly))
         community_codes.append(code)
-    _add_units(rng, org, street_id, community_names, community_ids)
+    _add_units(rng, org, street_id, community_names, community_ids, layout)
     staff = org.rows["grid_staff"] = []
     grid_names = names.unit_grid_names(rng, len(layout.cells))
     for n, (cell, (name, road)) in enumerate(zip(layout.cells, grid_names), start=1):
@@ -123,7 +124,8 @@ def build_org(rng: FastRandom, layout: Layout, street_id: int = 1) -> Org:
     return org
 
 
-def _add_units(rng: FastRandom, org: Org, street_id: int, community_names, community_ids) -> None:
+def _add_units(rng: FastRandom, org: Org, street_id: int, community_names, community_ids,
+               layout: Layout) -> None:
     short = names.STREET["short"]
     extra = rng.sample(EXTRA_DEPARTMENTS, rng.randint(0, 1))
     specs = [(key, full, committee, None) for key, full, committee in OFFICES + CENTRES]
@@ -133,8 +135,11 @@ def _add_units(rng: FastRandom, org: Org, street_id: int, community_names, commu
               for i, grid_id in enumerate(community_ids)]
     rows = org.rows["unit"] = []
     counters: dict[str, int] = {}
-    for key, name, committee, grid_id in specs:
-        unit_type = UNIT_KEY_TYPES.get(key, UnitType.COMMUNITY_COMMITTEE)
+    types = [UNIT_KEY_TYPES.get(key, UnitType.COMMUNITY_COMMITTEE) for key, *_ in specs]
+    communities = [int(key[len(COMMUNITY):]) if t is UnitType.COMMUNITY_COMMITTEE else None
+                   for t, (key, *_) in zip(types, specs)]
+    places = unit_places(layout, list(zip(types, communities)))
+    for (key, name, committee, grid_id), unit_type, place in zip(specs, types, places):
         code, low, high = UNIT_SHAPE[unit_type]
         counters[code] = counters.get(code, 0) + 1
         status = rng.choices(list(UnitStatus), (0.85, 0.12, 0.03))[0]
@@ -142,7 +147,7 @@ def _add_units(rng: FastRandom, org: Org, street_id: int, community_names, commu
             "id": len(rows) + 1, "street_id": street_id, "code": f"{names.STREET['abbr']}-{code}{counters[code]:02d}",
             "name": name, "type": unit_type.value, "committee": committee.value if committee else None,
             "duty_phone": names.landline(rng), "on_duty": rng.randint(low, high), "status": status.value,
-            "grid_id": grid_id,
+            "grid_id": grid_id, "lon": place[0] if place else None, "lat": place[1] if place else None,
         })
         org.units[key] = len(rows)
 

@@ -10,9 +10,10 @@
 
 An event is on the map while it is open (``OPEN_STATUSES``) and has a point. Its supervision
 badge is its highest open alert (``alert.cleared_at IS NULL``) of level 督办 or above.
-A unit has no coordinates of its own in the schema: it is drawn at the grid it answers for (a
-community committee at its community, the street's offices, centres and resident units at the
-street), which is what the room means by "where the unit is".
+A unit is drawn at its own office (``unit.lat``/``lon``); one whose place is not known yet is
+drawn at the grid it answers for (a community committee at its community, the others at the
+street), marked approximate. Units are loaded again with a batch that touched no event (only
+such a batch can hold an organisation change: a unit moved, its duty changed).
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ class UnitPlace:
     on_duty: int
     lat: float
     lon: float
+    approximate: bool  # no place of its own: shown at its grid's centroid
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class MapChanges:
     gone: tuple[int, ...]  # touched events no longer on the map (finished, merged, moved out)
     loads: tuple[GridLoad, ...]
     recurring: tuple[Recurrence, ...]
+    units: tuple[UnitPlace, ...] | None = None  # loaded again only by a batch that touched no event
 
 
 def _in_street(stmt, column, street_id: int | None):
@@ -113,17 +116,18 @@ def load_grids(session: Session, street_id: int | None) -> tuple[list[GridOutlin
     stmt = _in_street(select(Grid.id, Grid.level, Grid.code, Grid.name, Grid.parent_id, Grid.polygon),
                       Grid.street_id, street_id).order_by(Grid.level, Grid.code)
     shapes = [GridShape(*row) for row in session.execute(stmt)]
-    outlines = []
-    for shape in shapes:
-        geometry = shapely.from_wkt(shape.polygon)
-        parts = mapping(geometry)["coordinates"]
-        polygons = parts if geometry.geom_type == "MultiPolygon" else (parts,)
-        inside = geometry.representative_point()
-        outlines.append(GridOutline(
-            shape.id, shape.level, shape.code, shape.name, shape.parent_id,
-            tuple(tuple(tuple((float(x), float(y)) for x, y in ring) for ring in poly) for poly in polygons),
-            (inside.y, inside.x)))
-    return outlines, GridLocator(shapes)
+    return [_outline(shape) for shape in shapes], GridLocator(shapes)
+
+
+def _outline(shape: GridShape) -> GridOutline:
+    geometry = shapely.from_wkt(shape.polygon)
+    parts = mapping(geometry)["coordinates"]
+    polygons = parts if geometry.geom_type == "MultiPolygon" else (parts,)
+    inside = geometry.representative_point()
+    return GridOutline(
+        shape.id, shape.level, shape.code, shape.name, shape.parent_id,
+        tuple(tuple(tuple((float(x), float(y)) for x, y in ring) for ring in poly) for poly in polygons),
+        (inside.y, inside.x))
 
 
 def _marker_select(now: datetime):
@@ -182,17 +186,26 @@ def grid_loads(session: Session, now: datetime, street_id: int | None) -> list[G
 def load_units(session: Session, street_id: int | None, grids: Iterable[GridOutline]) -> list[UnitPlace]:
     at = {g.id: g.label_at for g in grids}
     street_at = next((g.label_at for g in grids if g.level == int(GridLevel.STREET)), None)
-    stmt = _in_street(select(Unit.id, Unit.name, Unit.type, Unit.status, Unit.on_duty, Unit.grid_id),
-                      Unit.street_id, street_id).order_by(Unit.code)
+    stmt = _in_street(select(Unit.id, Unit.name, Unit.type, Unit.status, Unit.on_duty, Unit.grid_id,
+                             Unit.lat, Unit.lon), Unit.street_id, street_id).order_by(Unit.code)
     places = []
-    for unit_id, name, kind, status, on_duty, grid_id in session.execute(stmt):
+    for unit_id, name, kind, status, on_duty, grid_id, lat, lon in session.execute(stmt):
         kind = UnitType(kind)
-        if kind is UnitType.DISTRICT_DEPARTMENT:  # on call from the district: not in the street
+        own = lat is not None and lon is not None
+        if kind is UnitType.DISTRICT_DEPARTMENT and not own:  # on call from the district: not in the street
             continue
-        point = at.get(grid_id) or street_at
+        point = (lat, lon) if own else (at.get(grid_id) or street_at)
         if point is not None:
-            places.append(UnitPlace(unit_id, name, kind, UnitStatus(status), on_duty, *point))
+            places.append(UnitPlace(unit_id, name, kind, UnitStatus(status), on_duty, *point, approximate=not own))
     return places
+
+
+def _unit_grids(session: Session, street_id: int | None) -> list[GridOutline]:
+    """The street's L1 grid and the grids units answer for: all ``load_units`` may fall back on."""
+    wanted = select(Unit.grid_id).where(Unit.grid_id.is_not(None))
+    stmt = _in_street(select(Grid.id, Grid.level, Grid.code, Grid.name, Grid.parent_id, Grid.polygon),
+                      Grid.street_id, street_id).where((Grid.level == int(GridLevel.STREET)) | Grid.id.in_(wanted))
+    return [_outline(GridShape(*row)) for row in session.execute(stmt)]
 
 
 def load_map(session: Session, now: datetime, street_id: int | None, rule: RecurringRule) -> MapSnapshot:
@@ -212,9 +225,13 @@ def load_map_changes(session: Session, ids: Iterable[int], now: datetime, street
     ids = sorted(set(ids))
     markers = load_markers(session, now, street_id, ids)
     shown = {m.id for m in markers}
+    units = None
+    if not ids:  # perhaps an organisation change: the units again (a few dozen rows)
+        units = tuple(load_units(session, street_id, _unit_grids(session, street_id)))
     return MapChanges(
         markers=tuple(markers),
         gone=tuple(i for i in ids if i not in shown),
         loads=tuple(grid_loads(session, now, street_id)),
         recurring=tuple(recurring_problems(session, now, rule, street_id)),
+        units=units,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table, Text, false
+from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from commandroom.models.base import Base, EnumText
@@ -85,6 +85,10 @@ class Unit(Base):
     status: Mapped[UnitStatus] = mapped_column(EnumText(UnitStatus), default=UnitStatus.ON_DUTY)
     # A community committee answers for its own L3 grid; others for the whole street.
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"))
+    # Where the unit's office is, WGS-84 like every point; both None when not known (the map
+    # then draws it at its grid's centroid, marked approximate).
+    lon: Mapped[float | None] = mapped_column(Float)
+    lat: Mapped[float | None] = mapped_column(Float)
 
     categories: Mapped[list["Category"]] = relationship(secondary=unit_category)  # noqa: F821
 

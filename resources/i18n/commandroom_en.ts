@@ -2038,6 +2038,14 @@ Give it to them anyway?</translation>
         <source>未诉先办</source>
         <translation>Recurring problems</translation>
     </message>
+    <message>
+        <source>位置未登记：显示在所属网格中心（近似）</source>
+        <translation>Place not recorded: shown at its grid&apos;s centre (approximate)</translation>
+    </message>
+    <message>
+        <source>单位（虚线：位置近似）</source>
+        <translation>Units (dashed: place approximate)</translation>
+    </message>
 </context>
 <context>
     <name>MapPanel</name>

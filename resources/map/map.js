@@ -20,6 +20,7 @@
     map: null, bridge: null, texts: {}, markers: new Map(), data: new Map(), grids: new Map(),
     gridData: new Map(), loads: new Map(), recurring: [], selected: new Set(), gridFilter: 0,
     loadMode: "open", applied: 0, gen: 0, timing: {},
+    words: {st: {}, pr: {}},  // the statuses' and priorities' labels (the opening batch brings them)
   };
   window.commandroomMap = S;  // the tests read the page's state from here
 
@@ -29,6 +30,7 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
+  function noop() {}
   function tr(key) { return S.texts[key] || key; }
   function send(msg) { if (S.bridge) S.bridge.receive(JSON.stringify(msg)); }
   function colour(cls) {
@@ -39,12 +41,30 @@
   }
 
   // --- Markers ------------------------------------------------------------------------------
+  // A marker arrives as an array (compact: ten thousand of them are one batch), in the order of
+  // FIELDS (views/map/payload.py writes the same order); the page keeps it as an object.
+  const FIELDS = ["id", "code", "lat", "lon", "st", "pr", "cls", "cat", "t", "a", "g", "od", "sv"];
+  function record(row) {
+    const d = {};
+    for (let i = 0; i < FIELDS.length; i++) d[FIELDS[i]] = row[i];
+    d.at = [d.lat, d.lon];
+    d.od = !!d.od;
+    return d;
+  }
   // Shape, not colour alone: circle = in time, diamond = overdue; a badge 督/挂 = supervised
   // (督办 / 挂牌督办); a double ring = urgent. Colour is the category class.
   function styleKey(d) {
     return [d.cls, d.od, d.sv, d.pr, S.selected.has(d.id)].join("|");
   }
+  // One icon per look (class, overdue, supervision, priority, selected), shared by every marker
+  // that has it: ten thousand markers hold a few dozen icons, not ten thousand DOM trees, and a
+  // restyle is a lookup. Its HTML is the serialised element: the category's text is escaped by
+  // the serialiser (it was set with textContent), so the shared string carries no markup of ours.
+  const ICONS = new Map();
   function icon(d) {
+    const key = styleKey(d);
+    let made = ICONS.get(key);
+    if (made) return made;
     const root = el("div", "ev" + (d.od ? " overdue" : "") + (d.pr === "urgent" ? " urgent" : "")
                       + (d.sv ? " supervised" : "") + (S.selected.has(d.id) ? " selected" : ""));
     const body = el("div", "ev-body");
@@ -53,31 +73,45 @@
     root.appendChild(body);
     if (d.sv) root.appendChild(el("span", "ev-badge", d.sv === "listed" ? tr("挂") : tr("督")));
     else if (d.od) root.appendChild(el("span", "ev-badge od", "!"));
-    return L.divIcon({html: root, className: "ev-icon", iconSize: [26, 26], iconAnchor: [13, 13]});
+    made = L.divIcon({html: root.outerHTML, className: "ev-icon", iconSize: [26, 26], iconAnchor: [13, 13]});
+    ICONS.set(key, made);
+    return made;
   }
   function tip(d) {
     const box = el("div", "tip");
-    box.appendChild(el("div", "tip-code", d.code + " · " + d.stl));
+    box.appendChild(el("div", "tip-code", d.code + " · " + (S.words.st[d.st] || d.st)));
     box.appendChild(el("div", "tip-title", d.t));
     if (d.a) box.appendChild(el("div", "tip-addr", d.a));
-    const meta = [d.cat || tr("未分类"), d.prl];
+    const meta = [d.cat || tr("未分类"), S.words.pr[d.pr] || d.pr];
     if (d.od) meta.push(tr("已超期"));
     if (d.sv) meta.push(d.sv === "listed" ? tr("挂牌督办") : tr("督办"));
     box.appendChild(el("div", "tip-meta", meta.join(" · ")));
     return box;
   }
+  // Shared by every marker (one function, not ten thousand closures): the marker names its event.
+  // The tooltip is bound on the first hover, not for all ten thousand markers up front.
+  const TIP = {direction: "top", offset: [0, -12]};
+  function markerTip(m) { return tip(S.data.get(m._crId)); }
+  function markerClicked(e) { send({kind: "marker", id: e.target._crId}); }
+  function markerHovered(e) {
+    const m = e.target;
+    if (m.getTooltip()) return;
+    m.bindTooltip(markerTip, TIP);
+    m.openTooltip();
+  }
   function makeMarker(d) {
     const m = L.marker(d.at, {icon: icon(d), keyboard: false, riseOnHover: true});
     m._crId = d.id;
     m._crStyle = styleKey(d);
-    m.bindTooltip(() => tip(S.data.get(m._crId)), {direction: "top", offset: [0, -12]});
-    m.on("click", () => send({kind: "marker", id: m._crId}));
+    m.on("click", markerClicked);
+    m.on("mouseover", markerHovered);
     return m;
   }
-  function upsertMarkers(list) {
-    const add = [], restyled = [];
+  function upsertMarkers(rows) {
+    const add = [], moved = [], restyled = [];
     let t = performance.now();
-    for (const d of list) {
+    for (const row of rows) {
+      const d = record(row);
       S.data.set(d.id, d);
       const m = S.markers.get(d.id);
       if (!m) {
@@ -87,16 +121,37 @@
         continue;
       }
       const at = m.getLatLng();
-      // A moved marker: markercluster follows the marker's own move (it re-files just that one),
-      // cheaper than taking a batch out and putting it back (measured: bench/bench_map.py).
-      if (at.lat !== d.at[0] || at.lng !== d.at[1]) m.setLatLng(d.at);
       const key = styleKey(d);
-      if (key !== m._crStyle) { m._crStyle = key; m.setIcon(icon(d)); restyled.push(m); }
+      const restyle = key !== m._crStyle;
+      if (restyle) { m._crStyle = key; m.setIcon(icon(d)); }
+      // Moved markers are taken out and put back as one batch each way (below); a restyled one
+      // stays where it is and only its clusters' icons are redrawn (an alarm may have come or gone).
+      if (at.lat !== d.lat || at.lng !== d.lon) moved.push([m, d.at]);
+      else if (restyle) restyled.push(m);
     }
-    S.timing.move = performance.now() - t; t = performance.now();
-    if (add.length) S.cluster.addLayers(add);
-    S.timing.add = performance.now() - t; t = performance.now();
-    if (restyled.length) S.cluster.refreshClusters(restyled);
+    S.timing.scan = performance.now() - t; t = performance.now();
+    // Every bulk call of markercluster ends by redrawing the dirty visible cluster icons: once
+    // for the batch is enough (at the end, with the restyled markers' clusters flagged too).
+    S.cluster._refreshClustersIcons = noop;
+    try {
+      if (moved.length) {
+        const out = moved.map((pair) => pair[0]);
+        S.cluster.removeLayers(out);
+        // Out of the group but still listened to: without this flag markercluster would re-file
+        // each marker on its own "move" (one remove and one add, with every cluster icon
+        // redrawn, per marker): the cost this batch avoids.
+        S.cluster._ignoreMove = true;
+        for (const [m, at] of moved) m.setLatLng(at);
+        S.cluster._ignoreMove = false;
+        add.push(...out);
+      }
+      S.timing.remove = performance.now() - t; t = performance.now();
+      if (add.length) S.cluster.addLayers(add);
+      S.timing.add = performance.now() - t; t = performance.now();
+    } finally {
+      delete S.cluster._refreshClustersIcons;  // markercluster's own again
+    }
+    S.cluster.refreshClusters(restyled);
     S.timing.refresh = performance.now() - t;
   }
   function removeMarkers(ids) {
@@ -120,12 +175,21 @@
     cluster._crAlarm = alarm;
     return alarm;
   }
+  // Cluster icons are shared per (count, alarm) as marker icons are per look: a batch redraws
+  // the visible clusters' icons, and a redraw is then a lookup.
+  const CLUSTER_ICONS = new Map();
   function clusterIcon(cluster) {
     const alarm = alarmed(cluster);
+    const n = cluster.getChildCount();
+    const key = n + (alarm ? "!" : "");
+    let made = CLUSTER_ICONS.get(key);
+    if (made) return made;
     const root = el("div", "cl" + (alarm ? " alarm" : ""));
-    root.appendChild(el("span", "cl-n", cluster.getChildCount()));
+    root.appendChild(el("span", "cl-n", n));
     if (alarm) root.appendChild(el("span", "ev-badge od", "!"));
-    return L.divIcon({html: root, className: "cl-icon", iconSize: [38, 38]});
+    made = L.divIcon({html: root.outerHTML, className: "cl-icon", iconSize: [38, 38]});
+    CLUSTER_ICONS.set(key, made);
+    return made;
   }
 
   // --- Grids ---------------------------------------------------------------------------------
@@ -161,7 +225,7 @@
         S.outlines.addLayer(L.polygon(g.rings, Object.assign({fill: false, interactive: false}, OUTLINE[g.lv])));
       }
       if (g.lv >= 2) {
-        S.labels.addLayer(L.tooltip({permanent: true, direction: "center", interactive: false,
+        S.labels.addLayer(L.tooltip({permanent: true, direction: "center", interactive: false, pane: "gridLabels",
                                      className: "grid-label lv" + g.lv})
           .setLatLng(g.at).setContent(el("span", null, g.name)));
       }
@@ -211,18 +275,38 @@
   }
 
   // --- Units --------------------------------------------------------------------------------
+  // Units that share a building (the street's offices, the service centres) are one square
+  // with their count until zoomed in far enough to stand apart; its tooltip names them all.
+  function unitGroupIcon(cluster) {
+    const units = cluster.getAllChildMarkers();
+    const root = el("div", "unit group" + (units.some((m) => m._crApprox) ? " approx" : ""), tr("单"));
+    root.appendChild(el("span", "unit-n", units.length));
+    return L.divIcon({html: root, className: "unit-icon", iconSize: [22, 22]});
+  }
+  function unitGroupHovered(e) {
+    const box = el("div", "tip");
+    for (const m of e.layer.getAllChildMarkers()) box.appendChild(el("div", "tip-title", m._crName));
+    e.layer.bindTooltip(box, {direction: "top"}).openTooltip();
+  }
   function drawUnits(units) {
     S.units.clearLayers();
+    const made = [];
     for (const u of units) {
-      const root = el("div", "unit" + (u.on ? "" : " off"), tr("单"));
+      // A unit whose office is not known stands at its grid's centroid: dashed and pale, and its
+      // tooltip says so (not colour alone).
+      const root = el("div", "unit" + (u.on ? "" : " off") + (u.ap ? " approx" : ""), tr("单"));
       const m = L.marker(u.at, {icon: L.divIcon({html: root, className: "unit-icon", iconSize: [20, 20]}),
                                 keyboard: false});
       const box = el("div", "tip");
       box.appendChild(el("div", "tip-title", u.name));
       box.appendChild(el("div", "tip-meta", u.type + " · " + (u.on ? tr("在岗 {n} 人").replace("{n}", u.duty) : tr("不在岗"))));
+      if (u.ap) box.appendChild(el("div", "tip-addr", tr("位置未登记：显示在所属网格中心（近似）")));
       m.bindTooltip(box, {direction: "top"});
-      S.units.addLayer(m);
+      m._crName = u.name;
+      m._crApprox = u.ap;
+      made.push(m);
     }
+    S.units.addLayers(made);
   }
 
   // --- Selection ----------------------------------------------------------------------------
@@ -255,6 +339,7 @@
     S.timing = {parse: performance.now() - started};
     S.gen += 1;
     if (b.texts) S.texts = b.texts;
+    if (b.words) S.words = b.words;
     if (b.op === "load") {
       S.cluster.clearLayers(); S.markers.clear(); S.data.clear();
       drawGrids(b.grids);
@@ -271,6 +356,7 @@
       S.timing.upsert = performance.now() - t; t = performance.now();
       setLoads(b.loads);
       drawRecurring(b.recurring);
+      if (b.units) drawUnits(b.units);
       S.timing.grids = performance.now() - t;
     } else if (b.op === "select") {
       select(b.ids, b.pan);
@@ -283,8 +369,13 @@
       S.map.setView(b.at, b.zoom, {animate: false});
     }
     S.applied += 1;
-    S.lastMs = performance.now() - started;  // the page's own part of the last batch (the benchmark reads it)
-    send({kind: "applied", n: S.applied});
+    const ended = performance.now();
+    S.lastMs = ended - started;  // the page's own part of the last batch
+    // With the wall-clock instants it began and ended (the same clock as Python's time.time()),
+    // so the benchmark can tell the way in, the page's work and the way back apart.
+    Object.assign(S.timing, {total: S.lastMs, start: performance.timeOrigin + started,
+                             end: performance.timeOrigin + ended});
+    send({kind: "applied", n: S.applied, timing: S.timing});
   }
 
   // --- Controls -----------------------------------------------------------------------------
@@ -300,6 +391,10 @@
       row(sample("urgent", ""), tr("紧急（双圈）"));
       row(sample("overdue", "!"), tr("超期（菱形）"));
       row(sample("", tr("督")), tr("督办 / 挂牌督办（挂）"));
+      const units = el("span", "legend-units");
+      units.appendChild(el("span", "unit", tr("单")));
+      units.appendChild(el("span", "unit approx", tr("单")));
+      row(units, tr("单位（虚线：位置近似）"));
       const mode = el("div", "legend-title legend-mode", S.loadMode === "open" ? tr("网格在办件数") : tr("网格超期占比"));
       mode.title = tr("点击切换");
       mode.addEventListener("click", () => { S.loadMode = S.loadMode === "open" ? "share" : "open"; restyleGrids(); legend(); });
@@ -325,13 +420,20 @@
   function start(map, texts) {
     S.map = map;
     S.texts = texts || {};
+    // Grid names under the markers and units (Leaflet puts tooltips above everything): a name
+    // may be partly covered, a unit's count or an event's badge never is.
+    const names = map.createPane("gridLabels");
+    names.style.zIndex = 450;
+    names.style.pointerEvents = "none";
     S.outlines = L.layerGroup().addTo(map);
     S.cells = L.featureGroup().addTo(map);
     S.labels = L.layerGroup().addTo(map);
     S.cluster = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 18,
                                       showCoverageOnHover: false, iconCreateFunction: clusterIcon,
                                       maxClusterRadius: 50}).addTo(map);
-    S.units = L.layerGroup().addTo(map);
+    S.units = L.markerClusterGroup({maxClusterRadius: 16, disableClusteringAtZoom: 18, showCoverageOnHover: false,
+                                    iconCreateFunction: unitGroupIcon}).addTo(map);
+    S.units.on("clustermouseover", unitGroupHovered);
     S.recurringLayer = L.layerGroup();
     S.cells.bringToBack();
     const overlays = {};

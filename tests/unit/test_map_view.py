@@ -56,3 +56,32 @@ def test_markers_badges_loads_and_changes(db):
         changes = load_map_changes(s, [late, closed, nowhere, fine], NOW, street.street_id, RecurringRule())
     assert {m.id for m in changes.markers} == {late, fine}
     assert changes.gone == tuple(sorted((closed, nowhere)))
+
+
+def test_units_stand_at_their_own_office_or_approximately_at_their_grid(db, clock):
+    """A unit with a place is drawn there; one without, at its grid (the street), marked
+    approximate; moving a unit is an organisation change, and a batch that touched no event
+    brings the units again (a batch of event changes does not pay for them)."""
+    from commandroom.models.actor import Actor
+    from commandroom.models.commands import Commands
+    from commandroom.models.enums import Role
+
+    street = seed_street(db)
+    lat, lon = street.inside
+    admin = Commands(db, Actor("admin", Role.ADMIN, "console-1", "管理员"), clock, street_id=street.street_id)
+    assert admin.set_unit_location(street.units["环卫所"], lat, lon) == 1
+    with db.session() as s:
+        snapshot = load_map(s, NOW, street.street_id, RecurringRule())
+    street_at = next(g for g in snapshot.grids if g.level == int(GridLevel.STREET)).label_at
+    units = {u.name: u for u in snapshot.units}
+    assert (units["环卫所"].lat, units["环卫所"].lon, units["环卫所"].approximate) == (round(lat, 7), round(lon, 7), False)
+    assert (units["市政所"].lat, units["市政所"].lon, units["市政所"].approximate) == (*street_at, True)
+
+    admin.set_unit_location(street.units["市政所"], lat + 0.001, lon)
+    with db.session() as s:
+        quiet = load_map_changes(s, [], NOW, street.street_id, RecurringRule())
+        busy = load_map_changes(s, [1], NOW, street.street_id, RecurringRule())
+    moved = {u.name: u for u in quiet.units}["市政所"]
+    assert (moved.lat, moved.lon, moved.approximate) == (round(lat + 0.001, 7), round(lon, 7), False)
+    assert {u.name for u in quiet.units} == set(units)
+    assert busy.units is None

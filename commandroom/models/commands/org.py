@@ -20,7 +20,7 @@ from commandroom.models.enums import Action
 from commandroom.models.errors import NotFoundError, ValidationError
 from commandroom.models.lifecycle import check_role
 from commandroom.models.org import GridStaff, Street
-from commandroom.models.orgdata import grids, rows as org_rows, sheets, tabular
+from commandroom.models.orgdata import grids, places, rows as org_rows, sheets, tabular
 from commandroom.models.orgdata.columns import SHEETS
 from commandroom.models.orgdata.problems import ImportRefused
 
@@ -82,6 +82,15 @@ class OrgCommands(CommandBase):
             unit = self._unit(session, unit_id)
             return [org_rows.OrgRow("unit", {"id": unit.id}, {"duty_phone": phone})]
         return self._change_org(plan, "unit_phone")
+
+    def set_unit_location(self, unit_id: int, lat: float | None, lon: float | None) -> int:
+        """Where a unit's office is (WGS-84; both None: not known, the map shows it approximately
+        at its grid). Refused outside the street, as an event's place is."""
+        def plan(session, street_id):
+            unit = self._unit(session, unit_id)
+            at_lat, at_lon = places.checked(places.street_outline(session, street_id), lat, lon)
+            return [org_rows.OrgRow("unit", {"id": unit.id}, {"lat": at_lat, "lon": at_lon})]
+        return self._change_org(plan, "unit_location")
 
     def remove_staff(self, staff_id: int) -> int:
         """A member of a grid's staff has left."""

@@ -48,6 +48,9 @@ SHEETS: dict[str, list[Column]] = {
         Column("值班电话", "duty_phone", "duty phone", False, "0531-86001234"),
         Column("所属网格编码", "grid", "grid code", False, ""),
         Column("负责类别编码", "categories", "category codes", False, "CG01、CG02"),
+        # The office's place, WGS-84 (as every point is stored); both or neither, inside the street.
+        Column("经度", "lon", "longitude (WGS-84)", False, "117.0781900"),
+        Column("纬度", "lat", "latitude (WGS-84)", False, "36.6614323"),
     ],
     "staff": [
         Column("网格编码", "grid", "grid code", True, "370102005-01-01-001"),
@@ -131,6 +134,21 @@ class RowReader:
             self.bad(field, f"应为 1～{LIMIT_MAX} 的整数：「{value}」", f"must be a whole number from 1 to {LIMIT_MAX}: {value!r}")
             return None
         return int(value)
+
+    def coordinate(self, field: str, limit: float) -> float | None:
+        """A longitude (``limit`` 180) or latitude (90) in decimal degrees; None when empty."""
+        value = self.values[field].strip()
+        if not value:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not -limit <= number <= limit:  # NaN fails too
+            self.bad(field, f"应为 -{limit:g}～{limit:g} 的十进制度数：「{value}」",
+                     f"must be decimal degrees from -{limit:g} to {limit:g}: {value!r}")
+            return None
+        return number
 
     def yes_no(self, field: str) -> bool:
         value = self.values[field]

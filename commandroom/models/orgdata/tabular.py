@@ -19,6 +19,7 @@ from commandroom.models.enums import Committee, Priority, StaffRole, UnitType
 from commandroom.models.org import Grid, GridStaff, Unit, unit_category
 from commandroom.models.orgdata.columns import CODES_SEPARATOR, NO, SHEETS, YES, RowReader, check_header, record
 from commandroom.models.orgdata.problems import ImportRefused, Problem, at_row
+from commandroom.models.orgdata.places import place, street_outline
 from commandroom.models.orgdata.rows import OrgRow, Ref
 
 
@@ -54,6 +55,7 @@ def _plan_units(session, street_id, records, problems) -> list[OrgRow]:
     for unit_id, category_id in session.execute(select(unit_category.c.unit_id, unit_category.c.category_id)):
         links.setdefault(unit_id, set()).add(category_id)
     _duplicates(records, lambda v: v["code"], "编码", "code", problems)
+    street = street_outline(session, street_id)
     out: list[OrgRow] = []
     new_count = 0
     for n, values in records:
@@ -70,13 +72,14 @@ def _plan_units(session, street_id, records, problems) -> list[OrgRow]:
                 r.bad("categories", f"没有事件类别「{c}」", f"no category {c!r}")
             else:
                 wanted.add(categories[c])
+        lon, lat = place(r, street)
         existing = units.get(code)
         if existing is not None and existing.street_id != street_id:
             r.bad("code", f"「{code}」已是另一街道的单位", f"{code!r} is another street's unit")
         if len(problems):
             continue
         fields = dict(code=code, name=name, type=unit_type, committee=committee, duty_phone=phone,
-                      grid_id=grids.get(grid_code))
+                      grid_id=grids.get(grid_code), lon=lon, lat=lat)
         if existing is None:
             out.append(OrgRow("unit", None, dict(fields, street_id=street_id)))
             ref = Ref(new_count)
@@ -99,7 +102,8 @@ def export_units(session: Session, street_id: int) -> list[list]:
     rows = []
     for u in session.scalars(select(Unit).where(Unit.street_id == street_id).order_by(Unit.code)):
         rows.append([u.code, u.name, u.type.label, u.committee.label if u.committee else "", u.duty_phone,
-                     grids.get(u.grid_id, ""), CODES_SEPARATOR.join(sorted(links.get(u.id, [])))])
+                     grids.get(u.grid_id, ""), CODES_SEPARATOR.join(sorted(links.get(u.id, []))),
+                     "" if u.lon is None else u.lon, "" if u.lat is None else u.lat])
     return rows
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxL
 from commandroom.models.datum import Datum
 from commandroom.services.map_bridge import MAP_VIEW, MapBridge
 from commandroom.views.common.selection import Selection
-from commandroom.views.map import payload
+from commandroom.views.map import engine, payload
 from commandroom.views.map.offline import OfflineInterceptor
 from commandroom.views.map.page import build_page
 from commandroom.views.map.page_texts import page_texts
@@ -111,6 +112,7 @@ class MapPanel(QWidget):
         if self.loaded:
             return
         self.loaded = True
+        engine.configure(QGuiApplication.platformName())  # before the first page starts Chromium
         # Made after the interceptor: children are deleted in order, and the interceptor must
         # outlive the page that uses it.
         self.view = QWebEngineView(self)

@@ -33,6 +33,8 @@ KEYS = (
     QT_TRANSLATE_NOOP("MapPage", "事件"),
     QT_TRANSLATE_NOOP("MapPage", "单位"),
     QT_TRANSLATE_NOOP("MapPage", "未诉先办"),
+    QT_TRANSLATE_NOOP("MapPage", "位置未登记：显示在所属网格中心（近似）"),
+    QT_TRANSLATE_NOOP("MapPage", "单位（虚线：位置近似）"),
 )
 
 

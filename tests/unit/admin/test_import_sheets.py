@@ -83,7 +83,7 @@ def test_a_bad_header_lists_every_column_problem(db, street, tmp_path):
     path = tmp_path / "units.csv"
     sheets.write(path, ["编码", "名字", "类型", "类型"], [["X", "Y", "街道办公室", "街道办公室"]])
     lines = refused(db, tiny.street_id, cmds, "units", path)
-    assert lines == ["第 1 行：缺少必需的列「名称」", "第 1 行：未知的列「名字」（模板的列：编码、名称、类型、专委、值班电话、所属网格编码、负责类别编码）",
+    assert lines == ["第 1 行：缺少必需的列「名称」", "第 1 行：未知的列「名字」（模板的列：编码、名称、类型、专委、值班电话、所属网格编码、负责类别编码、经度、纬度）",
                      "第 1 行：列「类型」出现了两次"]
 
 
@@ -166,3 +166,65 @@ def test_a_file_that_is_not_a_spreadsheet_is_one_clear_refusal(tmp_path):
         sheets.read(path)
     with pytest.raises(ValidationError, match="只支持 .csv 与 .xlsx"):
         sheets.read(tmp_path / "units.ods")
+
+
+def test_a_unit_location_is_a_logged_change_checked_like_an_events_place(db, clock, street):
+    """Set, moved, cleared: each one ORG_CHANGE whose old values ``org_at`` folds back; a point
+    outside the street, or half a point, is refused in both languages and changes nothing."""
+    from commandroom.models.errors import ValidationError
+
+    tiny, cmds = street
+    hw = tiny.units["环卫所"]
+    lat, lon = tiny.inside
+    start = clock.now()
+    clock.advance(minutes=1)
+    assert cmds.set_unit_location(hw, lat, lon) == 1
+    assert cmds.set_unit_location(hw, lat, lon) == 0  # no change, no log row
+    placed = clock.now()
+    clock.advance(minutes=1)
+    assert cmds.set_unit_location(hw, lat + 0.001, lon) == 1
+    moved = clock.now()
+    for bad, words in (((*tiny.outside,), "不在本街道范围内"), ((lat, None), "须同时给出"), ((95.0, lon), "不是有效的经纬度")):
+        with pytest.raises(ValidationError, match=words) as refused:
+            cmds.set_unit_location(hw, *bad)
+        assert refused.value.en  # the English half is there too
+    clock.advance(minutes=1)
+    assert cmds.set_unit_location(hw, None, None) == 1
+    with db.session() as s:
+        seen = [(org_at(s, tiny.street_id, at)["unit"][(hw,)]["lat"], org_at(s, tiny.street_id, at)["unit"][(hw,)]["lon"])
+                for at in (start, placed, moved, clock.now())]
+    assert seen == [(None, None), (round(lat, 7), round(lon, 7)), (round(lat + 0.001, 7), round(lon, 7)),
+                    (None, None)]  # kept to ~1 cm, as every point
+
+
+def test_unit_places_go_through_the_sheet_both_ways(db, street, tmp_path):
+    tiny, cmds = street
+    lat, lon = tiny.inside
+    out_lat, out_lon = tiny.outside
+    header, data = sheets.read(export(db, tiny.street_id, "units", tmp_path / "units.csv"))
+    at_lon, at_lat = header.index("经度"), header.index("纬度")
+
+    def with_places(places: dict[str, tuple[str, str]], name: str) -> Path:
+        rows = []
+        for _, cells in data:
+            cells = list(cells)
+            if cells[1] in places:
+                cells[at_lon], cells[at_lat] = places[cells[1]]
+            rows.append(cells)
+        path = tmp_path / name
+        sheets.write(path, header, rows)
+        return path
+
+    assert cmds.import_sheet("units", with_places({"环卫所": (str(lon), str(lat))}, "placed.csv")) == 1
+    again = export(db, tiny.street_id, "units", tmp_path / "again.xlsx")
+    assert cmds.import_sheet("units", again) == 0  # the place survives the round trip unchanged
+    header2, data2 = sheets.read(again)
+    cells = next(cells for _, cells in data2 if cells[1] == "环卫所")
+    assert [float(cells[header2.index("经度")]), float(cells[header2.index("纬度")])] == [round(lon, 7), round(lat, 7)]
+
+    bad = with_places({"环卫所": (str(out_lon), str(out_lat)), "市政所": (str(lon), ""),
+                       "综合执法中队": ("东经117", str(lat))}, "bad.csv")
+    lines = refused(db, tiny.street_id, cmds, "units", bad)
+    assert any("不在本街道范围内" in line for line in lines), lines
+    assert any("须同时填写或同时留空" in line for line in lines), lines
+    assert any("「经度」应为 -180～180 的十进制度数：「东经117」" in line for line in lines), lines

@@ -49,7 +49,7 @@ def test_payloads_are_shown_as_text_and_run_nothing(qtbot, street, open_map):
         S.showRecurring(true);
         S.map.setView(S.markers.values().next().value.getLatLng(), 19, {animate: false});
         const texts = [];
-        const open = (layer) => { layer.openTooltip(); const t = layer.getTooltip();
+        const open = (layer) => { layer.fire('mouseover'); const t = layer.getTooltip();
                                   if (t && t.getElement()) texts.push(t.getElement().textContent); };
         S.markers.forEach(open);
         S.grids.forEach((poly) => { poly.openTooltip(poly.getBounds().getCenter()); texts.push(poly.getTooltip().getElement().textContent); });
