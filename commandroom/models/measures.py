@@ -126,11 +126,7 @@ def compute(
     if by is not None and by not in _GROUP_COLUMN:
         raise ValidationError(f"未知的分组：{by}", f"Unknown grouping: {by} (use one of {', '.join(GROUPINGS)})")
     since, until = period_bounds(start, end)
-    query = select(*_aggregates(now)).where(
-        Event.received_at >= since, Event.received_at < until, Event.status != Status.MERGED
-    )
-    if street_id is not None:
-        query = query.where(Event.street_id == street_id)
+    query = aggregate_query(since, until, now=now, street_id=street_id)
     if by is not None:
         key = _GROUP_COLUMN[by]
         query = query.add_columns(key.label("key")).group_by(key)
@@ -141,6 +137,23 @@ def compute(
     rows = [_row(r, None if r["key"] is None else labels[r["key"]]) for r in results]  # keys are foreign keys
     order = {key: position for position, key in enumerate(labels)}
     return sorted(rows, key=lambda row: order.get(row.key, len(order)))
+
+
+def aggregate_query(since: datetime, until: datetime, *, now: datetime | None = None,
+                    street_id: int | None = None):
+    """The measures' one aggregate SELECT over the events received in ``[since, until)``
+    (instants, not days: the wall compares today with yesterday up to the same hour). Its
+    columns are named like the MeasureRow fields; a caller may add a key and GROUP BY it and
+    turn each result row into a MeasureRow with ``measure_row``."""
+    query = select(*_aggregates(now)).where(
+        Event.received_at >= since, Event.received_at < until, Event.status != Status.MERGED
+    )
+    return query if street_id is None else query.where(Event.street_id == street_id)
+
+
+def measure_row(result: dict, label: str | None = None) -> MeasureRow:
+    """A MeasureRow from one result row of ``aggregate_query`` (its ``key``, when present, kept)."""
+    return _row(result, label)
 
 
 _MEANS = ("mean_response_seconds", "mean_handling_seconds")

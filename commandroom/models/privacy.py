@@ -43,3 +43,94 @@ def _area_code_length(number: str, after_country_code: bool) -> int:
     if number.startswith("0") and len(number) >= 10:
         return 3 if number[1] in "12" else 4
     return 0
+
+
+# ---- the wall screen: what a visitor may read --------------------------------------------------
+# The patterns live in privacy_patterns.py; these functions apply them in a fixed order (numbers
+# first, so a phone's digits are never read as a room number; names last, on what is left).
+
+from commandroom.models import privacy_patterns as P  # noqa: E402 - the wall's half of the module
+
+# In free text a cut designation leaves a word in its place, so the sentence still reads:
+# "电梯卡在12楼不动了" → "电梯卡在某层不动了"; the biggest part of the run names it.
+_PLACEHOLDERS = (("号楼", "某楼"), ("栋", "某楼"), ("幢", "某楼"), ("座", "某楼"), ("#", "某楼"),
+                 ("门", "某楼"), ("单元", "某单元"), ("层", "某层"), ("楼", "某层"))
+
+
+def mask_name(name: str) -> str:
+    """The surname and one ``*`` per further character: 张三 → 张*, 张三丰 → 张**, 欧阳娜娜 → 欧阳**
+    (a two-character compound surname is kept whole when the name is longer than it); a Latin
+    name → its first letter and ``***`` (its length not told); "" → ""."""
+    name = name.strip()
+    if not name:
+        return ""
+    if name[0].isascii():
+        return name[0] + "***"
+    keep = 2 if len(name) > 2 and name[:2] in P.COMPOUND_SURNAMES else 1
+    return name[:keep] + MASK * (len(name) - keep)
+
+
+def remove_numbers(text: str) -> str:
+    """Phone, ID and other numbers of 7 digits or more removed with the words that introduce
+    them ("联系电话：138 1234 5678" → ""); dates kept."""
+    return P.NUMBERS.sub(lambda m: m.group(0) if m.group("date") else "", text.translate(P.FOLD))
+
+
+def _mask_plate(match) -> str:
+    return match.group("keep") + match.group("sep") + MASK * len(match.group("rest"))
+
+
+def public_address(address: str) -> str:
+    """The address without its house, building, unit, floor and room numbers: the road and the
+    compound are left. ``…小区3号楼2单元502室`` → ``…小区``, ``XX路12号`` → ``XX路``, ``XX花园B座1203``
+    → ``XX花园``, ``3-2-502`` forms too. Kept: compounds and their parts (小区, 东区, 二期, 3号院,
+    3号楼院 — an L4 grid's name), villages and village groups (XX村5组: a group is a hamlet of many
+    households), and places (附近, 东侧). Numbers of 7 digits or more are removed, plates masked."""
+    text = remove_numbers(address)
+    text = P.PLATE.sub(_mask_plate, text)
+    text = P.ADDRESS_NUMBERS.sub("", text)
+    previous = None
+    while previous != text:  # "（3号楼）" leaves "（）", which leaves a trailing space …
+        previous, text = text, P.LEFTOVER.sub(lambda m: " " if m.group(0).startswith("  ") else "", text)
+    return text.strip()
+
+
+def _placeholder(match) -> str:
+    found = match.group(0)
+    if found[0].isdigit() and match.start() > 0 and match.string[match.start() - 1] in "路街巷道弄里村组" \
+            and "号" in found and not any(kind in found for kind, _ in _PLACEHOLDERS):
+        return ""  # 经十路12号 → 经十路: the road alone says where
+    for kind, word in _PLACEHOLDERS:
+        if kind in found:
+            return word
+    return "某户"  # a room (502室), a dashed number (3-2-502) or a bare house number
+
+
+def _mask_introduced(match) -> str:
+    name = match.group("name")
+    if name[0].isascii():
+        return match.group("intro") + mask_name(name)
+    keep = 2 if name[:2] in P.COMPOUND_SURNAMES else 1
+    given = name[keep:]
+    for i, char in enumerate(given):  # the given name ends where the sentence goes on
+        if char in P.GIVEN_STOPS:
+            given = given[:i]
+            break
+    if not given or name[:keep + 2] in P.NOT_NAMES or given.startswith(P.TITLES):
+        return match.group(0)
+    rest = name[keep + len(given):]
+    return match.group("intro") + mask_name(name[:keep] + given) + rest
+
+
+def public_text(text: str) -> str:
+    """Free text as the wall may show it: phone numbers (mobile, fixed line, any separators),
+    ID numbers and other long numbers removed entirely, never masked; plates masked (鲁A*****);
+    house, building, unit, floor and room numbers cut as in ``public_address`` but leaving a word
+    in their place (某楼, 某单元, 某层, 某户) so the sentence reads; a name after 我叫 / 我是 / 姓 /
+    姓名 / 联系人 (and 来电人, 反映人 …) masked as ``mask_name`` does (王先生 stays: no given name).
+    The result is plain text: the wall never interprets it (no rich text)."""
+    text = remove_numbers(text)
+    text = P.PLATE.sub(_mask_plate, text)
+    text = P.TEXT_NUMBERS.sub(_placeholder, text)
+    text = P.INTRODUCED.sub(_mask_introduced, text)
+    return P.DOUBLED.sub(lambda m: " " if m.group(0).startswith("  ") and m.start() else "", text).strip()
