@@ -182,7 +182,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     sup.add_argument("--now", type=typed(_instant), default=None,
                      help=h("以此时刻为当前时间，如 2026-11-16T09:00", "take this instant as now"))
     cli_intake.add_parsers(sub, common, lang, typed(_positive))
-    cli_wall.add_parser(sub, common, lang, typed(_size), typed(_integer))
+    cli_wall.add_parser(sub, common, lang, typed(_size), typed(_integer), typed(_instant))
     return parser
 
 

@@ -7,9 +7,10 @@ import argparse
 
 from commandroom.cli_parser import pick
 from commandroom.config import Settings
+from commandroom.models.errors import ConfigError
 
 
-def add_parser(sub, common, lang: str, typed_size, typed_integer) -> None:
+def add_parser(sub, common, lang: str, typed_size, typed_integer, typed_instant) -> None:
     def h(zh: str, en: str) -> str:
         return pick(lang, zh, en)
 
@@ -25,6 +26,8 @@ def add_parser(sub, common, lang: str, typed_size, typed_integer) -> None:
                       help=h("保存大屏截图后退出（只读）", "save a picture of the wall and exit (read-only)"))
     wall.add_argument("--size", type=typed_size, default=argparse.SUPPRESS,
                       help=h("截图尺寸，如 5760x2160", "picture size, e.g. 5760x2160"))
+    wall.add_argument("--now", type=typed_instant, default=None,
+                      help=h("截图时以此时刻为当前时间，如 2026-11-20T15:30", "with --screenshot: take this instant as now"))
 
 
 def run(url: str, args, open_db) -> int:
@@ -32,6 +35,9 @@ def run(url: str, args, open_db) -> int:
     from commandroom.views.wall import layout
     from commandroom.wall_mode import run_wall
 
+    if args.now is not None and not args.screenshot:
+        raise ConfigError("--now 只能与 --screenshot 一起使用（大屏实时运行时用真实时间）",
+                          "--now goes with --screenshot only (a live wall runs on the real clock)")
     if args.layout:
         layout.load(args.layout)  # an unknown layout is one line, before any window opens
     mode = OpenMode.READ if args.screenshot else OpenMode.WRITE
@@ -39,4 +45,4 @@ def run(url: str, args, open_db) -> int:
     settings = Settings(db_url=url, lang=args.lang, street=args.street, wall_login=args.wall_login,
                         tile_url=args.tiles, tile_datum=args.tile_datum)
     return run_wall(settings, screen=args.screen, layout_name=args.layout, screenshot=args.screenshot,
-                    size=args.size, open_mode=mode)
+                    size=args.size, open_mode=mode, now=args.now)

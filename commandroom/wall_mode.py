@@ -63,7 +63,9 @@ class Wall:
 
 
 def run_wall(settings: Settings, *, screen: int | None = None, layout_name: str = "",
-             screenshot: str | None = None, size: tuple[int, int] = (1920, 1080), open_mode=None) -> int:
+             screenshot: str | None = None, size: tuple[int, int] = (1920, 1080), open_mode=None,
+             now=None) -> int:
+    """Show the wall until Esc; with ``screenshot``, save a picture (at ``now``, if given) and exit."""
     if screenshot is not None and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -88,7 +90,10 @@ def run_wall(settings: Settings, *, screen: int | None = None, layout_name: str 
             geometry = _screen(app, screen)
             size = geometry.size().toTuple()
             gate = _sign_in(db, settings, street.id)
-        wall = Wall(db, settings, street.id, size, layout_name=layout_name or settings.wall_layout)
+        from commandroom.models.clock import Clock, FrozenClock
+
+        clock = FrozenClock(now) if now is not None else Clock()
+        wall = Wall(db, settings, street.id, size, layout_name=layout_name or settings.wall_layout, clock=clock)
         outcome = {"rc": 0}
         if screenshot is not None:
             _arrange(app, wall, Path(screenshot), size, outcome, settings.lang)

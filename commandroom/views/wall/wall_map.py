@@ -30,6 +30,13 @@ from commandroom.views.wall.panel import WallPanel
 
 # The page is drawn for a console seen from an arm's length; the wall is seen from metres away.
 ZOOM_AT_1080P = 1.6
+# Once the street is on the page: the recurring problems' outlines shown (without their badges,
+# which cover the markers at this size), the controls a console clicks (zoom, layers) taken
+# away, and the street fitted again into the room they leave.
+WALL_PAGE = ("commandroomMap.showRecurring(true);"
+             "document.head.insertAdjacentHTML('beforeend', '<style>.rec-icon{display:none}</style>');"
+             "commandroomMap.layers.remove();"
+             "commandroomMap.map.zoomControl.remove();")
 
 
 def public_marker(marker):
@@ -46,6 +53,8 @@ class WallMap(WallPanel):
         self.interceptor = OfflineInterceptor(tile_url, self)
         self.view: QWebEngineView | None = None
         self.page: QWebEnginePage | None = None
+        self.bridge.sig_applied.connect(self._first_applied)
+        self._dressed = False
 
     def show_snapshot(self, snapshot) -> None:
         """The figures do not change the map: it is fed by the change feed's map read model."""
@@ -65,6 +74,14 @@ class WallMap(WallPanel):
         self.page.setZoomFactor(min(5.0, ZOOM_AT_1080P * self.theme.scale))
         QCoreApplication.instance().aboutToQuit.connect(self.release_page)
         self.view.setHtml(build_page(page_texts(), self.tile_url), QUrl.fromLocalFile(str(resource_dir()) + "/"))
+
+    @Slot(int)
+    def _first_applied(self, _n: int) -> None:
+        if self._dressed or self.page is None:
+            return
+        self._dressed = True
+        self.page.runJavaScript(WALL_PAGE)
+        self.bridge.push({"op": "fit"})
 
     @Slot()
     def release_page(self) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QTimer, Qt, Signal, Slot
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QGridLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from commandroom.models.clock import Clock
@@ -23,6 +24,7 @@ from commandroom.views.wall.ticker import Ticker
 from commandroom.views.wall.wall_map import WallMap
 
 CURSOR_HIDE_MS = 3000
+CURSOR_POLL_MS = 500
 
 
 class WallWindow(QWidget):
@@ -83,11 +85,14 @@ class WallWindow(QWidget):
         box.addLayout(grid, 1)
         box.addWidget(self.ticker)
 
+        # The pointer is watched by a slow poll, not an application-wide event filter (which
+        # would run Python for every event of every object, the web engine's included).
+        self.cursor_hidden = False
+        self._pointer = QCursor.pos()
+        self._still_ms = 0
         self.cursor_timer = QTimer(self)
-        self.cursor_timer.setSingleShot(True)
-        self.cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
-        self.cursor_timer.start(CURSOR_HIDE_MS)
-        self._motion = _MotionWatch(self)
+        self.cursor_timer.timeout.connect(self._watch_pointer)
+        self.cursor_timer.start(CURSOR_POLL_MS)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """The banner takes the ticker's place (no report arrives while the data is stale): the
@@ -133,9 +138,25 @@ class WallWindow(QWidget):
             self.map.on_view_changed(name, ids, data)
 
     # --- The only gestures: move the mouse, press Esc ---------------------------------------------
-    def moved(self) -> None:
-        self.unsetCursor()
-        self.cursor_timer.start(CURSOR_HIDE_MS)
+    def _watch_pointer(self) -> None:
+        pointer = QCursor.pos()
+        if pointer != self._pointer:
+            self._pointer, self._still_ms = pointer, 0
+            self.show_cursor(True)
+            return
+        self._still_ms += CURSOR_POLL_MS
+        if self._still_ms >= CURSOR_HIDE_MS:
+            self.show_cursor(False)
+
+    def show_cursor(self, shown: bool) -> None:
+        """Hidden over the whole wall (the map's page too) by an override cursor."""
+        if shown == (not self.cursor_hidden):
+            return
+        self.cursor_hidden = not shown
+        if shown:
+            QApplication.restoreOverrideCursor()
+        else:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape:
@@ -145,7 +166,7 @@ class WallWindow(QWidget):
 
     def ask_to_leave(self) -> None:
         if self.confirm_exit:
-            self.unsetCursor()
+            self.show_cursor(True)
             answer = QMessageBox.question(self, self.tr("退出大屏"), self.tr("退出大屏显示？"),
                                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                           QMessageBox.StandardButton.No)
@@ -154,19 +175,8 @@ class WallWindow(QWidget):
         self.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.show_cursor(True)
+        self.cursor_timer.stop()
         self.sig_closing.emit()
         super().closeEvent(event)
 
-
-class _MotionWatch(QObject):
-    """Any mouse motion over the wall (its children included) shows the cursor again."""
-
-    def __init__(self, window: WallWindow):
-        super().__init__(window)
-        self.window = window
-        QApplication.instance().installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.MouseMove:
-            self.window.moved()
-        return False
