@@ -4,6 +4,7 @@ the wall, no mouse (a wall is looked at, not handled), a legend in words beside 
 from __future__ import annotations
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout
@@ -27,6 +28,13 @@ class ChartPanel(WallPanel):
         self.plot.hideButtons()
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.setAcceptDrops(False)
+        self.plot.viewport().setAcceptDrops(False)
+        # pyqtgraph's scene keeps an "Export..." action for its right-click menu: a wall has none.
+        scene = self.plot.scene()
+        for action in scene.contextMenu:
+            shiboken6.delete(action)
+        scene.contextMenu = []
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.25)
         for name in ("left", "bottom"):

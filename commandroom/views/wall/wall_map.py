@@ -63,7 +63,8 @@ class WallMap(WallPanel):
         self.view = QWebEngineView(self)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setEnabled(False)  # look, don't touch
+        self.view.setAcceptDrops(False)
+        self.view.setEnabled(False)  # look, don't touch: no click, key or drop reaches the page
         self.body.addWidget(self.view)
         self.page = QWebEnginePage(self.view)
         self.page.setUrlRequestInterceptor(self.interceptor)

@@ -53,7 +53,7 @@ class WallWindow(QWidget):
         self.header = WallHeader(theme, clock, self)
         self.banner = StaleBanner(theme, self)
         self.ticker = Ticker(theme, self)
-        grid = QGridLayout()
+        self.grid = grid = QGridLayout()
         gap = theme.px(8)
         grid.setSpacing(gap)
         self.panels: dict[str, QWidget] = {}
