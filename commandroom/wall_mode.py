@@ -164,9 +164,14 @@ def _arrange(app, wall: Wall, path: Path, size, outcome: dict, lang: str) -> Non
         if what in waiting:
             waiting.discard(what)
             if not waiting:
-                QTimer.singleShot(MAP_PAINT_MS, grab)
+                # The web process paints in software here: a larger page takes longer.
+                QTimer.singleShot(int(MAP_PAINT_MS * max(1.0, size[0] * size[1] / (1920 * 1080))), grab)
 
     def grab() -> None:
+        for timer in wall.window.rotations:  # a picture shows each cell's first panel
+            timer.stop()
+        for cell in wall.window.cells:
+            cell.setCurrentIndex(0)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not wall.window.grab().save(str(path)):
             _say(lang, f"无法写入 {path}", f"cannot write {path}")
@@ -180,7 +185,7 @@ def _arrange(app, wall: Wall, path: Path, size, outcome: dict, lang: str) -> Non
 
     wall.window.sig_drawn.connect(lambda: drawn("figures"))
     if wall.window.map is not None:
-        wall.window.map.bridge.sig_applied.connect(lambda _n: drawn("map"))
+        wall.window.map.sig_dressed.connect(lambda: drawn("map"))
     wall.figures.sig_failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     guard = QTimer(wall.window)
     guard.setSingleShot(True)

@@ -13,7 +13,9 @@ from commandroom.views.wall.theme import BAD, LISTED, WARN
 
 
 def _below(event) -> str:
-    return " · ".join(part for part in (event.place, event.grid, event.unit) if part)
+    """The second line: the number, then where and who (the title leads the first line: it is
+    what a visitor reads; a narrow panel elides the end of this one)."""
+    return " · ".join(part for part in (event.number, event.place, event.grid, event.unit) if part)
 
 
 def _level(event) -> str:
@@ -32,7 +34,7 @@ class _SupervisionList(RowsPanel):
                              _below(e), self.color) for e in self.events(snapshot)])
 
     def heading(self, event) -> str:
-        return f"{event.number} {event.title}"
+        return event.title
 
 
 class ListedPanel(_SupervisionList):
@@ -57,7 +59,7 @@ class SupervisedPanel(_SupervisionList):
         return snapshot.supervised
 
     def heading(self, event) -> str:
-        return f"{_level(event)} {event.number} {event.title}".strip()
+        return f"{_level(event)} {event.title}".strip()
 
 
 class OverduePanel(RowsPanel):
@@ -68,5 +70,5 @@ class OverduePanel(RowsPanel):
 
     def show_snapshot(self, snapshot) -> None:
         now: datetime = snapshot.taken_at
-        self.set_lines([Line(f"{e.number} {e.title}", self.tr("超 {age}").format(age=span((now - e.since).total_seconds())),
+        self.set_lines([Line(e.title, self.tr("超 {age}").format(age=span((now - e.since).total_seconds())),
                              _below(e), BAD) for e in snapshot.overdue])

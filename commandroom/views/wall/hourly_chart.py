@@ -12,7 +12,7 @@ from commandroom.views.wall.theme import ACCENT, USUAL
 class HourlyChart(ChartPanel):
     def __init__(self, theme, parent=None):
         super().__init__(theme, self.tr("每小时来件"),
-                         [(self.tr("▮ 今日"), ACCENT), (self.tr("━ 近四周同日平均"), USUAL)], parent)
+                         [(self.tr("▮ 今日"), ACCENT), (self.tr("━ 四周同日均值"), USUAL)], parent)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=ACCENT, pen=None)
         self.plot.addItem(self.bars)
         self.usual = self.plot.plot([], [], pen=self.pen(USUAL))

@@ -27,8 +27,12 @@ class RatesChart(ChartPanel):
     def show_snapshot(self, snapshot) -> None:
         days = snapshot.daily.days
         x = list(range(len(days)))
-        self.completion.setData(x, _percents(snapshot.daily.completion))
-        self.satisfaction.setData(x, _percents(snapshot.daily.satisfaction))
+        for line, values in ((self.completion, snapshot.daily.completion),
+                             (self.satisfaction, snapshot.daily.satisfaction)):
+            if any(v is not None for v in values):
+                line.setData(x, _percents(values))
+            else:  # nothing to draw (pyqtgraph would warn about an all-NaN line)
+                line.setData([], [])
         ticks = [(i, d.strftime("%m-%d")) for i, d in enumerate(days) if (len(days) - 1 - i) % 7 == 0]
         self.plot.getPlotItem().getAxis("bottom").setTicks([ticks])
         self.plot.setXRange(-0.5, max(len(days), 1) - 0.5, padding=0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QUrl, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -29,14 +29,16 @@ from commandroom.views.resources import resource_dir
 from commandroom.views.wall.panel import WallPanel
 
 # The page is drawn for a console seen from an arm's length; the wall is seen from metres away.
-ZOOM_AT_1080P = 1.6
+ZOOM_AT_1080P = 1.4
 # Once the street is on the page: the recurring problems' outlines shown (without their badges,
 # which cover the markers at this size), the controls a console clicks (zoom, layers) taken
 # away, and the street fitted again into the room they leave.
 WALL_PAGE = ("commandroomMap.showRecurring(true);"
              "document.head.insertAdjacentHTML('beforeend', '<style>.rec-icon{display:none}</style>');"
              "commandroomMap.layers.remove();"
-             "commandroomMap.map.zoomControl.remove();")
+             "commandroomMap.map.zoomControl.remove();"
+             # Through the page's own batch handler: it fits, then tells the bridge it applied.
+             "commandroomMap.apply(JSON.stringify({op: 'fit'}));")
 
 
 def public_marker(marker):
@@ -44,6 +46,10 @@ def public_marker(marker):
 
 
 class WallMap(WallPanel):
+    # --- Signals ---------------------------------------------------------------------------
+    sig_dressed = Signal()
+    """The street is on the page, dressed for the wall and fitted (a screenshot waits for it)."""
+
     def __init__(self, theme, *, tile_url: str = "", datum: Datum = Datum.WGS84, parent=None):
         super().__init__(theme, "", parent)
         self.body.setContentsMargins(0, 0, 0, 0)
@@ -53,8 +59,8 @@ class WallMap(WallPanel):
         self.interceptor = OfflineInterceptor(tile_url, self)
         self.view: QWebEngineView | None = None
         self.page: QWebEnginePage | None = None
-        self.bridge.sig_applied.connect(self._first_applied)
-        self._dressed = False
+        self.bridge.sig_applied.connect(self._applied)
+        self._fit_batch = 0  # the number of the batch that fits the dressed street
 
     def show_snapshot(self, snapshot) -> None:
         """The figures do not change the map: it is fed by the change feed's map read model."""
@@ -77,12 +83,14 @@ class WallMap(WallPanel):
         self.view.setHtml(build_page(page_texts(), self.tile_url), QUrl.fromLocalFile(str(resource_dir()) + "/"))
 
     @Slot(int)
-    def _first_applied(self, _n: int) -> None:
-        if self._dressed or self.page is None:
+    def _applied(self, n: int) -> None:
+        if self.page is None:
             return
-        self._dressed = True
-        self.page.runJavaScript(WALL_PAGE)
-        self.bridge.push({"op": "fit"})
+        if not self._fit_batch:  # the first batch: the street is there, dress the page
+            self._fit_batch = n + 1
+            self.page.runJavaScript(WALL_PAGE)
+        elif n == self._fit_batch:
+            self.sig_dressed.emit()
 
     @Slot()
     def release_page(self) -> None:
