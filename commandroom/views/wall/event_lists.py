@@ -8,7 +8,7 @@ from datetime import datetime
 from commandroom.models.enums import AlertLevel
 from commandroom.views.common.labels import label
 from commandroom.views.common.timefmt import span
-from commandroom.views.wall.rows_panel import Line, RowsPanel
+from commandroom.views.wall.rows_panel import Line, RowsPanel, translate
 from commandroom.views.wall.theme import BAD, LISTED, WARN
 
 
@@ -30,7 +30,7 @@ class _SupervisionList(RowsPanel):
 
     def show_snapshot(self, snapshot) -> None:
         now: datetime = snapshot.taken_at
-        self.set_lines([Line(self.heading(e), self.tr("已 {age}").format(age=span((now - e.since).total_seconds())),
+        self.set_lines([Line(self.heading(e), translate("WallRows", "已 {age}").format(age=span((now - e.since).total_seconds())),
                              _below(e), self.color) for e in self.events(snapshot)])
 
     def heading(self, event) -> str:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from commandroom.views.wall.panel import WallPanel
 from commandroom.views.wall.theme import MUTED, TEXT, FitLabel, Theme
+
+
+# The subclasses' ``self.tr`` would look these up under their own names: one context for all.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class RowsPanel(WallPanel):
 
     def empty_text(self) -> str:
         """What an empty list says (never a blank panel: "none" is news on a wall)."""
-        return self.tr("暂无")
+        return translate("WallRows", "暂无")
 
     def set_lines(self, lines: list[Line]) -> None:
         self.lines = list(lines)
@@ -107,4 +111,4 @@ class RowsPanel(WallPanel):
             row.hide()
         self.empty.setVisible(not self.lines)
         rest = len(self.lines) - len(shown)
-        self.more.set_text(self.tr("另有 {n} 条").format(n=rest) if rest > 0 else "")
+        self.more.set_text(translate("WallRows", "另有 {n} 条").format(n=rest) if rest > 0 else "")
