@@ -226,7 +226,23 @@ def main() -> None:
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(ROOT), url, str(args.rows), start.isoformat(),
                                    str(args.speed), str(epoch)], stdout=subprocess.PIPE, text=True,
                                   env={**os.environ, "PYTHONPATH": str(ROOT)})
-        wait(app, lambda: writer.poll() is not None, 24 * 3600)
+        # Every 10,000 rows the wall has read: its memory then (a run cut short still tells).
+        with db.session() as s:
+            first = s.scalar(select(func.max(EventLog.id)))
+        marks = iter(range(10_000, args.rows + 1, 10_000))
+        mark = next(marks, None)
+        print(f"{'rows read by the wall':>24}{'RSS MB':>10}{'PSS MB':>10}{'web PSS MB':>12}{'CPU s':>10}", flush=True)
+
+        def progress() -> bool:
+            nonlocal mark
+            cursor = wall.pump._cursor
+            while mark is not None and cursor is not None and cursor.last_id - first >= mark:
+                rss, pss, web = memory(proc)
+                print(f"{mark:>24,}{rss:>10.1f}{pss:>10.1f}{web:>12.1f}{time.process_time() - cpu0:>10.1f}", flush=True)
+                mark = next(marks, None)
+            return writer.poll() is not None
+
+        wait(app, progress, 24 * 3600)
         if writer.returncode != 0:
             wall.window.close()
             raise SystemExit("the writer failed (its error is above)")
