@@ -118,18 +118,31 @@ DATE_COLUMNS = {t: names for t in ("event", *ROW_TABLES) if (names := frozenset(
 
 def _encode(table: str, fields: dict, as_text) -> dict:
     """The fields with their times as text and their enums as values; every other column type
-    is JSON-ready already. Only the time and enum columns present are visited: the demo
+    is JSON-ready already. Only the time, enum and date columns present are visited, found once
+    per table and set of keys (a command's change always names the same keys): the demo
     generator encodes tens of millions of fields, nearly all of them plain."""
     out = dict(fields)
-    for key in TIME_COLUMNS[table].intersection(fields):
-        if out[key] is not None:
-            out[key] = as_text(out[key])
-    for key in ENUM_COLUMNS[table].intersection(fields):
-        if isinstance(out[key], Enum):
-            out[key] = out[key].value
-    for key in DATE_COLUMNS.get(table, frozenset()).intersection(fields):
-        out[key] = out[key].isoformat()
+    key = (table, *fields)
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = _PLANS[key] = (tuple(TIME_COLUMNS[table].intersection(fields)),
+                              tuple(ENUM_COLUMNS[table].intersection(fields)),
+                              tuple(DATE_COLUMNS.get(table, frozenset()).intersection(fields)))
+    times, enums, dates = plan
+    for name in times:
+        if out[name] is not None:
+            out[name] = as_text(out[name])
+    for name in enums:
+        if isinstance(out[name], Enum):
+            out[name] = out[name]._value_  # not ``.value``: a descriptor call per field
+    for name in dates:
+        out[name] = out[name].isoformat()
     return out
+
+
+# (table, *the keys of a change's fields) -> its (time, enum, date) keys. Bounded: the keys a
+# change names come from the commands' code, a few hundred sets at most.
+_PLANS: dict[tuple, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
 
 
 # -- decoding: payload values back to the Python values the ORM reads ------------------------

@@ -48,6 +48,9 @@ class Event(Base):
         # The supervision scan reads the held events' limits from this index alone
         # (models/supervision.py; bench/bench_supervise.py), never the wide rows.
         Index("ix_event_supervise", *SUPERVISE_COLUMNS),
+        # The board's unit loads (models/board.py ``load_units``, on every feed batch): the open
+        # events per lead unit and their handling due times, read from the index alone.
+        Index("ix_event_unit_load", "status", "lead_unit_id", "handle_due"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -45,15 +45,17 @@ on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from commandroom.models.catalog import Category
-from commandroom.models.enums import DONE_STATUSES, Satisfaction, Source, Status
+from commandroom.models.enums import DONE_STATUSES, Action, Satisfaction, Source, Status
 from commandroom.models.errors import ValidationError
 from commandroom.models.events import Event
 from commandroom.models.lifecycle import HELD
+from commandroom.models.log import EventLog
 from commandroom.models.measure_table import MeasureRow, display_width, format_table, percent, table_cells  # noqa: F401
 from commandroom.models.org import Grid, Unit
 
@@ -76,6 +78,17 @@ def _aggregates(now: datetime | None) -> list:
     """The aggregate columns, named like the MeasureRow fields they fill. They read only the
     columns of the proposed covering indexes (see bench/bench_measures.py), unless ``now``
     asks for the overdue count (``handle_due``)."""
+    columns = list(_counted())
+    if now is not None:
+        overdue = and_(Event.status.in_(sorted(HELD)), Event.handle_due < now)
+        columns.append(_count(overdue).label("overdue_open"))
+    return columns
+
+
+@cache
+def _counted() -> tuple:
+    # Built once: SQL expressions are immutable, and building these fourteen cost more CPU than
+    # the wall's small periods take to count (bench/bench_wall_figures.py computes seven a snapshot).
     registered = and_(Event.registered_at.is_not(None), Event.status != Status.REJECTED)
     dispatched = Event.first_dispatched_at.is_not(None)
     closed = Event.status.in_(sorted(DONE_STATUSES))  # sorted: the same SQL text every run
@@ -96,10 +109,7 @@ def _aggregates(now: datetime | None) -> list:
         func.avg(Event.response_seconds).label("mean_response_seconds"),
         func.avg(Event.handling_seconds).label("mean_handling_seconds"),
     ]
-    if now is not None:
-        overdue = and_(Event.status.in_(sorted(HELD)), Event.handle_due < now)
-        columns.append(_count(overdue).label("overdue_open"))
-    return columns
+    return tuple(columns)
 
 
 def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -139,13 +149,53 @@ def compute(
     return sorted(rows, key=lambda row: order.get(row.key, len(order)))
 
 
+def _as_of(since: datetime, cut: datetime, street_id: int | None) -> list:
+    """The aggregate columns counting only what had happened by ``cut``: the measures of a past
+    period as they stood then, so yesterday up to 15:30 is compared with today up to 15:30 on
+    equal terms (an event received yesterday morning has had a day longer to close by now).
+
+    Registered, dispatched, closed (and answered) by their times; rated by its EVALUATE log row
+    (the event keeps no rating time) before the cut; the means over the events acknowledged / resolved by then.
+    The transfer, rework and extension counters and a rejection have no time of their own: they
+    count as they are now (rare, and seldom late)."""
+    registered = and_(Event.registered_at < cut, Event.status != Status.REJECTED)
+    dispatched = Event.first_dispatched_at < cut
+    closed = and_(Event.status.in_(sorted(DONE_STATUSES)), Event.closed_at < cut)
+    # The period's events were rated between its start and the cut: one pass over those log
+    # rows (ix_event_log_street_at), not a lookup per event.
+    ratings = select(EventLog.event_id).where(EventLog.at >= since, EventLog.at < cut,
+                                              EventLog.action == Action.EVALUATE)
+    if street_id is not None:
+        ratings = ratings.where(EventLog.street_id == street_id)
+    ratings = ratings.cte("ratings").prefix_with("MATERIALIZED")  # read once, used twice
+    rated = and_(Event.satisfaction.is_not(None), Event.id.in_(select(ratings.c.event_id)))
+    return [
+        func.count().label("received"),
+        _count(Event.status == Status.REJECTED).label("rejected"),
+        _count(and_(Event.status == Status.ANSWERED, Event.closed_at < cut)).label("answered"),
+        _count(registered).label("registered"),
+        _count(dispatched).label("dispatched"),
+        _count(closed).label("closed"),
+        _count(and_(closed, Event.on_time.is_(True))).label("closed_on_time"),
+        _count(and_(Event.transfer_count > 0, dispatched)).label("transferred"),
+        _count(and_(Event.rework_count > 0, closed)).label("reworked"),
+        _count(and_(Event.extension_count > 0, dispatched)).label("extended"),
+        _count(rated).label("evaluated"),
+        _count(and_(rated, Event.satisfaction.in_((Satisfaction.SATISFIED, Satisfaction.BASICALLY)))).label("satisfied"),
+        func.avg(case((Event.acknowledged_at < cut, Event.response_seconds))).label("mean_response_seconds"),
+        func.avg(case((Event.resolved_at < cut, Event.handling_seconds))).label("mean_handling_seconds"),
+    ]
+
+
 def aggregate_query(since: datetime, until: datetime, *, now: datetime | None = None,
-                    street_id: int | None = None):
+                    street_id: int | None = None, as_of: datetime | None = None):
     """The measures' one aggregate SELECT over the events received in ``[since, until)``
     (instants, not days: the wall compares today with yesterday up to the same hour). Its
     columns are named like the MeasureRow fields; a caller may add a key and GROUP BY it and
-    turn each result row into a MeasureRow with ``measure_row``."""
-    query = select(*_aggregates(now)).where(
+    turn each result row into a MeasureRow with ``measure_row``. ``as_of``: count only what had
+    happened by then (``_as_of``; no overdue count)."""
+    columns = _aggregates(now) if as_of is None else _as_of(since, as_of, street_id)
+    query = select(*columns).where(
         Event.received_at >= since, Event.received_at < until, Event.status != Status.MERGED
     )
     return query if street_id is None else query.where(Event.street_id == street_id)

@@ -1,11 +1,18 @@
-"""Personal data as it may be shown: a caller's phone number partly masked.
+"""Personal data as it may be shown.
 
-The queue, the board and the wall screen show ``138****1234``: enough to tell two callers apart
-and to recognise a number read back on the phone, not enough to copy it off a screen a visitor
-can see. The full number stays in the database for the officer's call-back.
+The queue and the board show a caller's phone partly masked (``mask_phone``): ``138****1234`` is
+enough to tell two callers apart and to recognise a number read back on the phone, not enough to
+copy it off a screen. The full number stays in the database for the officer's call-back.
+
+The wall screen is seen by visitors and shows less (``mask_name``, ``public_address``,
+``public_text``): names masked (张**), no phone number at all, addresses cut to the road and
+compound, free text with the same cuts (the corpus in tests/data/privacy_corpus.tsv says what
+each kind of text becomes).
 """
 
 from __future__ import annotations
+
+from commandroom.models import privacy_patterns as P
 
 MASK = "*"
 # Service numbers (110, 12345, 95598 …) are nobody's personal data: shown as they are.
@@ -49,12 +56,10 @@ def _area_code_length(number: str, after_country_code: bool) -> int:
 # The patterns live in privacy_patterns.py; these functions apply them in a fixed order (numbers
 # first, so a phone's digits are never read as a room number; names last, on what is left).
 
-from commandroom.models import privacy_patterns as P  # noqa: E402 - the wall's half of the module
-
 # In free text a cut designation leaves a word in its place, so the sentence still reads:
 # "电梯卡在12楼不动了" → "电梯卡在某层不动了"; the biggest part of the run names it.
-_PLACEHOLDERS = (("号楼", "某楼"), ("栋", "某楼"), ("幢", "某楼"), ("座", "某楼"), ("#", "某楼"),
-                 ("门", "某楼"), ("单元", "某单元"), ("层", "某层"), ("楼", "某层"))
+_PLACEHOLDERS = (("号楼", "某号楼"), ("栋", "某栋"), ("幢", "某幢"), ("座", "某座"), ("#", "某号楼"),
+                 ("门", "某门"), ("单元", "某单元"), ("层", "某层"), ("楼", "某层"))
 
 
 def mask_name(name: str) -> str:
@@ -71,8 +76,8 @@ def mask_name(name: str) -> str:
 
 
 def remove_numbers(text: str) -> str:
-    """Phone, ID and other numbers of 7 digits or more removed with the words that introduce
-    them ("联系电话：138 1234 5678" → ""); dates kept."""
+    """Phone, ID and other numbers of 7 digits or more, and e-mail addresses, removed with the
+    words that introduce them ("联系电话：138 1234 5678" → ""); dates kept."""
     return P.NUMBERS.sub(lambda m: m.group(0) if m.group("date") else "", text.translate(P.FOLD))
 
 
@@ -80,15 +85,34 @@ def _mask_plate(match) -> str:
     return match.group("keep") + match.group("sep") + MASK * len(match.group("rest"))
 
 
+def _settled(one_pass):
+    """``one_pass`` repeated until it changes nothing: a cut can join what stood on either side
+    of it into something that must be cut in turn ("0一室栋" → "0栋" → "")."""
+    def public(text: str) -> str:
+        for _ in range(_PASSES):
+            done = one_pass(text)
+            if done == text:
+                break
+            text = done
+        return text
+    public.__doc__, public.__name__ = one_pass.__doc__, one_pass.__name__
+    return public
+
+
+_PASSES = 5  # a real text settles in two; the bound only keeps a pathological one finite
+
+
+@_settled
 def public_address(address: str) -> str:
     """The address without its house, building, unit, floor and room numbers: the road and the
     compound are left. ``…小区3号楼2单元502室`` → ``…小区``, ``XX路12号`` → ``XX路``, ``XX花园B座1203``
     → ``XX花园``, ``3-2-502`` forms too. Kept: compounds and their parts (小区, 东区, 二期, 3号院,
     3号楼院 — an L4 grid's name), villages and village groups (XX村5组: a group is a hamlet of many
-    households), and places (附近, 东侧). Numbers of 7 digits or more are removed, plates masked."""
+    households), and places (附近, 东侧). Numbers of 7 digits or more are removed, plates and
+    introduced names masked, as in ``public_text``."""
     text = remove_numbers(address)
     text = P.PLATE.sub(_mask_plate, text)
-    text = P.ADDRESS_NUMBERS.sub("", text)
+    text = P.INTRODUCED.sub(_mask_introduced, P.ADDRESS_NUMBERS.sub("", text))
     previous = None
     while previous != text:  # "（3号楼）" leaves "（）", which leaves a trailing space …
         previous, text = text, P.LEFTOVER.sub(lambda m: " " if m.group(0).startswith("  ") else "", text)
@@ -112,8 +136,9 @@ def _mask_introduced(match) -> str:
         return match.group("intro") + mask_name(name)
     keep = 2 if name[:2] in P.COMPOUND_SURNAMES else 1
     given = name[keep:]
+    stops = P.GIVEN_STOPS | (P.NUMERAL_STOPS if match.group("intro") == "我是" else set())
     for i, char in enumerate(given):  # the given name ends where the sentence goes on
-        if char in P.GIVEN_STOPS:
+        if char in stops:
             given = given[:i]
             break
     if not given or name[:keep + 2] in P.NOT_NAMES or given.startswith(P.TITLES):
@@ -122,11 +147,12 @@ def _mask_introduced(match) -> str:
     return match.group("intro") + mask_name(name[:keep] + given) + rest
 
 
+@_settled
 def public_text(text: str) -> str:
     """Free text as the wall may show it: phone numbers (mobile, fixed line, any separators),
     ID numbers and other long numbers removed entirely, never masked; plates masked (鲁A*****);
     house, building, unit, floor and room numbers cut as in ``public_address`` but leaving a word
-    in their place (某楼, 某单元, 某层, 某户) so the sentence reads; a name after 我叫 / 我是 / 姓 /
+    in their place (某号楼, 某栋, 某单元, 某层, 某户) so the sentence reads; a name after 我叫 / 我是 / 姓 /
     姓名 / 联系人 (and 来电人, 反映人 …) masked as ``mask_name`` does (王先生 stays: no given name).
     The result is plain text: the wall never interprets it (no rich text)."""
     text = remove_numbers(text)

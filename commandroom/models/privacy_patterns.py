@@ -31,8 +31,10 @@ LONG_NUMBER = (r"(?:\+?86[\s-]?)?(?:\(\s*0\d{2,3}\s*\)\s*)?"
 SPOKEN_NUMBER = "[零〇一二三四五六七八九幺]{7,}"
 # The words that introduce a number, removed with it ("联系电话：" would dangle otherwise).
 PHONE_LABEL = r"(?:(?:联系|手机|座机|固定|办公)?电话(?:号码|号)?|手机号?(?:码)?|联系方式|身份证(?:号码|号)?|tel|Tel|TEL)\s*(?:是|为)?\s*[:：]?\s*"
+EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 NUMBERS = re.compile(
-    rf"(?P<date>{DATE})|(?P<label>{PHONE_LABEL})?(?:(?P<long>{LONG_NUMBER})|(?P<spoken>{SPOKEN_NUMBER}))")
+    rf"(?P<date>{DATE})|(?P<label>{PHONE_LABEL}|(?:邮箱|电子邮件|email|Email|E-mail)\s*(?:是|为)?\s*[:：]?\s*)?"
+    rf"(?:(?P<email>{EMAIL})|(?P<long>{LONG_NUMBER})|(?P<spoken>{SPOKEN_NUMBER}))")
 
 # -- number plates -------------------------------------------------------------------------------
 PLATE = re.compile(
@@ -85,7 +87,7 @@ ADDRESS_NUMBERS = _designation(text_mode=False)
 TEXT_NUMBERS = _designation(text_mode=True)
 # What an address keeps around a cut: no dangling separators, no empty brackets.
 # What a cut leaves in free text: punctuation twice over ("电话：…，" → "，，"), runs of spaces.
-DOUBLED = re.compile(r"[，,；;、]\s*(?=[，,；;。、！？])|(?<=[，,；;。、：:])\s+|^\s*[，,；;、]\s*|\s{2,}")
+DOUBLED = re.compile(r"[，,；;、]\s*(?=[，,；;。、！？])|[，,；;、]\s*$|(?<=[，,；;。、：:])\s+|^\s*[，,；;、]\s*|\s{2,}")
 LEFTOVER = re.compile(r"\(\s*\)|[\s,，、;；:：-]+$|^[\s,，、;；:：-]+|\s{2,}")
 
 # -- names -----------------------------------------------------------------------------------------
@@ -104,13 +106,18 @@ SURNAMES = frozenset(
 # Words that follow a surname-looking character but are not names.
 NOT_NAMES = ("高龄", "高层", "周边", "周围", "周末", "马上", "任何", "白天", "方便", "黄色", "金额",
              "石头", "龙头", "江边", "毛坯", "常年", "常住", "于是", "余下", "程序", "钟点", "夏天",
-             "齐全", "万一", "温度", "雷雨", "易燃", "沈阳")
+             "齐全", "万一", "温度", "雷雨", "易燃", "沈阳", "方面", "方式", "方案", "高度", "金属", "江湖")
 # Words after a surname that are a form of address, not a given name: 王先生 stays 王先生.
 TITLES = ("先生", "女士", "小姐", "师傅", "阿姨", "大爷", "大妈", "大姐", "大哥", "老师", "同志", "经理",
           "主任", "书记", "老板", "奶奶", "爷爷", "叔叔", "总", "工", "姐", "哥")
 # A given name stops at these (they start the rest of the sentence).
-GIVEN_STOPS = set("的是在住家电手联反想要说来打今昨就也和跟给从这那了们个位，。、；：！？,.;:!? ") | set(CN_DIGITS) | {"两"}
+GIVEN_STOPS = set("的是在住家电手联反想要说来打今昨就也和跟给从这那了们个位称投报向对被把让叫问找去到于与及等"
+                  "，。、；：！？,.;:!? ")
+# After 我是 a numeral starts the rest of the sentence (我是高三学生家长); after 我叫 or 联系人 it is
+# part of the name (张三, 赵四).
+NUMERAL_STOPS = set(CN_DIGITS) | {"两"}
 _COMPOUND = "|".join(sorted(COMPOUND_SURNAMES))
 INTRODUCED = re.compile(
-    r"(?P<intro>我叫|我是|我姓|姓名\s*[:：]?\s*|(?:联系人|来电人|反映人|投诉人|报告人|申请人|当事人)\s*[:：]?\s*|(?<!百)姓)"
+    r"(?P<intro>我叫|我是|我姓|姓名\s*[:：]?\s*|(?:联系人|来电人|反映人|投诉人|报告人|申请人|当事人|业主|居民|住户|租户)"
+    r"\s*[:：]?\s*|(?<!百)姓)"
     rf"(?P<name>(?:{_COMPOUND}|[{''.join(sorted(SURNAMES))}])[\u4e00-\u9fff]{{0,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")

@@ -11,9 +11,11 @@ The counting rules, and why:
   ``handle_due``.
 - **Periods**: today, this week (Monday..today), the last 30 days (today and the 29 before), each
   ``measures.compute`` over the events received in it, beside the period before it cut at the same
-  instant: yesterday up to this time of day, last week up to this weekday and time, the 30 days
-  before up to this time. Events received later than ``now`` (a writer's clock ahead of the
-  wall's) count in the current period.
+  instant AND counted as it stood then (``measures.aggregate_query(as_of=…)``): yesterday up to
+  this time of day as it was yesterday at this time, last week up to this weekday and time, the
+  30 days before up to this time. Counted as they stand now, yesterday's events would have had a
+  day longer to close, and today's 办结率 would always show a fall. Events received later than
+  ``now`` (a writer's clock ahead of the wall's) count in the current period.
 - **Reports per hour**: contacts (every report, also those attached to an event already) per
   hour of today, hours still to come None; the usual = the mean of the same hours on the same
   weekday of the four weeks before (a day without reports counts as 0).
@@ -93,7 +95,8 @@ def _period(session: Session, name: str, now: datetime, street_id: int | None) -
     start, back = _period_start(name, today)
     [current] = compute(session, start, today, now=now, street_id=street_id)
     since = _midnight(start) - back
-    result = session.execute(aggregate_query(since, now - back, street_id=street_id)).one()._asdict()
+    cut = now - back
+    result = session.execute(aggregate_query(since, cut, street_id=street_id, as_of=cut)).one()._asdict()
     return PeriodFigures(name, current, measure_row(result))
 
 

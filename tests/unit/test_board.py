@@ -59,7 +59,7 @@ def test_unit_cards_with_load_overdue_and_categories(world):
     now = _event(world.db, late.id).handle_due + timedelta(seconds=1)  # only the first is past due
     with world.db.session() as s, counted(world.db) as sent:
         units = {u.name: u for u in load_units(s, now, street_id=world.street.street_id)}
-    assert len(selects(sent)) == 2
+    assert len(selects(sent)) == 3  # the units, their loads, their categories: never one per unit
     zf, hw = units["综合执法中队"], units["环卫所"]
     assert (zf.open_load, zf.overdue, zf.category_codes, zf.on_duty) == (2, 1, ("CG01", "CG02"), 8)
     assert (hw.open_load, hw.overdue, hw.category_codes) == (1, 0, ())
@@ -76,4 +76,4 @@ def test_many_events_cost_the_same_selects(world):
     with world.db.session() as s, counted(world.db) as sent:
         cards = load_board(s)
         load_units(s, world.clock.now())
-    assert len(cards) == 40 and len(selects(sent)) == 4
+    assert len(cards) == 40 and len(selects(sent)) == 5  # cards, parts; units, loads, categories

@@ -102,13 +102,13 @@ class LaneModel(QAbstractListModel):
         to announce row by row. One layout change, as a proxy model's re-filtering is: the views
         keep the selection and the current card of every card still shown, wherever it moved."""
         self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        row_of = {key: row for row, key in enumerate(keys)} if persistent else {}  # keys are unique
+        persistent = self.persistentIndexList()  # the selection and the current card: a few
         moved = []
         for index in persistent:
             old = index.row()
-            row = row_of.get(self._keys[old]) if 0 <= old < len(self._keys) else None
-            moved.append(self.createIndex(row, 0) if row is not None else QModelIndex())
+            key = self._keys[old] if 0 <= old < len(self._keys) else None
+            row = bisect_left(keys, key) if key is not None else len(keys)  # keys are unique
+            moved.append(self.createIndex(row, 0) if row < len(keys) and keys[row] == key else QModelIndex())
         self._keys = keys
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
