@@ -22,6 +22,10 @@ def add_parser(sub, common, lang: str, typed_size, typed_integer, typed_instant)
     wall.add_argument("--layout", metavar="NAME", default="",
                       help=h("布局：1080p、4k、wall-3x2 或布局文件（默认：按屏幕尺寸选择）",
                              "layout: 1080p, 4k, wall-3x2 or a layout file (default: by the screen's size)"))
+    # As on the console's line; SUPPRESS: given here it wins, not given the console's own stands.
+    wall.add_argument("--wall-login", metavar="LOGIN", default=argparse.SUPPRESS,
+                      help=h("大屏角色用户的登录名（默认：数据库中唯一的大屏用户）",
+                             "the display user to sign in as (default: the database's only one)"))
     wall.add_argument("--screenshot", metavar="FILE.png", default=argparse.SUPPRESS,
                       help=h("保存大屏截图后退出（只读）", "save a picture of the wall and exit (read-only)"))
     wall.add_argument("--size", type=typed_size, default=argparse.SUPPRESS,

@@ -48,3 +48,11 @@ def sqlite_street(sqlite_db):
 
     seed_street(sqlite_db)
     return sqlite_db
+
+
+def test_the_display_user_is_named_after_the_subcommand_too():
+    from commandroom.cli import build_parser
+
+    args = build_parser().parse_args(["wall", "--wall-login", "wall2", "--layout", "4k"])
+    assert (args.command, args.wall_login, args.layout) == ("wall", "wall2", "4k")
+    assert build_parser().parse_args(["--wall-login", "wall3", "wall"]).wall_login == "wall3"
