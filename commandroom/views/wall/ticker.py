@@ -22,6 +22,7 @@ class Ticker(QFrame):
         self.setFixedHeight(self.fontMetrics().height() + theme.px(12))
         self.label = self.tr("最新来件")
         self.text = ""
+        self.width_of_text = 0
         self.offset = 0
         self.step = theme.px(3)
         self.timer = QTimer(self)
@@ -36,6 +37,7 @@ class Ticker(QFrame):
         if not self.text:
             self.offset = 0
         self.text = text
+        self.width_of_text = self.fontMetrics().horizontalAdvance(text + SEPARATOR)  # once, not per frame
         if text and not self.timer.isActive():
             self.timer.start(FRAME_MS)
         elif not text:
@@ -43,8 +45,7 @@ class Ticker(QFrame):
         self.update()
 
     def _advance(self) -> None:
-        width = self.fontMetrics().horizontalAdvance(self.text + SEPARATOR)
-        self.offset = (self.offset + self.step) % max(width, 1)
+        self.offset = (self.offset + self.step) % max(self.width_of_text, 1)
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -58,11 +59,10 @@ class Ticker(QFrame):
         painter.setPen(TEXT)
         if self.text:
             painter.setClipRect(head, 0, self.width() - head, self.height())
-            width = metrics.horizontalAdvance(self.text + SEPARATOR)
             x = head - self.offset
             while x < self.width():  # the text again after itself, so the strip is never empty
                 painter.drawText(x, baseline, self.text + SEPARATOR)
-                x += width
+                x += max(self.width_of_text, 1)
             painter.setClipping(False)
         painter.fillRect(0, 0, head, self.height(), PANEL)
         painter.setPen(ACCENT)
