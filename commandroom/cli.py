@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from commandroom import cli_admin
-from commandroom import cli_intake
+from commandroom import cli_intake, cli_wall
 from commandroom.cli_parser import Parser, lang_of, pick
 from commandroom.cli_map import map_options
 from commandroom.config import LANGUAGES, Settings, default_db_url
@@ -183,6 +183,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     sup.add_argument("--now", type=typed(_instant), default=None,
                      help=h("以此时刻为当前时间，如 2026-11-16T09:00", "take this instant as now"))
     cli_intake.add_parsers(sub, common, lang, typed(_positive))
+    cli_wall.add_parser(sub, common, lang, typed(_size), typed(_integer), typed(_instant))
     return parser
 
 
@@ -221,6 +222,8 @@ def _main(argv: list[str], lang: str) -> int:
             return cli_admin.run(url, args, _open, _street_id)
         if args.command == "supervise":
             return _supervise(url, args)
+        if args.command == "wall":
+            return cli_wall.run(url, args, _open)
         if args.command in cli_intake.COMMANDS:
             return cli_intake.run(url, args, _open)
         return _console(url, args, explicit=explicit is not None)

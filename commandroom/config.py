@@ -87,6 +87,10 @@ class Settings:
     intake_key_ttl: float = 1.0
     # The largest request body the intake reads (a report of 4,000 characters is about 12 KB).
     intake_max_body: int = 65536
+    # The wall screen: its figures are computed again this often even with no new log row
+    # (the clock moves events past their limits), and its layout ("": chosen by the screen's size).
+    wall_refresh_s: int = 30
+    wall_layout: str = ""
 
 
 def thresholds(settings: Settings) -> Thresholds:

@@ -46,10 +46,17 @@ class PostgresServer:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run(self.initdb, "-D", str(self.data), "-U", self.user, "-A", "trust", "-E", "UTF8",
                   "--no-locale")
+        self.resume()
+        return self.url("postgres")
+
+    def halt(self) -> None:
+        """Stop the server but keep its data: an outage (``resume`` ends it)."""
+        self._run(self.pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._run(self.pg_ctl, "-D", str(self.data), "-o", options, "-w", "-t", "60",
                   "-l", str(self.folder / "log"), "start")
-        return self.url("postgres")
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"

@@ -142,3 +142,9 @@ def _log(session: Session, db: Database, clock: Clock, actor: Actor, action: Act
     writer = CommandBase(db, actor, clock, street_id=street_id)
     writer._record(session, None, action, clock.now(), Change(info=info), new_command_id(),
                    street_id=street_id)
+
+
+def display_logins(session: Session) -> list[str]:
+    """The active display-role users (the wall signs in as one of them, without a password)."""
+    stmt = select(User.login).where(User.active.is_(True), User.role == Role.DISPLAY).order_by(User.login)
+    return list(session.scalars(stmt))

@@ -859,6 +859,13 @@
     </message>
 </context>
 <context>
+    <name>ClassesChart</name>
+    <message>
+        <source>近30天各类来件</source>
+        <translation>Reports by class, 30 days</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleStatusBar</name>
     <message>
         <source>数据库：{db}</source>
@@ -1528,6 +1535,73 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>今日受理</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <source>立案</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>在办</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>近30天</source>
+        <translation>30 days</translation>
+    </message>
+    <message>
+        <source>昨日</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>上周同期</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>前30天</source>
+        <translation>30 days before</translation>
+    </message>
+    <message>
+        <source>办结率</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>按期办结率</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>流转率</source>
+        <translation>Passed on</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>仅看超期</source>
@@ -1622,6 +1696,21 @@ Give it to them anyway?</translation>
     <message>
         <source>未结事项（自动列出）</source>
         <translation>Open items (listed automatically)</translation>
+    </message>
+</context>
+<context>
+    <name>HourlyChart</name>
+    <message>
+        <source>每小时来件</source>
+        <translation>Reports per hour</translation>
+    </message>
+    <message>
+        <source>▮ 今日</source>
+        <translation>▮ Today</translation>
+    </message>
+    <message>
+        <source>━ 四周同日均值</source>
+        <translation>━ Usual (4 weeks)</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1916,13 @@ Give it to them anyway?</translation>
     <message>
         <source>暂无事件</source>
         <translation>No events</translation>
+    </message>
+</context>
+<context>
+    <name>ListedPanel</name>
+    <message>
+        <source>挂牌督办</source>
+        <translation>Listed supervision</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2311,17 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>OverduePanel</name>
+    <message>
+        <source>超期事件</source>
+        <translation>Overdue events</translation>
+    </message>
+    <message>
+        <source>超 {age}</source>
+        <translation>over {age}</translation>
+    </message>
+</context>
+<context>
     <name>PendingExtensionsPanel</name>
     <message>
         <source>事件</source>
@@ -2243,6 +2350,21 @@ Give it to them anyway?</translation>
     <message>
         <source>已{action}：{code}</source>
         <translation>Done: {action} {code}</translation>
+    </message>
+</context>
+<context>
+    <name>RatesChart</name>
+    <message>
+        <source>近30天办结率与满意率</source>
+        <translation>Closed and satisfied, 30 days</translation>
+    </message>
+    <message>
+        <source>━● 办结率</source>
+        <translation>━● Closed</translation>
+    </message>
+    <message>
+        <source>╌▲ 满意率</source>
+        <translation>╌▲ Satisfied</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2593,24 @@ Give it to them anyway?</translation>
     </message>
 </context>
 <context>
+    <name>StaleBanner</name>
+    <message>
+        <source>✕ 无法连接数据库，正在重试…</source>
+        <translation>✕ Cannot reach the database, retrying…</translation>
+    </message>
+    <message>
+        <source>✕ 数据库连接中断：画面停留在 {at} 的数据，正在自动重连…</source>
+        <translation>✕ Database lost: showing the data of {at}, reconnecting…</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisedPanel</name>
+    <message>
+        <source>督办事件</source>
+        <translation>Supervised (督办)</translation>
+    </message>
+</context>
+<context>
     <name>TakeOverDialog</name>
     <message>
         <source>接班</source>
@@ -2502,6 +2642,13 @@ Give it to them anyway?</translation>
     <message>
         <source>请填写内容</source>
         <translation>Write the text</translation>
+    </message>
+</context>
+<context>
+    <name>Ticker</name>
+    <message>
+        <source>最新来件</source>
+        <translation>New reports</translation>
     </message>
 </context>
 <context>
@@ -2739,6 +2886,86 @@ Give it to them anyway?</translation>
     <message>
         <source>在岗人数</source>
         <translation>On duty</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPanel</name>
+    <message>
+        <source>本周各单位按期办结率</source>
+        <translation>Units on time, this week</translation>
+    </message>
+</context>
+<context>
+    <name>WallHeader</name>
+    <message>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>值班 {officer}  带班 {leader}</source>
+        <translation>Duty {officer}  Leader {leader}</translation>
+    </message>
+    <message>
+        <source>● 实时</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <source>✕ 数据中断</source>
+        <translation>✕ Data lost</translation>
+    </message>
+</context>
+<context>
+    <name>WallRows</name>
+    <message>
+        <source>已 {age}</source>
+        <translation>{age} ago</translation>
+    </message>
+    <message>
+        <source>暂无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>另有 {n} 条</source>
+        <translation>{n} more</translation>
+    </message>
+</context>
+<context>
+    <name>WallWindow</name>
+    <message>
+        <source>大屏</source>
+        <translation>Wall screen</translation>
+    </message>
+    <message>
+        <source>退出大屏</source>
+        <translation>Leave the wall</translation>
+    </message>
+    <message>
+        <source>退出大屏显示？</source>
+        <translation>Leave the wall screen?</translation>
     </message>
 </context>
 </TS>
