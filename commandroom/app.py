@@ -246,6 +246,9 @@ class Console:
         self.feed = WorkerThread(self.pump, "feed-pump")
         self.window.sig_reload_requested.connect(self.pump.reload)  # queued into its thread
         self.window.sig_closing.connect(self.stop)
+        self.window.sig_meeting_requested.connect(self.open_meeting)
+        self.meetings: list = []  # the meeting windows opened from this console, until they close
+        self._meeting_args = (db, street_id, user.role if user else None, settings.lang, clock)
         self.commands = CommandRunner(db, login=settings.user, console=settings.console,
                                       street_id=street_id, lang=settings.lang, clock=clock)
         self.window.set_commands(self.commands)
@@ -283,7 +286,33 @@ class Console:
         if self.intake is not None:
             self.intake.start()
 
+    def open_meeting(self) -> None:
+        """Last week's meeting, as the ``meeting`` command shows it: the same window, acting
+        through this console's command runner as its signed-in officer (a role that may not
+        decide watches). Closing it stops its loader; closing the console closes it."""
+        from datetime import timedelta
+
+        from PySide6.QtCore import Qt
+
+        from commandroom.meeting_mode import Meeting
+        from commandroom.models.week import week_of
+
+        db, street_id, role, lang, clock = self._meeting_args
+        meeting = Meeting(db, self.commands, street_id, week_of((clock.now() - timedelta(days=7)).date()),
+                          role=role, lang=lang)
+        meeting.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        meeting.window.destroyed.connect(lambda: self._forget_meeting(meeting))
+        self.meetings.append(meeting)
+        meeting.window.showMaximized()
+        meeting.start()
+
+    def _forget_meeting(self, meeting) -> None:
+        meeting.stop()
+        self.meetings.remove(meeting)
+
     def stop(self) -> None:
+        for meeting in list(self.meetings):
+            meeting.window.close()
         self.supervisor.stop()
         if self.intake is not None:
             self.intake.stop()

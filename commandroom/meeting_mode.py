@@ -23,6 +23,29 @@ from commandroom.app import (
 from commandroom.config import Settings
 
 
+class Meeting:
+    """A meeting window on a week, the week loaded by a thread of its own: the ``meeting``
+    command's window, and the console's (视图 → 例会回放), which hands it its own command runner
+    and signed-in role."""
+
+    def __init__(self, db, runner, street_id: int, week: str, *, role, lang: str):
+        from commandroom.services.meeting_loader import MeetingLoader
+        from commandroom.services.worker_thread import WorkerThread
+        from commandroom.views.meeting.window import MeetingWindow
+
+        self.window = MeetingWindow(runner, role=role)
+        self.loader = MeetingLoader(db, street_id, week, lang=lang)
+        self.loader.sig_loaded.connect(self.window.set_data)
+        self.loader.sig_failed.connect(self.window.show_failure)
+        self._loading = WorkerThread(self.loader, "meeting-loader")
+
+    def start(self) -> None:
+        self._loading.start()
+
+    def stop(self) -> None:
+        self._loading.stop()
+
+
 def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
                 size: tuple[int, int] = (1920, 1080), open_mode=None, *, user_given: bool = False) -> int:
     if screenshot is not None and not _has_display():
@@ -32,10 +55,7 @@ def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
     from commandroom.app_signin import sign_in
     from commandroom.models.streets import resolve_street
     from commandroom.services.command_runner import CommandRunner
-    from commandroom.services.meeting_loader import MeetingLoader
-    from commandroom.services.worker_thread import WorkerThread
     from commandroom.views.i18n import install_translators, remove_translators
-    from commandroom.views.meeting.window import MeetingWindow
 
     translators = install_translators(app, settings.lang)
     db = _open_database(settings.db_url, open_mode, screenshot is not None, settings.lang)
@@ -54,24 +74,22 @@ def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
             settings, gate = signed
         runner = CommandRunner(db, login=settings.user, console=settings.console, street_id=street_id,
                                lang=settings.lang)
-        window = MeetingWindow(runner, role=gate.actor.role if gate is not None else None)
-        loader = MeetingLoader(db, street_id, week, lang=settings.lang)
-        loader.sig_loaded.connect(window.set_data)
-        loader.sig_failed.connect(window.show_failure)
-        loading = WorkerThread(loader, "meeting-loader")
+        meeting = Meeting(db, runner, street_id, week, role=gate.actor.role if gate is not None else None,
+                          lang=settings.lang)
+        window = meeting.window
         outcome = {"rc": 0}
         if screenshot is not None:
-            _arrange(app, window, loader, Path(screenshot), size, outcome, settings.lang)
+            _arrange(app, window, meeting.loader, Path(screenshot), size, outcome, settings.lang)
             window.resize(*size)
         else:
             window.showMaximized()
         window.show()
         runner.start()
-        loading.start()
+        meeting.start()
         try:
             rc = app.exec()
         finally:
-            loading.stop()
+            meeting.stop()
             runner.stop()
             window.deleteLater()
         return outcome["rc"] or rc

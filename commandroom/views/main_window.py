@@ -43,6 +43,9 @@ class MainWindow(QMainWindow):
     sig_reload_requested = Signal()
     """The officer asked to load the whole list again (视图 → 重新加载, F5)."""
 
+    sig_meeting_requested = Signal()
+    """The officer asked for last week's meeting replay (视图 → 例会回放)."""
+
     def __init__(
         self,
         *,
@@ -191,6 +194,9 @@ class MainWindow(QMainWindow):
         reload.setShortcut(QKeySequence.StandardKey.Refresh)
         reload.triggered.connect(self.sig_reload_requested)
         self.view_menu.addAction(reload)
+        meeting = QAction(self.tr("例会回放（上周）(&M)…"), self, objectName="meetingAction")
+        meeting.triggered.connect(self.sig_meeting_requested)
+        self.view_menu.addAction(meeting)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self, objectName="aboutAction")

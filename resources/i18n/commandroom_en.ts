@@ -1996,6 +1996,10 @@ Give it to them anyway?</translation>
         <translation>&amp;Reload</translation>
     </message>
     <message>
+        <source>例会回放（上周）(&amp;M)…</source>
+        <translation>Last week&apos;s &amp;meeting…</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
