@@ -141,7 +141,10 @@ def _mask_introduced(match) -> str:
         if char in stops:
             given = given[:i]
             break
-    if not given or name[:keep + 2] in P.NOT_NAMES or given.startswith(P.TITLES):
+    # After 我叫, 姓名 or 联系人 a name follows whatever it looks like (雷雨 is someone's name);
+    # after 我是 or 业主 it may be a word (我是高龄老人), so the words that are not names stay.
+    named = match.group("intro").startswith(P.NAMING_INTROS)
+    if not given or (not named and name[:keep + 2] in P.NOT_NAMES) or given.startswith(P.TITLES):
         return match.group(0)
     rest = name[keep + len(given):]
     return match.group("intro") + mask_name(name[:keep] + given) + rest

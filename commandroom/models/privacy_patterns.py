@@ -110,6 +110,9 @@ NOT_NAMES = ("高龄", "高层", "周边", "周围", "周末", "马上", "任何
 # Words after a surname that are a form of address, not a given name: 王先生 stays 王先生.
 TITLES = ("先生", "女士", "小姐", "师傅", "阿姨", "大爷", "大妈", "大姐", "大哥", "老师", "同志", "经理",
           "主任", "书记", "老板", "奶奶", "爷爷", "叔叔", "总", "工", "姐", "哥")
+# The introductions after which a name always follows (the others may go on with a word).
+NAMING_INTROS = ("我叫", "姓名", "联系人", "来电人", "反映人", "投诉人", "报告人", "申请人", "当事人")
+
 # A given name stops at these (they start the rest of the sentence).
 GIVEN_STOPS = set("的是在住家电手联反想要说来打今昨就也和跟给从这那了们个位称投报向对被把让叫问找去到于与及等"
                   "，。、；：！？,.;:!? ")

@@ -18,7 +18,7 @@ CONTRACTS = [c["name"] for c in
              tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]]
 
 LAYERS = "Layers: app -> views -> services -> demo -> models"
-VIEW_LAYERS = "Views: the shell -> feature folders -> common"
+VIEW_LAYERS = "Views: the shell and the meeting and wall windows -> feature folders -> common"
 QT_FREE = "The domain core and the demo generator are Qt-free"
 NO_SETTINGS = "The domain core reads no settings"
 QTCORE_ONLY = "Services are QtCore only: no widgets, no painting, no web engine"

@@ -125,6 +125,12 @@ def test_an_introduced_name_is_masked_in_text(intro, surname, given_name, rest):
     assert shown.startswith(intro + surname + "*" * len(given_name)), shown
 
 
+def test_a_name_that_is_also_a_word_is_masked_when_introduced_as_a_name():
+    """Found by the property above: 雷雨 is a word (我是雷雨天出的门) and a name (我叫雷雨)."""
+    assert public_text("我叫雷雨，楼下漏水") == "我叫雷*，楼下漏水"
+    assert public_text("联系人：雷雨") == "联系人：雷*"
+
+
 # -- the demo street's own words -----------------------------------------------------------------
 ROOM_NUMBERS = re.compile(r"\d+\s*(?:号楼(?!院)|栋|幢|座|单元|层|楼(?!院)|室|户)|[路街]\d+号|\d+-\d+-\d+")
 PHONE_DIGITS = re.compile(r"\d{7,}")
