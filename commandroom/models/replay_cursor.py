@@ -88,6 +88,7 @@ class RowsCursor:
         self._finished = _Marks()  # when each finished event finished
         self._clock = _Marks()  # when each held event turns due soon and overdue
         self._index_rows()
+        self._marks_stale = True
         self._recompute(set(self.state.events), set(), whole=True)
 
     def move(self, at: datetime) -> RowsDelta:
@@ -103,8 +104,11 @@ class RowsCursor:
         elif n != self._n:
             self.state = replay.state_at(at)  # back or far: from the nearest checkpoint
         old, self.at, self._n = self.at, at, n
-        if far:  # most events changed: every row again, the indexes rebuilt whole
+        if far:  # most events changed: every row again; the clock's indexes on the next near move
+            self._marks_stale = True
             return self._recompute(set(self.state.events) | set(self.rows), set(), whole=True)
+        if self._marks_stale:  # a slider dragged far and wide remakes them once, where it stops
+            self._remark()
         timed = self._clock.between(old, at)
         touched |= timed | self._finished.between(old - self.recent, at - self.recent)
         return self._recompute(touched, timed)
@@ -122,18 +126,15 @@ class RowsCursor:
         return ids
 
     def _recompute(self, ids: set[int], timed: set[int], whole: bool = False) -> RowsDelta:
-        """The rows of ``ids`` again; ``whole``: ``ids`` are every event, the indexes are remade."""
+        """The rows of ``ids`` again; ``whole``: ``ids`` are every event (the marks wait for ``_remark``)."""
         at, cutoff, events = self.at, self.at - self.recent, self.state.events
         upserts, removed, regrouped = [], [], []
-        finished, clock = {}, {}
         for event_id in ids:
             event = events.get(event_id)
             done = finished_at(event) if event is not None else None
-            finished[event_id] = (done,) if done is not None else ()
-            clock[event_id] = _clock_times(event) if event is not None else ()
             if not whole:
-                self._finished.set(event_id, finished[event_id])
-                self._clock.set(event_id, clock[event_id])
+                self._finished.set(event_id, (done,) if done is not None else ())
+                self._clock.set(event_id, _clock_times(event) if event is not None else ())
             if event is None or (done is not None and done < cutoff):
                 if self.rows.pop(event_id, None) is not None:
                     removed.append(event_id)
@@ -144,10 +145,19 @@ class RowsCursor:
                 upserts.append(row)
             elif event_id in timed:
                 regrouped.append(event_id)
-        if whole:
-            self._finished.reset(finished)
-            self._clock.reset(clock)
         return RowsDelta(upserts, removed, regrouped, ids)
+
+    def _remark(self) -> None:
+        """When each event finishes and turns due soon or overdue, for every event at once (one
+        sort each): a seek leaves this to the next near move, so dragging the slider never pays it."""
+        finished, clock = {}, {}
+        for event_id, event in self.state.events.items():
+            done = finished_at(event)
+            finished[event_id] = (done,) if done is not None else ()
+            clock[event_id] = _clock_times(event)
+        self._finished.reset(finished)
+        self._clock.reset(clock)
+        self._marks_stale = False
 
     # -- the rows that hang off an event -------------------------------------------------------
     def _index_rows(self) -> None:
