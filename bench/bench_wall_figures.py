@@ -120,7 +120,7 @@ def naive_snapshot(session, now: datetime, street_id: int) -> WallSnapshot:
     per_hour = Counter((c.received_at.date(), c.received_at.hour) for c in contacts)
     hourly = HourlyReports(tuple(per_hour[today, h] if h <= now.hour else None for h in range(24)),
                            tuple(sum(per_hour[d, h] for d in days[1:]) / USUAL_WEEKS for h in range(24)))
-    first = today - timedelta(days=DAYS30 - 1)
+    first = today - timedelta(days=DAYS30)  # the 30 whole days before today
     month = [first + timedelta(days=i) for i in range(DAYS30)]
     by_day = defaultdict(list)
     for e in events:

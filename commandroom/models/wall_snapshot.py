@@ -50,7 +50,8 @@ class HourlyReports:
 
 @dataclass(frozen=True)
 class DailyRates:
-    """The last 30 days, oldest first: 办结率 and 满意率 of each day's events (None: no denominator)."""
+    """The 30 whole days before today, oldest first: 办结率 and 满意率 of each day's events (None: no
+    denominator)."""
 
     days: tuple[date, ...]
     completion: tuple[float | None, ...]
