@@ -40,4 +40,10 @@ class EnumText(TypeDecorator):
         return None if value is None else self.enum_cls(value).value
 
     def process_result_value(self, value, dialect):
-        return None if value is None else self.enum_cls(value)
+        # A dict lookup, not ``enum_cls(value)``: every status and priority of every row read
+        # passes here (a call through EnumType.__call__ costs ten times more); an unknown value
+        # still raises the enum's own ValueError.
+        if value is None:
+            return None
+        member = self.enum_cls._value2member_map_.get(value)
+        return member if member is not None else self.enum_cls(value)
