@@ -11,7 +11,6 @@ highlights it. A click on an L4 grid asks the lists and the board to show that g
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebChannel import QWebChannel
@@ -24,7 +23,7 @@ from commandroom.services.map_bridge import MAP_VIEW, MapBridge
 from commandroom.views.common.selection import Selection
 from commandroom.views.map import engine, payload
 from commandroom.views.map.offline import OfflineInterceptor
-from commandroom.views.map.page import build_page
+from commandroom.views.map.page import build_page, release
 from commandroom.views.map.page_texts import page_texts
 from commandroom.views.map.recurring_model import GRID_ROLE, RecurringModel
 from commandroom.views.resources import resource_dir
@@ -101,10 +100,7 @@ class MapPanel(QWidget):
 
     @Slot()
     def release_page(self) -> None:
-        if self.page is not None:
-            self.view.setPage(None)
-            shiboken6.delete(self.page)
-            self.page = None
+        self.page = release(self.view, self.page)
 
     # --- Fed by the feed pump ------------------------------------------------------------------
     def load_page(self) -> None:

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import folium
+import shiboken6
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_cluster
 from branca.element import Element, MacroElement
@@ -89,3 +90,11 @@ def build_page(texts: dict[str, str], tile_url: str = "", tile_attribution: str 
     body.add_child(Element(f'<script src="{_url(resource("map", "map.js"))}"></script>'), name="map_js")
     _Start(texts).add_to(fmap)
     return fmap.get_root().render()
+
+
+def release(view, page) -> None:
+    """Take the page off its view and delete it now: QtWebEngine's profile goes as the application
+    ends, and a page still alive then crashes it. Returns None, for ``self.page = release(…)``."""
+    if page is not None:
+        view.setPage(None)
+        shiboken6.delete(page)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
@@ -23,7 +22,7 @@ from commandroom.models.privacy import public_address, public_text
 from commandroom.services.map_bridge import MAP_VIEW, MapBridge
 from commandroom.views.map import payload
 from commandroom.views.map.offline import OfflineInterceptor
-from commandroom.views.map.page import build_page
+from commandroom.views.map.page import build_page, release
 from commandroom.views.map.page_texts import page_texts
 from commandroom.views.resources import resource_dir
 from commandroom.views.wall.panel import WallPanel
@@ -94,11 +93,7 @@ class WallMap(WallPanel):
 
     @Slot()
     def release_page(self) -> None:
-        """QtWebEngine's profile goes as the application ends; the page must go first."""
-        if self.page is not None:
-            self.view.setPage(None)
-            shiboken6.delete(self.page)
-            self.page = None
+        self.page = release(self.view, self.page)
 
     @Slot(str, object)
     def on_view_loaded(self, name: str, data) -> None:
