@@ -58,7 +58,7 @@ class BoardCards(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.cards: dict[int, BoardCard] = {}
-        self._hay: dict[int, str] = {}
+        self._hay: dict[int, str] = {}  # id -> the folded text the filter looks in
         self._key: dict[int, int] = {}  # id -> its place in its lane
         self._all: dict[Lane, list[int]] = {lane: [] for lane in Lane}  # every card's key, shown or not
         self._filter = CardFilter()
@@ -82,7 +82,8 @@ class BoardCards(QObject):
 
     def _fold_some(self) -> None:
         """Fold the filter's text of the loaded cards a chunk per event-loop turn while the board
-        is idle, so the officer's first keystroke in the filter box does not fold 10,000 cards."""
+        is idle, so the officer's first keystroke in the filter box does not fold 10,000 cards.
+        (A card the feed changes is folded again by the next keystroke: a few microseconds.)"""
         missing = (c for i, c in self.cards.items() if i not in self._hay)
         for card in itertools.islice(missing, FOLD_CHUNK):
             self._hay[card.id] = haystack(card)
