@@ -139,6 +139,7 @@ def storm_with_console(url: str, sim: Simulation, folder: Path, probe: bool = Fa
     app = QApplication.instance() or QApplication([])
     if probe:
         stall_probe.probe_console()
+        stall_probe.watch_gc()
     db = Database(url, mode=OpenMode.WRITE)
     console = Console(db, Settings(db_url=url, sound=False, console="bench-console"),
                       folder / "console.ini")

@@ -18,6 +18,25 @@ from collections import defaultdict
 
 _STATE = threading.local()
 SPANS: list[tuple[float, float, float, str]] = []  # start, end, GUI-thread CPU, name
+COLLECTIONS: list[tuple[float, float, int, str]] = []  # the cyclic GC's: start, end, generation, thread
+_GC_STARTED: dict[int, float] = {}
+
+
+def _gc_callback(phase: str, info: dict) -> None:
+    """Time each collection of the cyclic garbage collector: it holds the GIL throughout, so a
+    long one stalls every thread, the GUI's included, whichever thread it runs in."""
+    ident = threading.get_ident()
+    if phase == "start":
+        _GC_STARTED[ident] = time.perf_counter()
+    elif ident in _GC_STARTED:
+        COLLECTIONS.append((_GC_STARTED.pop(ident), time.perf_counter(), info["generation"],
+                            threading.current_thread().name))
+
+
+def watch_gc() -> None:
+    import gc
+
+    gc.callbacks.append(_gc_callback)
 
 
 def probe_slots(*triples) -> None:
@@ -65,7 +84,8 @@ def probe_console() -> None:
                 (Slices, "_next", lambda self: f"slice of {type(self._apply.__self__).__name__}"),
                 (CallQueuePanel, "on_presence", None), (CallQueuePanel, "on_advice", None),
                 (CallQueuePanel, "_tick", None),
-                (CallQueueModel, "data", None), (EventTableModel, "data", None))
+                # Each a call from Qt into Python: the queue answers a cell in one (multiData).
+                (CallQueueModel, "multiData", None), (EventTableModel, "data", None))
 
 
 def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.0) -> None:
@@ -84,7 +104,10 @@ def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.
                 t[2] += c
         parts = ", ".join(f"{name}×{int(n)} {w * 1000:.0f} ms (cpu {c * 1000:.0f})"
                           for name, (n, w, c) in sorted(inside.items(), key=lambda kv: -kv[1][1])[:4])
-        print(f"  gap {length * 1000:6.0f} ms, GUI cpu {cpu * 1000:5.0f} ms: {parts or 'no probed Python'}")
+        collected = [(e - s, g) for s, e, g, _t in COLLECTIONS if s < end and e > start]
+        gc_text = (f", GC {sum(w for w, _ in collected) * 1000:.0f} ms (gen {max(g for _, g in collected)})"
+                   if collected else "")
+        print(f"  gap {length * 1000:6.0f} ms, GUI cpu {cpu * 1000:5.0f} ms{gc_text}: {parts or 'no probed Python'}")
     totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0.0])
     for s, e, c, name in SPANS:
         t = totals[name]
@@ -92,6 +115,12 @@ def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.
         t[1] += e - s
         t[2] = max(t[2], e - s)
         t[3] += c
+    during = [(e - s, g) for s, e, g, _t in COLLECTIONS if beats and s >= beats[0][0]]
+    for generation in range(3):
+        times = sorted(w for w, g in during if g == generation)
+        if times:
+            print(f"  GC generation {generation}: {len(times)} collections, longest {times[-1] * 1000:.1f} ms, "
+                  f"total {sum(times) * 1000:.0f} ms")
     print(f"  {'probed call (outermost)':<52} {'count':>7} {'total ms':>9} {'max ms':>7} {'cpu ms':>7}")
     for name, (n, total, longest, cpu) in sorted(totals.items(), key=lambda kv: -kv[1][1])[:20]:
         print(f"  {name[:52]:<52} {n:7d} {total * 1000:9.0f} {longest * 1000:7.1f} {cpu * 1000:7.0f}")
