@@ -110,6 +110,8 @@ def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.
         print(f"  gap {length * 1000:6.0f} ms, GUI cpu {cpu * 1000:5.0f} ms{gc_text}: {parts or 'no probed Python'}")
     totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0.0])
     for s, e, c, name in SPANS:
+        if beats and s < beats[0][0]:  # the opening, before the storm
+            continue
         t = totals[name]
         t[0] += 1
         t[1] += e - s
@@ -121,7 +123,7 @@ def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.
         if times:
             print(f"  GC generation {generation}: {len(times)} collections, longest {times[-1] * 1000:.1f} ms, "
                   f"total {sum(times) * 1000:.0f} ms")
-    print(f"  {'probed call (outermost)':<52} {'count':>7} {'total ms':>9} {'max ms':>7} {'cpu ms':>7}")
+    print(f"  {'probed call during the storm':<52} {'count':>7} {'total ms':>9} {'max ms':>7} {'cpu ms':>7}")
     for name, (n, total, longest, cpu) in sorted(totals.items(), key=lambda kv: -kv[1][1])[:20]:
         print(f"  {name[:52]:<52} {n:7d} {total * 1000:9.0f} {longest * 1000:7.1f} {cpu * 1000:7.0f}")
 
