@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from enum import Enum, IntEnum
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
@@ -65,6 +66,9 @@ HEADERS = {
     Col.GRID: QT_TRANSLATE_NOOP("CallQueueModel", "网格"),
     Col.HOLDER: QT_TRANSLATE_NOOP("CallQueueModel", "接手"),
 }
+
+
+_COLUMNS = tuple(Col)  # by number, without an Enum call per cell
 
 
 class Hold(Enum):
@@ -180,8 +184,13 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[self._ids[index.row()]]
-        col = Col(index.column())
+        return self.cell_answer(index)(role)
+
+    def cell_answer(self, index: Index):
+        # The row and the column looked up once for all the roles a painted cell is asked.
+        return partial(self._cell, self._rows[self._ids[index.row()]], _COLUMNS[index.column()])
+
+    def _cell(self, row, col: Col, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == ROW_ROLE:

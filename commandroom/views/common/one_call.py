@@ -10,14 +10,21 @@ bench/bench_intake.py --probe). One call per cell asks seven times less often.
 
 from __future__ import annotations
 
+from functools import partial
+
 
 class OneCallPerCell:
     """Mixed into a ``QAbstractItemModel`` subclass (before it in the bases) whose ``data`` says
-    what a cell shows: ``multiData`` answers every role asked, from that same ``data``."""
+    what a cell shows: ``multiData`` answers every role asked, through ``cell_answer``."""
 
     def multiData(self, index, roles) -> None:  # noqa: N802 - Qt's name
         if not index.isValid():
             return
-        data = self.data
+        answer = self.cell_answer(index)
         for role_data in roles:
-            role_data.setData(data(index, role_data.role()))
+            role_data.setData(answer(role_data.role()))
+
+    def cell_answer(self, index):
+        """What the cell says for a role, as a function of the role: ``data`` by default; a
+        model may look up the cell's row and column once here, for all the roles asked."""
+        return partial(self.data, index)
