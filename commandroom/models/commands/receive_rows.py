@@ -18,6 +18,7 @@ the one written, the second answered with its event.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -76,11 +77,12 @@ def write_received(session: Session, actor: Actor, now: datetime,
         if key is None or (keyed[key] is not None and first_of.setdefault(key, i) == i):
             new.append(i)
     written: dict[int, Written] = _write_new(session, statements, actor, now, reports, new, keyed)
+    earlier = _earlier(session, {reports[i].key for i in range(len(reports))
+                                 if i not in written and reports[i].key not in first_of})
     for i, report in enumerate(reports):
         if i not in written:
             key = report.key
-            written[i] = (_replayed(written[first_of[key]]) if key in first_of
-                          else _earlier(session, *key))
+            written[i] = _replayed(written[first_of[key]]) if key in first_of else earlier[key]
     return [written[i] for i in range(len(reports))]
 
 
@@ -125,17 +127,20 @@ def _write_new(session: Session, statements: _Statements, actor: Actor, now: dat
         else:
             row.id = keyed[report.key]
             links.append({"id": row.id, "event_id": event_id})
-    if links:
-        statements.link(conn, links)
     if unkeyed:
         ids = statements.contacts(conn, [reports[i].change.rows[0].fields for i in unkeyed])
         for i, contact_id in zip(unkeyed, ids):
             reports[i].change.rows[0].id = contact_id
-    statements.log(conn, [dict(
-        at=now, actor=actor.login, console=actor.console,
-        street_id=reports[i].change.event["street_id"], event_id=event_id, action=Action.RECEIVE,
-        command_id=reports[i].command_id, payload=reports[i].change.payload())
-        for i, event_id in zip(new, event_ids)])
+    with statements.together(conn):  # nothing more to wait for: one round trip for the rest
+        if links:
+            statements.link(conn, links)
+        statements.log(conn, [dict(
+            at=now, actor=actor.login, console=actor.console,
+            street_id=reports[i].change.event["street_id"], event_id=event_id,
+            action=Action.RECEIVE, command_id=reports[i].command_id,
+            payload=reports[i].change.payload())
+            for i, event_id in zip(new, event_ids)])
+        statements.notify(conn)
     return {i: Written(event_id, reports[i].change.event["code"], 1, Status.RECEIVED, True)
             for i, event_id in zip(new, event_ids)}
 
@@ -178,6 +183,12 @@ class _SqliteRows:
     def log(self, conn, rows: list[dict]) -> None:
         conn.execute(self._log, rows)
 
+    def together(self, conn):
+        return nullcontext()
+
+    def notify(self, conn) -> None:
+        """SQLite's consoles find the new rows by their poll."""
+
 
 class _PostgresRows:
     """PostgreSQL: each table's rows with one statement of fixed text (``unnest_rows``)."""
@@ -198,15 +209,19 @@ class _PostgresRows:
     def log(self, conn, rows: list[dict]) -> None:
         insert_rows(conn, EventLog.__table__, rows)
 
+    def together(self, conn):
+        """psycopg's pipeline mode: the statements whose results nobody reads go out together
+        and are answered together (not for those with results: in the pipeline SQLAlchemy
+        would find no rows described yet)."""
+        return conn.connection.driver_connection.pipeline()
+
+    def notify(self, conn) -> None:
+        """Wake the consoles at commit (``PgWakeup``)."""
+        conn.exec_driver_sql(f"NOTIFY {FEED_CHANNEL}")
+
 
 _Statements = _SqliteRows | _PostgresRows
 _STATEMENTS = {False: _SqliteRows(), True: _PostgresRows()}
-
-
-def notify(session: Session) -> None:
-    """Wake the PostgreSQL consoles at commit (SQLite's poll finds the rows by itself)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"NOTIFY {FEED_CHANNEL}"))
 
 
 # The unique index's own condition, word for word: SQLite uses a partial index only for a query
@@ -215,12 +230,17 @@ def notify(session: Session) -> None:
 _KEYED = text("contact.client <> '' AND contact.external_ref <> ''")
 
 
-def _earlier(session: Session, client: str, external_ref: str) -> Written:
-    """The event that holds the report the client sent before under this external id (after a
-    merge, the event it was merged into: the report moved there)."""
-    event_id, code, version, status = session.execute(
-        select(Event.id, Event.code, Event.version, Event.status)
-        .join(Contact, Contact.event_id == Event.id)
-        .where(Contact.client == client, Contact.external_ref == external_ref,
-               _KEYED)).one()
-    return Written(event_id, code, version, status, False)
+def _earlier(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Written]:
+    """The events that hold the reports the clients sent before under these keys, one query
+    per client (after a merge, the event a report was merged into: the report moved there)."""
+    by_client: dict[str, list[str]] = {}
+    for client, ref in keys:
+        by_client.setdefault(client, []).append(ref)
+    found = {}
+    for client, refs in by_client.items():
+        for ref, event_id, code, version, status in session.execute(
+                select(Contact.external_ref, Event.id, Event.code, Event.version, Event.status)
+                .join(Contact, Contact.event_id == Event.id)
+                .where(Contact.client == client, Contact.external_ref.in_(refs), _KEYED)):
+            found[client, ref] = Written(event_id, code, version, status, False)
+    return found
