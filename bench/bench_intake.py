@@ -210,16 +210,36 @@ def _cpu(pid: int) -> float:
     return times.user + times.system
 
 
-def run_backend(name: str, url: str, baseline: float, args, folder: Path) -> None:
+def _tree_cpu(pid: int | None) -> dict[int, float]:
+    """CPU seconds of a process and each of its children (PostgreSQL: the postmaster and one
+    backend per connection, the intake's and the console's)."""
+    import psutil
+
+    if pid is None:
+        return {}
+    root = psutil.Process(pid)
+    spent = {}
+    for proc in [root, *root.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        spent[proc.pid] = times.user + times.system
+    return spent
+
+
+def run_backend(name: str, url: str, baseline: float, args, folder: Path,
+                db_pid: int | None = None) -> None:
     key = prepare(url)
     port = free_port()
     server = start_server(url, port)
     try:
         sim = Simulation(url=f"http://127.0.0.1:{port}", key=key, rate=args.rate,
                          duration=args.seconds, dialect=args.dialect, seed=7)
-        server_cpu = _cpu(server.pid)
+        server_cpu, db_before = _cpu(server.pid), _tree_cpu(db_pid)
         summary, stalls, console_cpu = storm_with_console(url, sim, folder, args.probe)
         server_cpu = _cpu(server.pid) - server_cpu
+        db_cpu = sum(t - db_before.get(pid, 0.0) for pid, t in _tree_cpu(db_pid).items())
     finally:
         server.terminate()
         try:
@@ -235,7 +255,9 @@ def run_backend(name: str, url: str, baseline: float, args, folder: Path) -> Non
           f"(goal < 50), p50 {stalls.percentile(50):4.1f} ms, p99 {stalls.percentile(99):5.1f} ms, "
           f"{stalls.over(50)} ticks over 50 ms "
           f"| CPU per accepted report: server {server_cpu * per:.2f} ms, load {summary.cpu_seconds * per:.2f} ms, "
-          f"console {console_cpu * per:.2f} ms "
+          f"console {console_cpu * per:.2f} ms"
+          + (f", database server {db_cpu * per:.2f} ms " if db_pid else " ")
+          + f"(wall {summary.seconds:.0f} s) "
           f"| sent {summary.sent}, new {summary.accepted}, retries {summary.replayed}, "
           f"refused {summary.refused}, failed {summary.failed}", flush=True)
 
@@ -264,7 +286,7 @@ def main() -> None:
             try:
                 url = pg.create_database("bench_intake")
                 run_backend("PostgreSQL", url, raw_commits_postgres(pg.create_database("bench_raw")),
-                            args, folder)
+                            args, folder, pg.postmaster_pid())
             finally:
                 pg.stop()
     os._exit(0)  # the consoles' threads are still at their storm of advice (see above)

@@ -14,7 +14,7 @@ from commandroom.models.catalog import Category
 from commandroom.models.change import Change
 from commandroom.models.commands.base import CommandBase, EventRef, new_command_id
 from commandroom.models.commands.register_location import locate_for_register
-from commandroom.models.commands.receive_rows import ToWrite, notify, write_received
+from commandroom.models.commands.receive_rows import ToWrite, write_received
 from commandroom.models.enums import Action, Priority, Source, Status
 from commandroom.models.errors import CommandroomError, NotFoundError, ValidationError
 from commandroom.models.events import Contact, Event
@@ -96,7 +96,6 @@ class IntakeCommands(CommandBase):
             for (i, _, flagged), done in zip(ready, written):
                 ref = EventRef(done.event_id, done.code, done.version, done.status)
                 outcomes[i] = Received(ref, created=done.created, flagged=done.created and flagged)
-            notify(session)
         return outcomes
 
     def _prepared(self, session: Session, report: IncomingReport, now: datetime) -> tuple[ToWrite, bool]:

@@ -18,16 +18,18 @@ the one written, the second answered with its event.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, insert, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from commandroom.models.actor import Actor
 from commandroom.models.change import NEW_EVENT, Change
 from commandroom.models.codes import next_codes
+from commandroom.models.commands.unnest_rows import ids_in_order, insert_rows, update_rows
 from commandroom.models.enums import Action, Status
 from commandroom.models.events import Contact, Event
 from commandroom.models.log import FEED_CHANNEL, EventLog
@@ -75,11 +77,12 @@ def write_received(session: Session, actor: Actor, now: datetime,
         if key is None or (keyed[key] is not None and first_of.setdefault(key, i) == i):
             new.append(i)
     written: dict[int, Written] = _write_new(session, statements, actor, now, reports, new, keyed)
+    earlier = _earlier(session, {reports[i].key for i in range(len(reports))
+                                 if i not in written and reports[i].key not in first_of})
     for i, report in enumerate(reports):
         if i not in written:
             key = report.key
-            written[i] = (_replayed(written[first_of[key]]) if key in first_of
-                          else _earlier(session, *key))
+            written[i] = _replayed(written[first_of[key]]) if key in first_of else earlier[key]
     return [written[i] for i in range(len(reports))]
 
 
@@ -93,7 +96,7 @@ def _keyed_contacts(conn, statements: _Statements, reports: Sequence[ToWrite]) -
             firsts[key] = dict(report.change.rows[0].fields, event_id=None)
     found: dict = dict.fromkeys(firsts)
     if firsts:
-        rows = conn.execute(statements.keyed_contacts, list(firsts.values())).all()
+        rows = statements.keyed_contacts(conn, list(firsts.values()))
         found.update({(client, ref): id_ for id_, client, ref in rows})
     return found
 
@@ -113,7 +116,7 @@ def _write_new(session: Session, statements: _Statements, actor: Actor, now: dat
             change = reports[i].change
             change.event["code"], change.event["status"] = code, Status.RECEIVED
     values = [NEW_EVENT | reports[i].change.event | {"version": 1} for i in new]
-    event_ids = statements.ids(conn.execute(statements.events, values))
+    event_ids = statements.events(conn, values)
     unkeyed, links = [], []
     for i, event_id in zip(new, event_ids):
         report = reports[i]
@@ -123,18 +126,21 @@ def _write_new(session: Session, statements: _Statements, actor: Actor, now: dat
             unkeyed.append(i)
         else:
             row.id = keyed[report.key]
-            links.append({"cid": row.id, "eid": event_id})
-    if links:
-        conn.execute(statements.link, links)
+            links.append({"id": row.id, "event_id": event_id})
     if unkeyed:
-        rows = conn.execute(statements.contacts, [reports[i].change.rows[0].fields for i in unkeyed])
-        for i, contact_id in zip(unkeyed, statements.ids(rows)):
+        ids = statements.contacts(conn, [reports[i].change.rows[0].fields for i in unkeyed])
+        for i, contact_id in zip(unkeyed, ids):
             reports[i].change.rows[0].id = contact_id
-    conn.execute(statements.log, [dict(
-        at=now, actor=actor.login, console=actor.console,
-        street_id=reports[i].change.event["street_id"], event_id=event_id, action=Action.RECEIVE,
-        command_id=reports[i].command_id, payload=reports[i].change.payload())
-        for i, event_id in zip(new, event_ids)])
+    with statements.together(conn):  # nothing more to wait for: one round trip for the rest
+        if links:
+            statements.link(conn, links)
+        statements.log(conn, [dict(
+            at=now, actor=actor.login, console=actor.console,
+            street_id=reports[i].change.event["street_id"], event_id=event_id,
+            action=Action.RECEIVE, command_id=reports[i].command_id,
+            payload=reports[i].change.payload())
+            for i, event_id in zip(new, event_ids)])
+        statements.notify(conn)
     return {i: Written(event_id, reports[i].change.event["code"], 1, Status.RECEIVED, True)
             for i, event_id in zip(new, event_ids)}
 
@@ -143,52 +149,79 @@ def _replayed(first: Written) -> Written:
     return Written(first.event_id, first.code, first.version, first.status, False)
 
 
-@dataclass(frozen=True)
-class _Statements:
-    """Built once: parameters go beside a statement, so its compiled form is reused. Lists of
-    parameters go out as multi-row INSERTs (SQLAlchemy's "insertmanyvalues"); ``ids`` gives the
-    new ids of ``events`` and ``contacts`` in the order of the rows given.
+class _SqliteRows:
+    """SQLite: multi-row INSERTs (SQLAlchemy's "insertmanyvalues"), built once so their compiled
+    form is reused. SQLAlchemy would send one INSERT a row to learn the new ids in order; but
+    SQLite inserts a multi-row VALUES in order, each row taking the next rowid, and nobody else
+    can insert while this transaction holds the write lock (``Database.writing``: BEGIN
+    IMMEDIATE), so the ids in ascending order are the rows' ids in order."""
 
-    PostgreSQL: SQLAlchemy orders them (``sort_by_parameter_order``, its INSERT … SELECT …
-    ORDER BY form). SQLite: SQLAlchemy would fall back to one INSERT a row; but SQLite inserts a
-    multi-row VALUES in order, each row taking the next rowid, and nobody else can insert while
-    this transaction holds the write lock (``Database.writing``: BEGIN IMMEDIATE), so the ids in
-    ascending order are the rows' ids in order."""
-
-    keyed_contacts: object
-    contacts: object
-    events: object
-    link: object
-    log: object
-    sorted_ids: bool
-
-    @classmethod
-    def of(cls, dialect) -> _Statements:
+    def __init__(self) -> None:
         contact, event = Contact.__table__, Event.__table__
-        ordered = dialect is postgresql
-        return cls(
-            keyed_contacts=dialect.insert(contact).on_conflict_do_nothing()
-            .returning(contact.c.id, contact.c.client, contact.c.external_ref),
-            contacts=insert(contact).returning(contact.c.id, sort_by_parameter_order=ordered),
-            events=insert(event).returning(event.c.id, sort_by_parameter_order=ordered),
-            link=update(contact).where(contact.c.id == bindparam("cid"))
-            .values(event_id=bindparam("eid")),
-            log=insert(EventLog.__table__),
-            sorted_ids=not ordered,
-        )
+        self._keyed = (sqlite.insert(contact).on_conflict_do_nothing()
+                       .returning(contact.c.id, contact.c.client, contact.c.external_ref))
+        self._contacts = insert(contact).returning(contact.c.id)
+        self._events = insert(event).returning(event.c.id)
+        self._link = (update(contact).where(contact.c.id == bindparam("cid"))
+                      .values(event_id=bindparam("eid")))
+        self._log = insert(EventLog.__table__)
 
-    def ids(self, result) -> list[int]:
-        ids = [row[0] for row in result]
-        return sorted(ids) if self.sorted_ids else ids
+    def keyed_contacts(self, conn, rows: list[dict]):
+        """(id, client, external id) of each contact inserted; those already there are skipped."""
+        return conn.execute(self._keyed, rows).all()
+
+    def contacts(self, conn, rows: list[dict]) -> list[int]:
+        return sorted(row[0] for row in conn.execute(self._contacts, rows))
+
+    def events(self, conn, rows: list[dict]) -> list[int]:
+        return sorted(row[0] for row in conn.execute(self._events, rows))
+
+    def link(self, conn, links: list[dict]) -> None:
+        """Each contact (``id``) to its new event (``event_id``)."""
+        conn.execute(self._link, [{"cid": x["id"], "eid": x["event_id"]} for x in links])
+
+    def log(self, conn, rows: list[dict]) -> None:
+        conn.execute(self._log, rows)
+
+    def together(self, conn):
+        return nullcontext()
+
+    def notify(self, conn) -> None:
+        """SQLite's consoles find the new rows by their poll."""
 
 
-_STATEMENTS = {False: _Statements.of(sqlite), True: _Statements.of(postgresql)}
+class _PostgresRows:
+    """PostgreSQL: each table's rows with one statement of fixed text (``unnest_rows``)."""
+
+    def keyed_contacts(self, conn, rows: list[dict]):
+        return insert_rows(conn, Contact.__table__, rows, skip_conflicts=True,
+                           returning=("id", "client", "external_ref")).all()
+
+    def contacts(self, conn, rows: list[dict]) -> list[int]:
+        return ids_in_order(insert_rows(conn, Contact.__table__, rows, returning=("id",)))
+
+    def events(self, conn, rows: list[dict]) -> list[int]:
+        return ids_in_order(insert_rows(conn, Event.__table__, rows, returning=("id",)))
+
+    def link(self, conn, links: list[dict]) -> None:
+        update_rows(conn, Contact.__table__, "id", links)
+
+    def log(self, conn, rows: list[dict]) -> None:
+        insert_rows(conn, EventLog.__table__, rows)
+
+    def together(self, conn):
+        """psycopg's pipeline mode: the statements whose results nobody reads go out together
+        and are answered together (not for those with results: in the pipeline SQLAlchemy
+        would find no rows described yet)."""
+        return conn.connection.driver_connection.pipeline()
+
+    def notify(self, conn) -> None:
+        """Wake the consoles at commit (``PgWakeup``)."""
+        conn.exec_driver_sql(f"NOTIFY {FEED_CHANNEL}")
 
 
-def notify(session: Session) -> None:
-    """Wake the PostgreSQL consoles at commit (SQLite's poll finds the rows by itself)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"NOTIFY {FEED_CHANNEL}"))
+_Statements = _SqliteRows | _PostgresRows
+_STATEMENTS = {False: _SqliteRows(), True: _PostgresRows()}
 
 
 # The unique index's own condition, word for word: SQLite uses a partial index only for a query
@@ -197,12 +230,17 @@ def notify(session: Session) -> None:
 _KEYED = text("contact.client <> '' AND contact.external_ref <> ''")
 
 
-def _earlier(session: Session, client: str, external_ref: str) -> Written:
-    """The event that holds the report the client sent before under this external id (after a
-    merge, the event it was merged into: the report moved there)."""
-    event_id, code, version, status = session.execute(
-        select(Event.id, Event.code, Event.version, Event.status)
-        .join(Contact, Contact.event_id == Event.id)
-        .where(Contact.client == client, Contact.external_ref == external_ref,
-               _KEYED)).one()
-    return Written(event_id, code, version, status, False)
+def _earlier(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Written]:
+    """The events that hold the reports the clients sent before under these keys, one query
+    per client (after a merge, the event a report was merged into: the report moved there)."""
+    by_client: dict[str, list[str]] = {}
+    for client, ref in keys:
+        by_client.setdefault(client, []).append(ref)
+    found = {}
+    for client, refs in by_client.items():
+        for ref, event_id, code, version, status in session.execute(
+                select(Contact.external_ref, Event.id, Event.code, Event.version, Event.status)
+                .join(Contact, Contact.event_id == Event.id)
+                .where(Contact.client == client, Contact.external_ref.in_(refs), _KEYED)):
+            found[client, ref] = Written(event_id, code, version, status, False)
+    return found
