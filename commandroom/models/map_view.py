@@ -5,8 +5,9 @@
   every L4 grid, the units, the recurring problems (``models/recurring.py``) and a
   ``GridLocator`` over the same grids (the right-click asks it).
 - ``load_map_changes(session, ids, now, street_id, rule)`` gives the markers of the events a
-  batch of log rows touched (those no longer shown are listed as ``gone``) with the loads and
-  the recurring problems again (both are one GROUP BY over a street's open or recent events).
+  batch of log rows touched (those no longer shown are listed as ``gone``) with the loads again
+  and, when the batch touched a categorised event, the recurring problems (each is one GROUP BY
+  over a street's open or recent events).
 
 An event is on the map while it is open (``OPEN_STATUSES``) and has a point. Its supervision
 badge is its highest open alert (``alert.cleared_at IS NULL``) of level 督办 or above.
@@ -104,7 +105,7 @@ class MapChanges:
     markers: tuple[MapMarker, ...]  # shown, new or changed
     gone: tuple[int, ...]  # touched events no longer on the map (finished, merged, moved out)
     loads: tuple[GridLoad, ...]
-    recurring: tuple[Recurrence, ...]
+    recurring: tuple[Recurrence, ...] | None  # None: not counted again (the batch could not change it)
     units: tuple[UnitPlace, ...] | None = None  # loaded again only by a batch that touched no event
 
 
@@ -224,10 +225,15 @@ def load_map_changes(session: Session, ids: Iterable[int], now: datetime, street
     units = None
     if not ids:  # perhaps an organisation change: the units again (a few dozen rows)
         units = tuple(load_units(session, street_id, _unit_grids(session, street_id)))
+    # Only categorised events are counted: a storm of new reports (no category yet) cannot
+    # change the recurring problems, so they are not counted again for it (a third of the
+    # database's work during an intake storm). Any registration or status change recounts them.
+    categorised = session.scalar(select(Event.id).where(in_ids(Event.id, ids), Event.category_id.is_not(None))
+                                 .limit(1)) is not None
     return MapChanges(
         markers=tuple(markers),
         gone=tuple(i for i in ids if i not in shown),
         loads=tuple(grid_loads(session, now, street_id)),
-        recurring=tuple(recurring_problems(session, now, rule, street_id)),
+        recurring=tuple(recurring_problems(session, now, rule, street_id)) if categorised or not ids else None,
         units=units,
     )

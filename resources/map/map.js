@@ -355,7 +355,7 @@
       upsertMarkers(b.upsert);
       S.timing.upsert = performance.now() - t; t = performance.now();
       setLoads(b.loads);
-      drawRecurring(b.recurring);
+      if (b.recurring) drawRecurring(b.recurring);  // absent: not counted again, unchanged
       if (b.units) drawUnits(b.units);
       S.timing.grids = performance.now() - t;
     } else if (b.op === "select") {

@@ -7,7 +7,7 @@ from commandroom.models import Alert
 from commandroom.models.enums import AlertLevel, GridLevel, Status, UnitType
 from commandroom.models.map_view import load_map, load_map_changes
 from commandroom.models.recurring import RecurringRule
-from tests.services.seed import seed_street, write_event
+from tests.services.seed import category_id, seed_street, write_event
 
 NOW = datetime(2026, 11, 16, 9, 0)
 
@@ -85,3 +85,19 @@ def test_units_stand_at_their_own_office_or_approximately_at_their_grid(db, cloc
     assert (moved.lat, moved.lon, moved.approximate) == (round(lat + 0.001, 7), round(lon, 7), False)
     assert {u.name for u in quiet.units} == set(units)
     assert busy.units is None
+
+
+def test_recurring_problems_are_counted_again_only_when_a_categorised_event_changed(db):
+    """A storm of new reports (no category yet) cannot change them; a registration can."""
+    street = seed_street(db)
+    a1 = street.grids["A1"]
+    cat = category_id(db, "CG01")
+    counted = [write_event(db, NOW - timedelta(days=d), grid_id=a1, category_id=cat, status=Status.REGISTERED)
+               for d in range(3)]
+    report = write_event(db, NOW)  # just received: no category
+    rule = RecurringRule(days=14, min_events=3)
+    with db.session() as s:
+        assert len(load_map(s, NOW, street.street_id, rule).recurring) == 1
+        assert load_map_changes(s, [report], NOW, street.street_id, rule).recurring is None
+        again = load_map_changes(s, [report, counted[0]], NOW, street.street_id, rule).recurring
+    assert [(r.grid_id, r.events) for r in again] == [(a1, 3)]

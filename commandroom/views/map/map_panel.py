@@ -146,7 +146,8 @@ class MapPanel(QWidget):
         if name != MAP_VIEW:
             return
         self.bridge.push(payload.change_batch(data, self.datum))
-        self._set_recurring(data.recurring)
+        if data.recurring is not None:
+            self._set_recurring(data.recurring)
 
     def _set_recurring(self, rows) -> None:
         self.recurring.set_rows(rows)

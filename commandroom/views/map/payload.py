@@ -70,15 +70,16 @@ def load_batch(snapshot, datum: Datum) -> dict:
 
 
 def change_batch(changes, datum: Datum) -> dict:
-    """A feed batch: markers added or changed, those gone, the loads and the recurring again
-    (and the units, when the batch loaded them again)."""
+    """A feed batch: markers added or changed, those gone, the loads (and the recurring problems
+    and the units, when the batch counted or loaded them again)."""
     batch = {
         "op": "update",
         "upsert": [marker(m, datum) for m in changes.markers],
         "remove": list(changes.gone),
         "loads": loads(changes.loads),
-        "recurring": recurring(changes.recurring),
     }
+    if changes.recurring is not None:
+        batch["recurring"] = recurring(changes.recurring)
     if changes.units is not None:
         batch["units"] = [unit(u, datum) for u in changes.units]
     return batch
