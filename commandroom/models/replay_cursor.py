@@ -24,7 +24,7 @@ from commandroom.models.change import decode
 from commandroom.models.lifecycle import HELD
 from commandroom.models.queries import EventRow
 from commandroom.models.replay import Replay, apply
-from commandroom.models.replay_rows import Names, finished_at, row_for
+from commandroom.models.replay_rows import Names, alert_levels, finished_at, row_for
 from commandroom.models.timelimits import due_soon_at
 
 
@@ -129,6 +129,8 @@ class RowsCursor:
         """The rows of ``ids`` again; ``whole``: ``ids`` are every event (the marks wait for ``_remark``)."""
         at, cutoff, events = self.at, self.at - self.recent, self.state.events
         upserts, removed, regrouped = [], [], []
+        # Every event's alert level: one pass over the alerts, not a look-up per event.
+        level = alert_levels(self.state).get if whole else self._level
         for event_id in ids:
             event = events.get(event_id)
             done = finished_at(event) if event is not None else None
@@ -139,7 +141,7 @@ class RowsCursor:
                 if self.rows.pop(event_id, None) is not None:
                     removed.append(event_id)
                 continue
-            row = row_for(event, self.names, done, at, self._level(event_id), self._cache)
+            row = row_for(event, self.names, done, at, level(event_id), self._cache)
             if self.rows.get(event_id) is not row:
                 self.rows[event_id] = row
                 upserts.append(row)

@@ -40,7 +40,7 @@ def test_live_rows_insert_update_and_announce(qtbot, make_window):
         window.on_rows_changed([make_row(1, status=Status.CLOSED), make_row(7, title="井盖缺失")])
     model = window.events.model
     assert model.ids() == (7, 1)  # the open event above the closed one (what needs action first)
-    assert model.data(model.index(0, Col.STATUS)) == "已结案"
+    assert model.data(model.index(model.row_of(1), Col.STATUS)) == "已结案"
     assert window.statusBar().currentMessage() == "新事件 YJ20261116-0007：井盖缺失"
 
 

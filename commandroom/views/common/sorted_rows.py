@@ -80,6 +80,10 @@ class SortedRowsModel(QAbstractTableModel):
         """Whether the row is shown (the filter)."""
         return True
 
+    def filtering(self) -> bool:
+        """Whether ``accepts`` may refuse a row (if not, a layout skips asking every row)."""
+        return False
+
     # --- Feeding the model -----------------------------------------------------------------
     def set_rows(self, rows: Iterable) -> None:
         """The opening load (or a full reload): the one place the model is reset."""
@@ -213,13 +217,11 @@ class SortedRowsModel(QAbstractTableModel):
         """The shown rows in order, from the keys kept (made again for ``ids`` and the missing)."""
         for event_id in ids:
             self._key.pop(event_id, None)
-        keys = []
-        for event_id, row in self._rows.items():
-            key = self._key.get(event_id)
-            if key is None:
-                key = self._full_key(row)
-            keys.append(key)
-        keys = [key for key in keys if self.accepts(self._rows[key[1]])]
+        kept, full_key = self._key.get, self._full_key
+        rows = self._rows.values()
+        if self.filtering():
+            rows = [row for row in rows if self.accepts(row)]
+        keys = [kept(row.id) or full_key(row) for row in rows]
         keys.sort()
         self._keys = keys
         self._ids = [key[1] for key in keys]

@@ -57,6 +57,12 @@ class EventFilter:
         self._overdue_only = on
 
     # --- Asking ---------------------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        """Whether any row may be left out (if not, the list skips asking row by row)."""
+        return bool(self._statuses is not None or self._category or self._place or self._needle
+                    or self._overdue_only)
+
     def accepts(self, row, now: datetime) -> bool:
         if self._statuses is not None and row.status not in self._statuses:
             return False

@@ -9,6 +9,7 @@ sorting survive every live change.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from enum import IntEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -27,6 +28,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 _STATUS_ORDER = {status: n for n, status in enumerate(Status)}
 _PRIORITY_ORDER = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
 _NO_DUE = 10**12  # sorts events without a limit after every limited one
+_EPOCH, _SECOND = datetime(2000, 1, 1), timedelta(seconds=1)
 _SPAN = 10**10  # seconds: wider than any timestamp (the urgency key's groups)
 
 
@@ -62,9 +64,16 @@ HEADERS = {
     Col.REMAINING: QT_TRANSLATE_NOOP("EventTableModel", "剩余时间"),
 }
 
+_COLS = tuple(Col)  # a column's number to its member: a tuple lookup, not Col(n) per cell
 _CENTRED = {Col.PRIORITY, Col.STATUS, Col.RECEIVED, Col.DUE, Col.REMAINING}
 _BOLD = QFont()
 _BOLD.setBold(True)
+
+
+def _seconds(at: datetime) -> int:
+    """An instant as whole seconds: a key that compares fast (``timestamp()`` of a naive
+    time asks the C library's local time zone, ten times slower; only the order matters)."""
+    return (at - _EPOCH) // _SECOND
 
 
 def _group(row, now) -> int:
@@ -100,15 +109,27 @@ class EventTableModel(SortedRowsModel):
     def accepts(self, row) -> bool:
         return self.filter.accepts(row, self._now)
 
+    def filtering(self) -> bool:
+        return self.filter.active
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[self._ids[index.row()]]
-        col = Col(index.column())
+        return self._cell(self._rows[self._ids[index.row()]], _COLS[index.column()], role)
+
+    def multiData(self, index: Index, roles) -> None:
+        """Every role a delegate paints a cell with, in one call: Qt's default asks ``data`` once
+        per role (seven a cell), and each call from C++ into Python costs more than the cell's
+        painting (a replay repaints the list 20 times a second)."""
+        if not index.isValid():
+            return
+        row, col = self._rows[self._ids[index.row()]], _COLS[index.column()]
+        for item in roles:
+            item.setData(self._cell(row, col, item.role()))
+
+    def _cell(self, row, col: Col, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, col)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -116,10 +137,12 @@ class EventTableModel(SortedRowsModel):
         if role == Qt.ItemDataRole.FontRole:
             urgent = row.priority == Priority.URGENT and row.is_open
             return _BOLD if (urgent and col in (Col.PRIORITY, Col.CODE)) or col == Col.STATUS else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter if col in _CENTRED else None
+        if role == ROW_ROLE:
+            return row
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in _CENTRED:
-            return Qt.AlignmentFlag.AlignCenter
         return None
 
     # --- Cells -----------------------------------------------------------------------------
@@ -164,11 +187,11 @@ class EventTableModel(SortedRowsModel):
             case Col.STATUS:
                 return _STATUS_ORDER[row.status]
             case Col.RECEIVED:
-                return int(row.received_at.timestamp())
+                return _seconds(row.received_at)
             case Col.DUE:
                 if row.handle_due is None or not row.is_open:
                     return _NO_DUE
-                return int(row.handle_due.timestamp())
+                return _seconds(row.handle_due)
             case Col.REMAINING:
                 return self._urgency(row)
         return self._text(row, Col(column))
@@ -181,9 +204,9 @@ class EventTableModel(SortedRowsModel):
         reception's, newer smaller), so only a change of group moves a row as the clock runs."""
         group = _group(row, self._now)
         if group < 2:
-            within = int(row.handle_due.timestamp())
+            within = _seconds(row.handle_due)
         else:
-            within = _SPAN - int(row.received_at.timestamp())
+            within = _SPAN - _seconds(row.received_at)
         return group * _SPAN + within
 
     def _foreground(self, row, col: Col):
