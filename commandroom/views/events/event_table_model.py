@@ -64,6 +64,10 @@ HEADERS = {
     Col.REMAINING: QT_TRANSLATE_NOOP("EventTableModel", "剩余时间"),
 }
 
+_DISPLAY, _FOREGROUND, _BACKGROUND, _FONT, _ALIGNMENT, _TOOLTIP = (role.value for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
+_CENTRE = Qt.AlignmentFlag.AlignCenter
 _COLS = tuple(Col)  # a column's number to its member: a tuple lookup, not Col(n) per cell
 _CENTRED = {Col.PRIORITY, Col.STATUS, Col.RECEIVED, Col.DUE, Col.REMAINING}
 _BOLD = QFont()
@@ -123,25 +127,30 @@ class EventTableModel(SortedRowsModel):
         painting (a replay repaints the list 20 times a second)."""
         if not index.isValid():
             return
-        row, col = self._rows[self._ids[index.row()]], _COLS[index.column()]
+        row, col, cell = self._rows[self._ids[index.row()]], _COLS[index.column()], self._cell
         for item in roles:
-            item.setData(self._cell(row, col, item.role()))
+            value = cell(row, col, item.role())
+            if value is not None:  # the delegate's entries come empty: None needs no call
+                item.setData(value)
 
     def _cell(self, row, col: Col, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
+        # Roles as plain ints: compared for every role of every painted cell.
+        if role == _DISPLAY:
             return self._text(row, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return self._foreground(row, col)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             return palette.OVERDUE_ROW if row.is_overdue(self._now) else None
-        if role == Qt.ItemDataRole.FontRole:
-            urgent = row.priority == Priority.URGENT and row.is_open
-            return _BOLD if (urgent and col in (Col.PRIORITY, Col.CODE)) or col == Col.STATUS else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignCenter if col in _CENTRED else None
+        if role == _FONT:
+            if col == Col.STATUS:
+                return _BOLD
+            urgent = col in (Col.PRIORITY, Col.CODE) and row.priority == Priority.URGENT and row.is_open
+            return _BOLD if urgent else None
+        if role == _ALIGNMENT:
+            return _CENTRE if col in _CENTRED else None
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, col)
         return None
 

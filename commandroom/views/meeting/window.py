@@ -60,6 +60,7 @@ class MeetingWindow(QMainWindow):
         self.list_clock = FrozenClock(datetime.min)
         self._pending: datetime | None = None
         self._asked: dict[int, dict] = {}  # decision request id → what was asked
+        self._timeline_shown: tuple | None = None  # (event id, rows, rows missing) listed
         self.loading = QLabel(self.tr("正在载入本周的记录…"), alignment=Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.loading)
         if runner is not None:
@@ -142,14 +143,20 @@ class MeetingWindow(QMainWindow):
 
     def _show_timeline(self) -> None:
         event_id = self.events.selection.current
-        self.timeline.clear()
         if event_id is None or self.data is None:
+            self.timeline.clear()
             self.timeline_title.setText(self.tr("选择事件以查看其处置经过"))
+            self._timeline_shown = None
             return
         row = self.events.model.row_of(event_id)
         code = self.events.model.row_at(row).code if row is not None else f"#{event_id}"
         entries, missing = self.data.timeline(event_id, self.clock.instant)
         self.timeline_title.setText(self.tr("{0} 截至 {1:%m-%d %H:%M}").format(code, self.clock.instant))
+        shown = (event_id, len(entries), missing)
+        if shown == self._timeline_shown:  # a frame that added nothing to it: not written again
+            return
+        self._timeline_shown = shown
+        self.timeline.clear()
         if missing:
             self.timeline.addItem(self.tr("（本周之前的记录未载入）"))
         for entry in entries:
