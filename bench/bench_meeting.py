@@ -149,9 +149,12 @@ def _window_frames(data, playback, instants) -> dict[str, list[float]]:
     reset, every row sorted again), and the slider seeking the random instants (each drawn)."""
     from PySide6.QtWidgets import QApplication
 
+    from commandroom.app import _application
+    from commandroom.config import Settings
     from commandroom.views.meeting.window import MeetingWindow
 
-    app = QApplication.instance() or QApplication([])
+    # The application as the app makes it: its style, style sheet and CJK font (the paint's cost).
+    app = QApplication.instance() or _application(Settings())
     window = MeetingWindow()
     window.resize(1920, 1080)
     window.show()

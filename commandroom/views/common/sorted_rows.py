@@ -64,6 +64,9 @@ class SortedRowsModel(QAbstractTableModel):
         self._now = self._clock.now()
         self._rows: dict = {}  # id -> frozen row: every row held, shown or filtered out
         self._key: dict[int, tuple] = {}  # id -> (sort key, id) of each shown row
+        # … and of rows the filter hides, as long as they are right: a filter keystroke that
+        # shows them again finds their keys, not every hidden row's key made again.
+        self._hidden: dict[int, tuple] = {}
         self._ids: list[int] = []  # the shown rows in order …
         self._keys: list[tuple] = []  # … and their keys, ascending (parallel lists)
         self._column, self._order = self.DEFAULT_SORT
@@ -90,7 +93,7 @@ class SortedRowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = {row.id: row for row in rows}
         self._now = self._clock.now()
-        self._key = {}
+        self._key, self._hidden = {}, {}
         self._lay_out()
         self.endResetModel()
 
@@ -130,7 +133,7 @@ class SortedRowsModel(QAbstractTableModel):
         if (column, order) == (self._column, self._order) and self._key:
             return
         self._column, self._order = column, order
-        self._key = {}
+        self._key, self._hidden = {}, {}
         self._relayout()
 
     def refilter(self) -> None:
@@ -157,6 +160,7 @@ class SortedRowsModel(QAbstractTableModel):
         gone, moved, came, kept = [], [], [], []
         for event_id in dict.fromkeys(ids):
             row = self._rows.get(event_id)
+            self._hidden.pop(event_id, None)  # changed: its key is made again when shown
             old = self._key.get(event_id)
             new = self._full_key(row) if row is not None and self.accepts(row) else None
             if old is None:
@@ -217,11 +221,19 @@ class SortedRowsModel(QAbstractTableModel):
         """The shown rows in order, from the keys kept (made again for ``ids`` and the missing)."""
         for event_id in ids:
             self._key.pop(event_id, None)
-        kept, full_key = self._key.get, self._full_key
-        rows = self._rows.values()
+            self._hidden.pop(event_id, None)
+        shown, hidden = self._key.get, self._hidden.get
         if self.filtering():
-            rows = [row for row in rows if self.accepts(row)]
-        keys = [kept(row.id) or full_key(row) for row in rows]
+            keys, self._hidden = [], {}
+            for row in self._rows.values():
+                key = shown(row.id) or hidden(row.id)
+                if self.accepts(row):
+                    keys.append(key or self._full_key(row))
+                elif key is not None:
+                    self._hidden[row.id] = key
+        else:
+            keys = [shown(row.id) or hidden(row.id) or self._full_key(row) for row in self._rows.values()]
+            self._hidden = {}
         keys.sort()
         self._keys = keys
         self._ids = [key[1] for key in keys]
