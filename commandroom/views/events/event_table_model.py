@@ -121,18 +121,6 @@ class EventTableModel(SortedRowsModel):
             return None
         return self._cell(self._rows[self._ids[index.row()]], _COLS[index.column()], role)
 
-    def multiData(self, index: Index, roles) -> None:
-        """Every role a delegate paints a cell with, in one call: Qt's default asks ``data`` once
-        per role (seven a cell), and each call from C++ into Python costs more than the cell's
-        painting (a replay repaints the list 20 times a second)."""
-        if not index.isValid():
-            return
-        row, col, cell = self._rows[self._ids[index.row()]], _COLS[index.column()], self._cell
-        for item in roles:
-            value = cell(row, col, item.role())
-            if value is not None:  # the delegate's entries come empty: None needs no call
-                item.setData(value)
-
     def _cell(self, row, col: Col, role: int):
         # Roles as plain ints: compared for every role of every painted cell.
         if role == _DISPLAY:
