@@ -113,20 +113,21 @@ class SortedRowsModel(QAbstractTableModel):
 
     def remove_ids(self, ids: Iterable[int]) -> int:
         """Drop rows from the list; returns how many were held."""
-        gone = [i for i in set(ids) if self._rows.pop(i, None) is not None]
-        self._settle(gone)
+        gone = {i for i in ids if i in self._rows}
+        self._settle(list(gone), gone)
         return len(gone)
 
     def apply(self, rows: Iterable = (), removed: Iterable[int] = (), regrouped: Iterable[int] = ()) -> None:
         """One step of a replay, in one go: the clock read again, rows changed or new, rows
         gone, and ``regrouped`` rows whose key or filter the clock alone changed."""
         self._now = self._clock.now()
-        touched = [i for i in set(removed) if self._rows.pop(i, None) is not None]
+        gone = {i for i in removed if i in self._rows}
+        touched = list(gone)
         for row in rows:
             self._rows[row.id] = row
             touched.append(row.id)
         touched.extend(regrouped)
-        self._settle(touched)
+        self._settle(touched, gone)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click (the view asks its model): every key again, laid out at once."""
@@ -150,16 +151,17 @@ class SortedRowsModel(QAbstractTableModel):
             key = -key
         return key, row.id  # unique: a row is found by bisection; ties keep the arrival order
 
-    def _settle(self, ids: Sequence[int]) -> None:
-        """Rows of ``ids`` changed, came or went: move, insert, remove them in place."""
+    def _settle(self, ids: Sequence[int], dropped: set[int] = frozenset()) -> None:
+        """Rows of ``ids`` changed, came or went (``dropped``, still held until they leave the
+        view: Qt may read them while told they are about to go): move, insert, remove them."""
         if not ids:
             return
         if len(ids) * _RELAYOUT_SHARE > max(len(self._ids), 1024):
-            self._relayout(ids)
+            self._relayout(ids, dropped)
             return
         gone, moved, came, kept = [], [], [], []
         for event_id in dict.fromkeys(ids):
-            row = self._rows.get(event_id)
+            row = None if event_id in dropped else self._rows.get(event_id)
             self._hidden.pop(event_id, None)  # changed: its key is made again when shown
             old = self._key.get(event_id)
             new = self._full_key(row) if row is not None and self.accepts(row) else None
@@ -173,6 +175,8 @@ class SortedRowsModel(QAbstractTableModel):
             else:
                 moved.append((old, new))
         self._take_out(gone)
+        for event_id in dropped:
+            del self._rows[event_id]
         for old, new in moved:
             self._move(old, new)
         self._put_in(came)
@@ -239,9 +243,11 @@ class SortedRowsModel(QAbstractTableModel):
         self._ids = [key[1] for key in keys]
         self._key = {key[1]: key for key in keys}
 
-    def _relayout(self, ids: Iterable[int] = ()) -> None:
+    def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset()) -> None:
         """Everything at once, the selection and the current row carried to their new places."""
         self.layoutAboutToBeChanged.emit()
+        for event_id in dropped:
+            del self._rows[event_id]
         before = self._ids
         self._lay_out(ids)
         persistent = self.persistentIndexList()
