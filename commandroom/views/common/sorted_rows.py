@@ -174,9 +174,9 @@ class SortedRowsModel(QAbstractTableModel):
                 kept.append(old)
             else:
                 moved.append((old, new))
-        self._take_out(gone)
+        self._take_out(gone, dropped)
         for event_id in dropped:
-            del self._rows[event_id]
+            self._rows.pop(event_id, None)  # those the filter hid (the shown went in _take_out)
         for old, new in moved:
             self._move(old, new)
         self._put_in(came)
@@ -184,11 +184,15 @@ class SortedRowsModel(QAbstractTableModel):
         for first, end in runs(bisect_left(self._keys, key) for key in kept + [new for _, new in moved]):
             self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
-    def _take_out(self, keys: list[tuple]) -> None:
+    def _take_out(self, keys: list[tuple], dropped: set[int]) -> None:
+        """Shown rows out of the view by runs; the ``dropped`` ones no longer held either (by
+        the time Qt says they are gone: the count read then is right)."""
         for first, last in reversed(runs(bisect_left(self._keys, key) for key in keys)):
             self.beginRemoveRows(QModelIndex(), first, last)
             for event_id in self._ids[first:last + 1]:
                 del self._key[event_id]
+                if event_id in dropped:
+                    del self._rows[event_id]
             del self._ids[first:last + 1], self._keys[first:last + 1]
             self.endRemoveRows()
 
