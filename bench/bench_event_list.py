@@ -16,7 +16,6 @@ import argparse
 import os
 import random
 import sys
-import time
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -26,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
+from bench.qt_timing import timer  # noqa: E402
 from commandroom.app import _application  # noqa: E402
 from commandroom.config import Settings  # noqa: E402
 from commandroom.models.clock import FrozenClock  # noqa: E402
@@ -68,13 +68,7 @@ def main() -> int:
     panel.load(make_snapshot(rows))
     app.processEvents()
     times: dict[str, list[float]] = {}
-
-    def timed(name: str, step) -> None:
-        started, cpu = time.perf_counter(), time.process_time()
-        step()
-        app.processEvents()
-        times.setdefault(name, []).append(time.perf_counter() - started)
-        times.setdefault(f"{name} (CPU)", []).append(time.process_time() - cpu)
+    timed = timer(app, times)
 
     for _ in range(args.repeat):
         for text in TYPED:
@@ -86,7 +80,7 @@ def main() -> int:
         timed("baseline: the whole list reset", lambda: panel.model.set_rows(rows))
     print(f"{args.events:,} events, {len(TYPED)} keystrokes and 3 header clicks × {args.repeat}")
     for name, values in times.items():
-        print(f"{name:42}{_ms(values)}")
+        print(f"{name.replace('_cpu', ', CPU time'):42}{_ms(values)}")
     return 0
 
 

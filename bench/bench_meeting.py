@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.qt_timing import timer  # noqa: E402
 from commandroom.demo import generate, has_street  # noqa: E402
 from commandroom.models import meeting_data, replay, report_xlsx, weekly  # noqa: E402
 from commandroom.models.db import Database  # noqa: E402
@@ -162,13 +163,7 @@ def _window_frames(data, playback, instants) -> dict[str, list[float]]:
     window._draw(playback[0] - timedelta(minutes=3))
     app.processEvents()
     times: dict[str, list[float]] = {}
-
-    def timed(name: str, step) -> None:
-        started, cpu = time.perf_counter(), time.process_time()
-        step()
-        app.processEvents()
-        times.setdefault(name, []).append(time.perf_counter() - started)
-        times.setdefault(f"{name}_cpu", []).append(time.process_time() - cpu)
+    timed = timer(app, times)
 
     for at in playback:
         timed("drawn", lambda: window._draw(at))
