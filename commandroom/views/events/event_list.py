@@ -65,7 +65,7 @@ class EventListPanel(QWidget):
 
     def _setup_table(self) -> None:
         table = self.table
-        table.setModel(self.model)  # it sorts and filters itself: no proxy (sorted_rows.py)
+        table.setModel(self.model)  # it sorts and filters itself: no proxy (ordered_rows.py)
         table.setSortingEnabled(True)  # a header click asks the model to sort
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -1,5 +1,5 @@
 """The live event list's model: frozen ``EventRow`` snapshots, kept in the order of the sorted
-column and through the filter bar's filter (``views/common/sorted_rows.py``: no sorting proxy).
+column and through the filter bar's filter (``views/common/ordered_rows.py``: no sorting proxy).
 
 Changes arrive as fresh snapshots from the feed pump (or the meeting's replay cursor). A known
 event is replaced in place (``dataChanged``, or moved if its key changed); a new one is inserted
@@ -19,7 +19,7 @@ from commandroom.models.enums import Priority, Status
 from commandroom.models.lifecycle import HELD
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
-from commandroom.views.common.sorted_rows import Index, SortedRowsModel
+from commandroom.views.common.ordered_rows import Index, OrderedRowsModel
 from commandroom.views.events.event_filter import EventFilter
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -89,7 +89,7 @@ def _group(row, now) -> int:
     return 2 if row.is_open else 3
 
 
-class EventTableModel(SortedRowsModel):
+class EventTableModel(OrderedRowsModel):
     COLUMNS = Col
     HEADERS = HEADERS
     DEFAULT_SORT = (Col.REMAINING, Qt.SortOrder.AscendingOrder)  # what needs action first

@@ -6,7 +6,7 @@ Read-only but for the meeting's own decisions, which go through the command runn
 command. The week is loaded off the GUI thread (``services/meeting_loader.py``); moving the
 slider moves the list's cursor (``models/replay_cursor.py``), which hands over only the rows
 that changed between the two instants; the table model puts those in their sorted places
-(dataChanged, move, insert, remove: ``views/common/sorted_rows.py``). Frames that come faster
+(dataChanged, move, insert, remove: ``views/common/ordered_rows.py``). Frames that come faster
 than they are drawn are coalesced: only the newest instant is drawn.
 """
 

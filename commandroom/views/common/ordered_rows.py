@@ -53,7 +53,7 @@ class _Collated:
     __hash__ = None
 
 
-class SortedRowsModel(QAbstractTableModel):
+class OrderedRowsModel(QAbstractTableModel):
     COLUMNS: type[IntEnum]
     HEADERS: dict
     DEFAULT_SORT: tuple[int, Qt.SortOrder]
