@@ -51,6 +51,8 @@ from commandroom.models.db import Database  # noqa: E402
 from commandroom.models.intake_keys import add_client  # noqa: E402
 from commandroom.services.intake.simulate import Simulation, run_simulation  # noqa: E402
 
+import stall_probe  # noqa: E402  (beside this script)
+
 IDLE_LOOP_US = 8.0  # sum(range(1000)) on an idle core of this class
 TICK_MS = 5
 _KEEP: list = []
@@ -124,9 +126,10 @@ def start_server(url: str, port: int) -> subprocess.Popen:
     raise SystemExit("the intake server did not start")
 
 
-def storm_with_console(url: str, sim: Simulation, folder: Path):
+def storm_with_console(url: str, sim: Simulation, folder: Path, probe: bool = False):
     """Run the load in another process while this one shows the console; the summary and the
-    longest event-loop stall (ms)."""
+    longest event-loop stall (ms). With ``probe`` every dispatch on the GUI thread is timed and
+    the longest gaps explained (``stall_probe.py``)."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -134,6 +137,9 @@ def storm_with_console(url: str, sim: Simulation, folder: Path):
     from commandroom.models.opening import OpenMode
 
     app = QApplication.instance() or QApplication([])
+    if probe:
+        stall_probe.probe_console()
+        stall_probe.watch_gc()
     db = Database(url, mode=OpenMode.WRITE)
     console = Console(db, Settings(db_url=url, sound=False, console="bench-console"),
                       folder / "console.ini")
@@ -143,10 +149,11 @@ def storm_with_console(url: str, sim: Simulation, folder: Path):
     QTimer.singleShot(60_000, loaded.quit)
     loaded.exec()
 
-    stall = {"last": time.perf_counter(), "late": []}
+    stall = {"last": time.perf_counter(), "late": [], "beats": []}
 
     def tick():
         now = time.perf_counter()
+        stall["beats"].append((now, time.thread_time()))
         stall["late"].append((now - stall["last"]) * 1000 - TICK_MS)
         stall["last"] = now
 
@@ -160,6 +167,7 @@ def storm_with_console(url: str, sim: Simulation, folder: Path):
         poll.setInterval(100)
         poll.timeout.connect(lambda: future.done() and waiting.quit())
         stall["last"] = time.perf_counter()
+        threads = stall_probe.thread_cpu() if probe else {}
         cpu = time.process_time()
         meter.start()
         poll.start()
@@ -168,6 +176,9 @@ def storm_with_console(url: str, sim: Simulation, folder: Path):
         poll.stop()
         cpu = time.process_time() - cpu
         summary = future.result()
+    if probe:
+        stall_probe.report(stall["beats"])
+        stall_probe.report_threads(threads, stall_probe.thread_cpu(), summary.seconds)
     # Not stopped here: under a storm the call desk has queued one duplicate search per new
     # report, and stopping it waits for every one. Kept alive (a collected QThread that still
     # runs aborts the process) until the figures are out and the process ends.
@@ -207,7 +218,7 @@ def run_backend(name: str, url: str, baseline: float, args, folder: Path) -> Non
         sim = Simulation(url=f"http://127.0.0.1:{port}", key=key, rate=args.rate,
                          duration=args.seconds, dialect=args.dialect, seed=7)
         server_cpu = _cpu(server.pid)
-        summary, stalls, console_cpu = storm_with_console(url, sim, folder)
+        summary, stalls, console_cpu = storm_with_console(url, sim, folder, args.probe)
         server_cpu = _cpu(server.pid) - server_cpu
     finally:
         server.terminate()
@@ -221,7 +232,8 @@ def run_backend(name: str, url: str, baseline: float, args, folder: Path) -> Non
     print(f"{name:<10} raw single-row commits {baseline:8.0f}/s | intake {accepted:6.0f} accepted/s "
           f"({accepted / baseline:.3f} of raw; goal ≥ 500/s) | p50 {summary.percentile(50) * 1000:6.1f} ms "
           f"p99 {summary.percentile(99) * 1000:7.1f} ms | GUI stall longest {stalls.longest:6.1f} ms "
-          f"(goal < 50), p99 {stalls.percentile(99):5.1f} ms, {stalls.over(50)} ticks over 50 ms "
+          f"(goal < 50), p50 {stalls.percentile(50):4.1f} ms, p99 {stalls.percentile(99):5.1f} ms, "
+          f"{stalls.over(50)} ticks over 50 ms "
           f"| CPU per accepted report: server {server_cpu * per:.2f} ms, load {summary.cpu_seconds * per:.2f} ms, "
           f"console {console_cpu * per:.2f} ms "
           f"| sent {summary.sent}, new {summary.accepted}, retries {summary.replayed}, "
@@ -234,6 +246,8 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=600)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--dialect", choices=("native", "open311"), default="native")
+    parser.add_argument("--probe", action="store_true",
+                        help="time every dispatch on the GUI thread and explain the longest stalls")
     args = parser.parse_args()
     print(f"machine busy factor {busy_factor():.1f} (1.0 = idle); {os.cpu_count()} cores; "
           f"{args.rate}/s offered for {args.seconds} s, {args.dialect} dialect", flush=True)

@@ -16,8 +16,6 @@ from platformdirs import user_config_path
 
 from commandroom.config import APP_NAME, Settings
 
-GUI_SWITCH_INTERVAL = 0.001  # seconds (Python's default: 0.005)
-
 log = logging.getLogger(__name__)
 
 # A screenshot waits for the opening load; a database that slow is an error, not a picture.
@@ -193,7 +191,7 @@ class Console:
     handed to them here."""
 
     def __init__(self, db, settings: Settings, ui_state_path: Path, clock=None):
-        from PySide6.QtCore import QSettings
+        from PySide6.QtCore import QSettings, QTimer
 
         from commandroom.models.alert_rows import load_event_alerts, load_open_alerts
         from commandroom.models.board_view import load_board_changes, load_board_view
@@ -207,6 +205,7 @@ class Console:
         from commandroom.services.call_desk import CallDesk, queue_read_model
         from commandroom.services.command_runner import CommandRunner
         from commandroom.services.detail_views import detail_read_model, pending_read_model
+        from commandroom.services import gil_pace
         from commandroom.services.feed_pump import FeedPump, ReadModel
         from commandroom.services.map_feed import map_read_model
         from commandroom.services.worker_thread import WorkerThread
@@ -238,6 +237,9 @@ class Console:
         self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
         self.pump.sig_loaded.connect(self.window.on_loaded)
+        # Once the opening data is in the docks (their queued loads go before a 0 ms timer): a
+        # full collection must never again walk the opening's objects mid-storm.
+        self.window.events.sig_populated.connect(lambda _n: QTimer.singleShot(0, gil_pace.settle_heap))
         self.pump.sig_view_loaded.connect(self.window.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.on_view_changed)
         self.window.detail.sig_load_view.connect(self.pump.refresh_view)  # queued into its thread
@@ -272,10 +274,10 @@ class Console:
             self.intake = WorkerThread(service, "intake-service")
 
     def start(self, size: tuple[int, int] | None = None) -> None:
-        # The GUI thread calls into Python for every cell it paints; while the feed pump or the
-        # call desk computes, each call waited up to the interpreter's 5 ms switch interval for
-        # the GIL (stalls of seconds under a storm, bench/bench_intake.py). 1 ms lets it in sooner.
-        sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+        from commandroom.services import gil_pace
+
+        # The GUI's share of the GIL while the workers compute (services/gil_pace.py).
+        gil_pace.pace_gui()
         self.window.restore_layout(size)
         self.window.show()
         self.commands.start()
@@ -319,6 +321,9 @@ class Console:
         self.feed.stop()
         self.desk_thread.stop()
         self.commands.stop()
+        from commandroom.services import gil_pace
+
+        gil_pace.release_heap()
 
 
 def _supervisor(db, settings: Settings, street_id, clock):

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from commandroom.models.enums import OPEN_STATUSES, AlertLevel
 from commandroom.models.events import Alert, Event
 from commandroom.models.org import Unit
+from commandroom.models.id_set import in_ids
 
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,8 @@ def load_open_alerts(session: Session, now: datetime, street_id: int | None) -> 
 def load_event_alerts(session: Session, event_ids: Iterable[int], now: datetime,
                       street_id: int | None) -> AlertsView:
     ids = tuple(sorted(set(event_ids)))
-    rows = []
-    for i in range(0, len(ids), _CHUNK):
-        stmt = _select(street_id).where(Alert.event_id.in_(ids[i:i + _CHUNK]))
-        rows.extend(AlertRow(*r) for r in session.execute(stmt))
-    return AlertsView(ids, tuple(rows))
+    rows = session.execute(_select(street_id).where(in_ids(Alert.event_id, ids)))
+    return AlertsView(ids, tuple(AlertRow(*r) for r in rows))
 
 
 def daily_summary(session: Session, day: date, street_id: int | None) -> str:

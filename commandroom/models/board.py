@@ -32,7 +32,7 @@ from commandroom.models.events import Assignment, Event
 from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Unit, unit_category
 from commandroom.models.queries import L3, L4, join_names
-from commandroom.models.queue import CHUNK
+from commandroom.models.id_set import in_ids
 
 LANE_OF: dict[Status, Lane] = {
     Status.REGISTERED: Lane.TO_DISPATCH,
@@ -123,7 +123,7 @@ def _on_board(street_id: int | None, ids: list[int] | None) -> list:
     """The WHERE clauses of the board's events (of the street), or of the events ``ids`` whatever
     their status: looked up by primary key, the board's statuses are kept in Python, because
     ``status IN (…) AND id IN (…)`` has SQLite probe the status index once per pair."""
-    where = [Event.status.in_(sorted(LANE_OF))] if ids is None else [Event.id.in_(ids)]
+    where = [Event.status.in_(sorted(LANE_OF))] if ids is None else [in_ids(Event.id, ids)]
     if street_id is not None:
         where.append(Event.street_id == street_id)
     return where
@@ -158,14 +158,8 @@ def _cards(session: Session, where: list) -> list[BoardCard]:
 def load_board(session: Session, *, street_id: int | None = None,
                ids: Iterable[int] | None = None) -> list[BoardCard]:
     """The street's events on the board (registered … verified), oldest first; with ``ids``, only
-    those of them still on it (an id not returned has left the board), oldest first per 500."""
-    if ids is None:
-        return _cards(session, _on_board(street_id, None))
-    wanted = sorted(set(ids))
-    cards: list[BoardCard] = []
-    for start in range(0, len(wanted), CHUNK):
-        cards.extend(_cards(session, _on_board(street_id, wanted[start:start + CHUNK])))
-    return cards
+    those of them still on it (an id not returned has left the board)."""
+    return _cards(session, _on_board(street_id, None if ids is None else list(ids)))
 
 
 def load_units(session: Session, now: datetime, *, street_id: int | None = None,

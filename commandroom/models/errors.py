@@ -37,7 +37,12 @@ class PermissionDeniedError(CommandroomError):
 
 
 class StaleEventError(CommandroomError):
-    """Someone else changed the event since it was read: reload and try again."""
+    """Someone else changed the event since it was read: reload and try again. ``last`` is who
+    did (a ``last_change.LastChange``), when the refusing transaction could read it."""
+
+    def __init__(self, zh: str, en: str, last=None):
+        super().__init__(zh, en)
+        self.last = last
 
 
 class HeldError(CommandroomError):

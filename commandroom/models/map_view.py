@@ -34,8 +34,8 @@ from commandroom.models.geo import GridLocator, GridShape
 from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Unit
 from commandroom.models.recurring import RecurringRule, Recurrence, recurring_problems
+from commandroom.models.id_set import in_ids
 
-_CHUNK = 500
 # Badged on the map, highest first: a 挂牌督办 outranks a 督办 on the same event.
 SUPERVISED = (AlertLevel.LISTED, AlertLevel.SUPERVISION)
 
@@ -164,11 +164,7 @@ def load_markers(session: Session, now: datetime, street_id: int | None,
     stmt = _in_street(_marker_select(now), Event.street_id, street_id).order_by(Event.id)
     if ids is None:
         return _markers(session.execute(stmt))
-    wanted = sorted(set(ids))
-    markers: list[MapMarker] = []
-    for start in range(0, len(wanted), _CHUNK):
-        markers.extend(_markers(session.execute(stmt.where(Event.id.in_(wanted[start:start + _CHUNK])))))
-    return markers
+    return _markers(session.execute(stmt.where(in_ids(Event.id, ids))))
 
 
 def grid_loads(session: Session, now: datetime, street_id: int | None) -> list[GridLoad]:

@@ -21,9 +21,9 @@ from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Street, Unit, User
 from commandroom.models.timelimits import is_due_soon
 from commandroom.models.supervision import open_level
+from commandroom.models.id_set import in_ids
 
 # SQLite allows 999 bound parameters in old builds; stay well under it.
-_CHUNK = 500
 
 RECENT_DAYS = 7
 """Finished events (closed, rejected, merged) stay in a console's live list this many days: long
@@ -207,14 +207,8 @@ def load_rows(
     session: Session, ids: Iterable[int], now: datetime, street_id: int | None = None
 ) -> list[EventRow]:
     """Fresh snapshots of the given events (those that exist in the street), in id order."""
-    wanted = sorted(set(ids))
-    rows: list[EventRow] = []
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        stmt = _in_street(_row_select().where(Event.id.in_(chunk)), Event.street_id, street_id)
-        stmt = stmt.order_by(Event.id)
-        rows.extend(_to_rows(session.execute(stmt), now))
-    return rows
+    stmt = _in_street(_row_select().where(in_ids(Event.id, ids)), Event.street_id, street_id)
+    return _to_rows(session.execute(stmt.order_by(Event.id)), now)
 
 
 def list_categories(session: Session) -> list[CategoryChoice]:

@@ -20,9 +20,7 @@ from commandroom.models.org import User
 from commandroom.models.queries import L3, L4, join_names
 from commandroom.models.presence import ConsolePresence
 from commandroom.models.privacy import mask_phone
-
-# SQLite allows 999 bound parameters in old builds; stay well under it.
-CHUNK = 500
+from commandroom.models.id_set import in_ids
 
 
 @dataclass(frozen=True)
@@ -108,9 +106,4 @@ def load_queue(session: Session, now: datetime, *, street_id: int | None = None,
         stmt = stmt.where(Event.street_id == street_id)
     if ids is None:
         return _rows(session.execute(stmt), now, quiet_after)
-    wanted = sorted(set(ids))
-    rows: list[QueueRow] = []
-    for start in range(0, len(wanted), CHUNK):
-        chunk = stmt.where(Event.id.in_(wanted[start:start + CHUNK]))
-        rows.extend(_rows(session.execute(chunk), now, quiet_after))
-    return sorted(rows, key=lambda r: (r.received_at, r.id))
+    return _rows(session.execute(stmt.where(in_ids(Event.id, ids))), now, quiet_after)

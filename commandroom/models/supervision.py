@@ -28,9 +28,9 @@ from commandroom.models.ladder import (HANDLING, RESPONSE, STALLED, BY_HAND, Due
                                        deadlines, due_for)
 from commandroom.models.lifecycle import HELD, UNVERSIONED
 from commandroom.models.log import EventLog
+from commandroom.models.id_set import in_ids
 
 EPOCH = datetime(1970, 1, 1)
-_CHUNK = 500
 _HELD = sorted(s.value for s in HELD)
 _OPEN = sorted(s.value for s in OPEN_STATUSES)
 _PROGRESS_ACTIONS_EXCLUDED = sorted(a.value for a in UNVERSIONED)
@@ -168,12 +168,8 @@ def _stalled(session: Session, now: datetime, stalled_after: timedelta, street_i
 
 def _raised(session: Session, event_ids: Iterable[int]) -> set[tuple[int, str, datetime]]:
     """(event, level, deadline) of every alert already raised on these events."""
-    ids = sorted(set(event_ids))
-    out = set()
-    for i in range(0, len(ids), _CHUNK):
-        stmt = select(Alert.event_id, Alert.level, Alert.deadline).where(Alert.event_id.in_(ids[i:i + _CHUNK]))
-        out.update((e, AlertLevel(lv), dl) for e, lv, dl in session.execute(stmt))
-    return out
+    stmt = select(Alert.event_id, Alert.level, Alert.deadline).where(in_ids(Alert.event_id, event_ids))
+    return {(e, AlertLevel(lv), dl) for e, lv, dl in session.execute(stmt)}
 
 
 def _classes(session: Session) -> dict[int | None, str]:
@@ -278,8 +274,7 @@ def examine(session: Session, now: datetime, thresholds: Thresholds, street_id: 
     if event_ids is None:
         rows = session.execute(stmt).all()
     else:
-        ids = sorted(set(event_ids))
-        rows = [r for i in range(0, len(ids), _CHUNK) for r in session.execute(stmt.where(Event.id.in_(ids[i:i + _CHUNK])))]
+        rows = session.execute(stmt.where(in_ids(Event.id, event_ids))).all()
     raised = _raised(session, [r[0] for r in rows])
     classes = _classes(session)
     due, later = [], {}

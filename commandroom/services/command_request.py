@@ -74,6 +74,7 @@ class CommandOutcome:
     ref: Any = None  # an EventRef (models.commands): id, code, version, status
     refusal: Refusal | None = None
     message: str = ""
+    last: Any = None  # on a stale refusal: who got there first (a models.last_change.LastChange)
 
     @property
     def ok(self) -> bool:

@@ -90,7 +90,8 @@ class CommandWorker(QObject):
             return CommandOutcome(request, ref=self._give(request))
         except CommandroomError as exc:
             log.info("command %s #%s refused: %s", request.command, request.event_id, exc.en)
-            return CommandOutcome(request, refusal=classify(exc), message=exc.message(self.lang))
+            return CommandOutcome(request, refusal=classify(exc), message=exc.message(self.lang),
+                                  last=getattr(exc, "last", None))
         except DBAPIError as exc:
             if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
                 return self._internal(request)  # a constraint or a bug, not an outage

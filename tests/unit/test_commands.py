@@ -209,6 +209,9 @@ def test_stale_version_between_two_consoles(world, officer):
         world.officer.reject(ref.id, ref.version, reason="x")  # saw the old version
     assert "已被他人修改" in str(err.value)
     assert _event(world.db, ref.id).status == S.DISPATCHED
+    last = err.value.last  # who got there first, read by the refusing transaction
+    assert (last.event_id, last.action.value, last.actor, last.console) == (ref.id, "dispatch", officer.login,
+                                                                           officer.console)
 
 
 def test_concurrent_flush_is_refused_by_the_row_version(world):

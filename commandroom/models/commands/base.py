@@ -23,6 +23,7 @@ from commandroom.models.events import Alert, Assignment, Contact, Escalation, Ev
 from commandroom.models.decisions import Decision
 from commandroom.models import hold, transitions
 from commandroom.models.geo import GridLocator
+from commandroom.models.last_change import LastChange, last_change
 from commandroom.models.lifecycle import LOCKED_BY_TAKE, check_role, check_transition
 from commandroom.models.log import FEED_CHANNEL, EventLog
 from commandroom.models.org import Street, Unit
@@ -55,9 +56,10 @@ def new_command_id() -> str:
     return uuid.uuid4().hex
 
 
-def _stale(code: str) -> StaleEventError:
+def _stale(code: str, last: LastChange | None) -> StaleEventError:
     return StaleEventError(
-        f"事件 {code} 已被他人修改，请刷新后重试", f"Event {code} was changed by someone else; reload and retry"
+        f"事件 {code} 已被他人修改，请刷新后重试", f"Event {code} was changed by someone else; reload and retry",
+        last,
     )
 
 
@@ -85,7 +87,7 @@ class CommandBase:
                     # Before the version: "张伟 holds it" says more than "reload".
                     self._check_not_held(session, event, now)
                 if event.version != version:
-                    raise _stale(event.code)
+                    raise _stale(event.code, last_change(session, event.id))
                 target = check_transition(action, event.code, event.status)
                 change = decide(session, event, now)
                 if target != event.status:
@@ -94,8 +96,9 @@ class CommandBase:
                         change.event.update(transitions.RELEASED)
                 self._record(session, event, action, now, change, command_id or new_command_id())
                 return EventRef.of(event)
-        except StaleDataError:
-            raise _stale(f"#{event_id}") from None
+        except StaleDataError:  # another console committed between our read and our write
+            with self.db.session() as session:
+                raise _stale(f"#{event_id}", last_change(session, event_id)) from None
 
     def _record(self, session: Session, event: Event | None, action: Action, now: datetime,
                 change: Change, command_id: str, *, street_id: int | None = None,

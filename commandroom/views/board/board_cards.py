@@ -9,12 +9,13 @@ but on the opening load.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from commandroom.models.enums import Lane
 from commandroom.views.board.lane_model import ID_SPAN, LaneModel, key_id, sort_key
@@ -57,7 +58,7 @@ class BoardCards(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.cards: dict[int, BoardCard] = {}
-        self._hay: dict[int, str] = {}
+        self._hay: dict[int, str] = {}  # id -> the folded text the filter looks in
         self._key: dict[int, int] = {}  # id -> its place in its lane
         self._all: dict[Lane, list[int]] = {lane: [] for lane in Lane}  # every card's key, shown or not
         self._filter = CardFilter()
@@ -77,6 +78,17 @@ class BoardCards(QObject):
         for lane, keys in self._shown_keys().items():
             self.lanes[lane].reset_to(keys)
         self.sig_counts_changed.emit()
+        QTimer.singleShot(0, self, self._fold_some)
+
+    def _fold_some(self) -> None:
+        """Fold the filter's text of the loaded cards a chunk per event-loop turn while the board
+        is idle, so the officer's first keystroke in the filter box does not fold 10,000 cards.
+        (A card the feed changes is folded again by the next keystroke: a few microseconds.)"""
+        missing = (c for i, c in self.cards.items() if i not in self._hay)
+        for card in itertools.islice(missing, FOLD_CHUNK):
+            self._hay[card.id] = haystack(card)
+        if len(self._hay) < len(self.cards):
+            QTimer.singleShot(0, self, self._fold_some)
 
     def apply(self, cards: Iterable[BoardCard], gone: Iterable[int] = ()) -> int:
         """Fresh cards of touched events, and the ids of events that left the board; returns how
@@ -125,7 +137,7 @@ class BoardCards(QObject):
                 if shown:
                     batch.enter(card.lane, key)
         for lane, model in self.lanes.items():
-            batch.apply(lane, model, keys)
+            batch.apply(lane, model, keys, lambda lane=lane: self._lane_shown(lane))
         if batch.count:
             self.sig_counts_changed.emit()
         return batch.count
@@ -164,15 +176,29 @@ class BoardCards(QObject):
             hay = self._hay[card.id] = haystack(card)
         return hay
 
+    def _lane_shown(self, lane: Lane) -> list[int]:
+        """One lane's shown keys, in order (unfiltered: a copy of its sorted keys, no visit)."""
+        if self._filter == NO_FILTER:
+            return list(self._all[lane])
+        return [k for k in self._all[lane] if self._shown(self.cards[k % ID_SPAN])]
+
     def _shown_keys(self) -> dict[Lane, list[int]]:
         """Each lane's shown keys, in order: its sorted keys, filtered (no sorting per keystroke)."""
         f = self._filter
         if f == NO_FILTER:
             return {lane: list(keys) for lane, keys in self._all.items()}
-        hay = self._haystack
-        shown = {i for i, c in self.cards.items() if f.accepts(c, hay(c) if f.text else "")}
+        if f.text and len(self._hay) < len(self.cards):  # cards changed since they were folded
+            for card in self.cards.values():
+                self._haystack(card)
+        if f == CardFilter(f.text):  # text alone, the usual keystroke: one substring test a card
+            shown = {i for i, hay in self._hay.items() if f.text in hay}
+        else:
+            shown = {i for i, c in self.cards.items() if f.accepts(c, self._hay[i] if f.text else "")}
         return {lane: [k for k in keys if k % ID_SPAN in shown] for lane, keys in self._all.items()}
 
+
+FOLD_CHUNK = 2000
+"""Cards whose filter text is folded per idle event-loop turn (~5 ms)."""
 
 SMALL_BATCH = 24
 """Up to this many cards entering, leaving or moving in a lane are announced row by row (the
@@ -205,7 +231,8 @@ class _Batch:
         else:
             self._moved[lane].append((old_key, key))
 
-    def apply(self, lane: Lane, model: LaneModel, keys: dict[int, int]) -> None:
+    def apply(self, lane: Lane, model: LaneModel, keys: dict[int, int], shown: Callable[[], list[int]]) -> None:
+        """Tell the lane: row by row for a few cards, else one layout change to ``shown()``."""
         left, entered, moved = self._left[lane], self._entered[lane], self._moved[lane]
         if len(left) + len(entered) + len(moved) <= SMALL_BATCH:
             for key in left:
@@ -215,10 +242,7 @@ class _Batch:
             for key in entered:
                 model.insert_key(key)
         else:
-            gone = set(left)
-            gone.update(old for old, _ in moved)
-            model.relayout(sorted([k for k in model.keys() if k not in gone]
-                                  + entered + [new for _, new in moved]))
+            model.relayout(shown())
             # A layout change has the views ask for every row they show again: announcing the
             # changed cards one run at a time on top of it would only cost bisects and signals.
             return

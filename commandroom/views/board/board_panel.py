@@ -198,12 +198,10 @@ class BoardPanel(QWidget):
     def load(self, data: BoardData) -> None:
         self.units.load(data.units)
         self.cards.load(data.cards)
-        self.flow.last.update(data.last)
         self._fill_filters(data.cards)
         self.sig_populated.emit(len(data.cards))
 
     def apply(self, data: BoardData) -> None:
-        self.flow.last.update(data.last)
         self.units.apply(data.units)
         self.cards.apply(data.cards, data.gone)
         self._add_filter_choices(data.cards)
@@ -319,7 +317,8 @@ class BoardPanel(QWidget):
         for lane, (shown, total) in self.cards.counts().items():
             name = self.tr(LANE_TITLES[lane])
             text = f"{name}  {total}" if shown == total else f"{name}  {shown}/{total}"
-            self.lane_titles[lane].setText(text)
+            if self.lane_titles[lane].text() != text:  # a new text lays the header out again
+                self.lane_titles[lane].setText(text)
 
     # --- Messages ------------------------------------------------------------------------------------
     @Slot(str, bool)

@@ -6,10 +6,11 @@ are refused here, before anything is sent. Then the officer is asked what only a
 with window-modal dialogs opened with ``open()`` so the board keeps following the feed. Then
 one ``CommandRequest`` per card goes to the command runner, off the GUI thread.
 
-When another console got there first the runner answers "stale". The board then says who did
-what, from the log's newest row for that event (its read model carries it): the refusal's own
+When another console got there first the runner answers "stale", with the event's newest log
+row read by the refusing transaction. The board then says who did what: the refusal's own
 words, then e.g. "李明（console-2）09:12 签收，现为「已签收」". If the feed has not brought that
-change yet, the answer waits for it (at most ``STALE_WAIT_MS``), so it is never a guess.
+change to the board yet, the answer waits for it (at most ``STALE_WAIT_MS``), so "now" is never
+a guess.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ class DispatchFlow(QObject):
         self.host = host  # the dialogs' parent
         self.runner = None
         self.role = Role.DUTY_OFFICER
-        self.last: dict[int, LastChange] = {}  # event id -> its newest log row seen
         self._pending: dict[int, Step] = {}  # request id -> what it was for
         self._stale: dict[int, tuple[Step, CommandOutcome]] = {}  # event id -> a refusal to explain
 
@@ -153,13 +153,12 @@ class DispatchFlow(QObject):
         if event_id not in self._stale:
             return True
         step, outcome = self._stale[event_id]
-        card = self.cards.cards.get(event_id)
-        last = self.last.get(event_id)
-        caught_up = last is not None and (card is None or card.version > step.card.version)
+        card, last = self.cards.cards.get(event_id), outcome.last
+        caught_up = card is None or card.version > step.card.version
         if not caught_up and not final:
             return False
         del self._stale[event_id]
-        if not caught_up:
+        if not caught_up or last is None:
             self.sig_message.emit(outcome.message, True)
             return True
         who = self.tr("{name}（{console}）{time} {action}").format(

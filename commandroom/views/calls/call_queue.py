@@ -34,8 +34,7 @@ from commandroom.views.calls.attach_form import AttachForm
 from commandroom.views.calls.decision_forms import answer_form, reject_form
 from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
-from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold, QueueOrder
-from commandroom.views.common.slices import Slices
+from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold
 from commandroom.views.calls.register_form import RegisterForm
 from commandroom.views.common.selection import Selection
 
@@ -78,8 +77,6 @@ class CallQueuePanel(QWidget):
         self.selection.sig_selected.connect(self._follow)
         self.setObjectName("callQueue")
         self.model = CallQueueModel(console, clock, self)
-        self.order = QueueOrder(self)
-        self.order.setSourceModel(self.model)
         self.sound = NewReportSound(muted, self)
         self.runner = None
         self.categories: tuple = ()
@@ -92,7 +89,6 @@ class CallQueuePanel(QWidget):
         # reports must not queue one duplicate search per report (``CallDesk.want``).
         self._advice_timer = QTimer(self, singleShot=True, interval=ADVICE_MS)
         self._advice_timer.timeout.connect(self._ask_advice)
-        self._slices = Slices(self._apply_slice, parent=self)
         self._pending: dict[int, tuple] = {}  # request id -> (what, row, then)
         self._versions: dict[int, int] = {}  # event id -> newest version our commands saw
         self._unseen: set[int] = set()
@@ -170,7 +166,7 @@ class CallQueuePanel(QWidget):
 
     def _setup_table(self) -> None:
         table = self.table
-        table.setModel(self.order)
+        table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -230,7 +226,6 @@ class CallQueuePanel(QWidget):
     def on_view_loaded(self, name: str, rows) -> None:
         if name != self.view_name:
             return
-        self._slices.clear()  # the load is newer than any change still waiting
         self.model.set_rows(rows)
         self.loaded = True
         self._want_advice()
@@ -239,17 +234,10 @@ class CallQueuePanel(QWidget):
 
     @Slot(str, list, object)
     def on_view_changed(self, name: str, touched: list, rows) -> None:
-        """A change from the feed: a big one (a storm) in slices, between turns of the event
-        loop (``views/common/slices.py``), each slice with the fresh rows of its touched ids."""
+        """A change from the feed, a storm's batch too, in one go: the model places the new
+        reports itself (a few inserts, ``SortedRowsModel``) and the table repaints once."""
         if name != self.view_name:
             return
-        fresh = {row.id: row for row in rows}
-        pairs = [(event_id, fresh.pop(event_id, None)) for event_id in dict.fromkeys(touched)]
-        self._slices.feed(pairs + list(fresh.items()))
-
-    def _apply_slice(self, pairs: list) -> None:
-        touched = [event_id for event_id, _row in pairs]
-        rows = [row for _event_id, row in pairs if row is not None]
         # An officer busy with an event elsewhere keeps it: only empty hands get the new report.
         had_selection = self.current_row() is not None or bool(self.selection.ids)
         new = self.model.apply(touched, rows)
@@ -257,7 +245,7 @@ class CallQueuePanel(QWidget):
             return
         self._want_advice()
         if not had_selection:  # an empty-handed officer: the new report is ready for R
-            self.table.selectRow(self.order.row_of(new[0].id))
+            self.table.selectRow(min(self.model.row_of(row.id) for row in new))  # the first in order
         # Unseen until the officer moves onto it or decides on it (being selected for them
         # is not being seen): the badge counts them.
         self._unseen.update(row.id for row in new)
@@ -282,11 +270,11 @@ class CallQueuePanel(QWidget):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
-        return self.order.row_at(index.row())
+        return self.model.row_at(index.row())
 
     def select_events(self, ids: list[int]) -> None:
         """Select the first of these that waits here (another dock chose it); quiet otherwise."""
-        pos = next((p for p in map(self.order.row_of, ids) if p is not None), None)
+        pos = next((p for p in map(self.model.row_of, ids) if p is not None), None)
         self._following = True
         try:
             if pos is not None:
@@ -302,7 +290,7 @@ class CallQueuePanel(QWidget):
 
     def _on_current(self, current, _previous) -> None:
         if current.isValid():
-            row = self.order.row_at(current.row())
+            row = self.model.row_at(current.row())
             self._unseen.discard(row.id)
             self._update_state()
             if not self._following:  # told by another dock: never announced back
@@ -471,11 +459,11 @@ class CallQueuePanel(QWidget):
         table = self.table
         first = max(0, table.rowAt(0))
         last = table.rowAt(table.viewport().height() - 1)
-        last = self.order.rowCount() - 1 if last < 0 else last
+        last = self.model.rowCount() - 1 if last < 0 else last
         rows = range(first, min(last, first + MAX_IN_VIEW) + 1)
         current = self.current_row()
         ids = [current.id] if current is not None else []
-        ids += (self.order.row_at(n).id for n in rows)
+        ids += (self.model.row_at(n).id for n in rows)
         wanted = list(dict.fromkeys(i for i in ids if i not in self._advice))
         if wanted:
             self.sig_advice_requested.emit(wanted)

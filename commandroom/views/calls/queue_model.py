@@ -2,8 +2,9 @@
 
 Fed by the feed pump's "queue" read model: the opening rows once (the one reset), then per
 change the fresh rows of the touched reports — a known one replaced in place (``dataChanged``
-for its row), a new one appended (``beginInsertRows``), a touched one no longer returned removed
-(it left the queue: registered, rejected, merged, answered).
+for its row; moved if its priority changed), a new one inserted in its place in the officer's
+order (``SortedRowsModel``: the model keeps the order, no sorting proxy), a touched one no longer
+returned removed (it left the queue: registered, rejected, merged, answered).
 
 Who may act on a report is judged here, by the console's own clock and the latest heartbeats
 (``set_presence``): a lock binds only while its console is alive, and a row loaded an hour ago
@@ -15,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from enum import Enum, IntEnum
+from functools import partial
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
 
 from commandroom.models.clock import Clock
@@ -25,8 +27,10 @@ from commandroom.models.intake_limits import intake_state
 from commandroom.views.calls.source_icons import source_icon
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
-from commandroom.views.common.live_rows import Index, LiveRowsModel
+from commandroom.views.common.live_rows import Index
+from commandroom.views.common.one_call import OneCallPerCell
 from commandroom.views.common.runs import runs
+from commandroom.views.common.sorted_rows import SortedRowsModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The row's ``QueueRow`` snapshot."""
@@ -64,6 +68,9 @@ HEADERS = {
 }
 
 
+_COLUMNS = tuple(Col)  # by number, without an Enum call per cell
+
+
 class Hold(Enum):
     FREE = "free"
     MINE = "mine"  # this console holds it: its decisions are this officer's
@@ -71,9 +78,19 @@ class Hold(Enum):
     LAPSED = "lapsed"  # its holder went quiet: anyone may take it
 
 
-class CallQueueModel(LiveRowsModel):
+_URGENCY = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
+
+
+def _order(row) -> tuple:
+    """The order the officer works in: the most urgent first, then the longest waiting. A gas
+    leak reported a minute ago stands above nine ordinary reports, however long they waited."""
+    return _URGENCY[row.priority], row.received_at, row.id
+
+
+class CallQueueModel(OneCallPerCell, SortedRowsModel):
     COLUMNS = Col
     HEADERS = HEADERS
+    sort_key = staticmethod(_order)  # kept by the model: a report made urgent moves up at once
 
     def __init__(self, console: str, clock: Clock | None = None, parent=None):
         super().__init__(clock, parent)
@@ -167,8 +184,13 @@ class CallQueueModel(LiveRowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[self._ids[index.row()]]
-        col = Col(index.column())
+        return self.cell_answer(index)(role)
+
+    def cell_answer(self, index: Index):
+        # The row and the column looked up once for all the roles a painted cell is asked.
+        return partial(self._cell, self._rows[self._ids[index.row()]], _COLUMNS[index.column()])
+
+    def _cell(self, row, col: Col, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == ROW_ROLE:
@@ -270,38 +292,3 @@ def waiting(since: datetime, now: datetime) -> str:
     if seconds < 3600:
         return f"{seconds // 60}:{seconds % 60:02d}"
     return timefmt.span(seconds)
-
-
-_URGENCY = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
-
-
-def _order(row) -> tuple:
-    return _URGENCY[row.priority], row.received_at, row.id
-
-
-class QueueOrder(QSortFilterProxyModel):
-    """The order the officer works in: the most urgent first, then the longest waiting. A gas
-    leak reported a minute ago stands above nine ordinary reports, however long they waited."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setDynamicSortFilter(True)  # a report made urgent moves up at once
-        # Re-sorted only when a row itself changes (its dataChanged names no roles, or this one):
-        # the clock's tick each second repaints every row but moves none, and re-sorting a
-        # storm's thousands of rows each second would hold the GUI for seconds.
-        self.setSortRole(ROW_ROLE)
-        self.sort(0)
-
-    def lessThan(self, left, right) -> bool:
-        # Called O(n log n) times: the rows straight from the model, not through data().
-        model = self.sourceModel()
-        return _order(model.row_at(left.row())) < _order(model.row_at(right.row()))
-
-    def row_at(self, row: int):
-        return self.index(row, 0).data(ROW_ROLE)
-
-    def row_of(self, event_id: int) -> int | None:
-        pos = self.sourceModel().row_of(event_id)
-        if pos is None:
-            return None
-        return self.mapFromSource(self.sourceModel().index(pos, 0)).row()

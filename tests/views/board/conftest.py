@@ -14,6 +14,7 @@ from commandroom.models import Category, User
 from commandroom.models.actor import Actor
 from commandroom.models.commands import Commands
 from commandroom.models.enums import Lane, Role, Source
+from commandroom.models.last_change import last_change
 from commandroom.models.org import unit_category
 from tests.views.board.real_drag import real_drag
 
@@ -54,6 +55,12 @@ def registered(db, title="路口占道经营", category="CG01"):
     ref = db.other.receive(source=Source.HOTLINE_12345, title=title, address="姚家路12号", lat=lat, lon=lon,
                            reporter_name="王芳", reporter_phone="13800000000")
     return db.other.register(ref.id, ref.version, category_code=category)
+
+
+def newest_action(db, event_id) -> str:
+    """The action of the event's newest log row (who last changed it, as a refusal names it)."""
+    with db.session() as s:
+        return last_change(s, event_id).action.value
 
 
 def on_board(qtbot, board, event_id, lane=None, timeout=5_000):

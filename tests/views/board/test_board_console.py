@@ -118,7 +118,6 @@ def test_another_process_write_is_on_the_board_within_a_second(qtbot, board_db, 
         committed = float(out.strip())  # the writer's clock just after its commit
         assert seen[0] - committed < 1.0, f"the board showed it {seen[0] - committed:.2f} s after the commit"
         assert board.cards.cards[ref.id].status == Status.DISPATCHED
-        assert board.flow.last[ref.id].console == "console-2"
     finally:
         console.window.close()
 

@@ -41,19 +41,20 @@ def test_changes_update_rows_in_place_and_reports_that_left_are_removed(qtbot):
 
     assert [r.id for r in new] == [4]
     assert resets == []
-    assert removed == [(0, 0)]
-    assert changed == [(0, 0)]  # report 2, now first
-    assert inserted == [(2, 2)]
-    assert model.ids() == (2, 3, 4)
-    assert model.row_at(0).version == 2
+    # In the officer's order, the longest waiting first: 3, 2, 1 before; 4 waited longest.
+    assert removed == [(2, 2)]
+    assert changed == [(1, 1)]  # report 2, in place
+    assert inserted == [(0, 0)]
+    assert model.ids() == (4, 3, 2)
+    assert model.row_at(2).version == 2
 
 
 def test_hold_follows_heartbeats_not_the_row_as_loaded(qtbot):
     clock = FrozenClock(NOW)
     model = CallQueueModel("console-1", clock)
-    held = queue_row(1, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
-                     holder_seen_at=NOW, holder_quiet=False)
-    model.set_rows([held, queue_row(2, taken_console="console-1", taken_by_name="张伟"), queue_row(3)])
+    held = queue_row(3, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
+                     holder_seen_at=NOW, holder_quiet=False)  # the longest waiting: the first row
+    model.set_rows([held, queue_row(2, taken_console="console-1", taken_by_name="张伟"), queue_row(1)])
     assert [model.hold(model.row_at(n)) for n in range(3)] == [Hold.OTHER, Hold.MINE, Hold.FREE]
     assert model.data(model.index(0, Col.HOLDER)) == "李娜（console-2） 处理中"
 
@@ -118,11 +119,7 @@ def test_a_take_read_after_the_heartbeats_counts_as_a_beat(qtbot):
 
 
 def test_the_most_urgent_first_then_the_longest_waiting(qtbot):
-    from commandroom.views.calls.queue_model import QueueOrder
-
-    model = CallQueueModel("console-1", FrozenClock(NOW))
-    order = QueueOrder()
-    order.setSourceModel(model)
+    model = order = CallQueueModel("console-1", FrozenClock(NOW))  # the model keeps the order
     model.set_rows([queue_row(30), queue_row(20, priority=Priority.HIGH), queue_row(10)])
     assert [order.row_at(n).id for n in range(3)] == [20, 30, 10]
     model.apply([1], [queue_row(1, priority=Priority.URGENT)])  # a gas leak, a minute ago

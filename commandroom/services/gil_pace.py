@@ -1,0 +1,43 @@
+"""The GUI thread's share of the interpreter while the console's worker threads compute.
+
+The feed pump and the call desk run Python in their own threads of the console's process; the
+GUI thread calls into Python for every table cell it paints, and each call must take the GIL
+back. Two things decide how long it waits (``bench/bench_intake.py --probe`` measures both):
+
+- The switch interval: a thread wanting the GIL waits that long before the holder is asked to
+  let go. Python's 5 ms made each painted cell wait up to 5 ms while the pump worked; 0.2 ms
+  keeps a repaint of a storm's queue (~90 calls, one a cell: ``views/common/one_call.py``) in
+  tens of milliseconds. Only threads that contend pay the extra switches.
+- The cyclic garbage collector: a full collection walks every tracked object while holding the
+  GIL, stopping every thread for its whole length (330 ms on the bench's 3-day street during a
+  storm). ``settle_heap``, once the console has opened, freezes what the opening made (modules,
+  classes, the snapshot's rows: nothing there is garbage that only the cycle finder frees), so
+  later collections walk only what came after. Objects frozen are still freed by reference
+  counting as usual.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+
+log = logging.getLogger(__name__)
+
+GUI_SWITCH_INTERVAL = 0.0002  # seconds (Python's default: 0.005)
+
+
+def pace_gui() -> None:
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+
+
+def settle_heap() -> None:
+    """Collect once, then freeze what survives out of the collector's future walks."""
+    gc.collect()
+    gc.freeze()
+    log.info("heap settled: %d objects frozen", gc.get_freeze_count())
+
+
+def release_heap() -> None:
+    """The console closes: what was frozen may be walked (and its cycles freed) again."""
+    gc.unfreeze()

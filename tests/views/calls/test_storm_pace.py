@@ -1,0 +1,40 @@
+"""The console under a storm: the opening's heap frozen out of the collector's walks once the
+docks are loaded (and released when it closes); a storm's batch in the queue in one go, placed
+in the officer's order."""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+import pytest
+
+from commandroom.services import gil_pace
+
+
+def test_the_opening_heap_is_frozen_once_loaded_and_released_on_close(qtbot, open_console):
+    gc.unfreeze()
+    console = open_console()
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5_000)
+    assert sys.getswitchinterval() == pytest.approx(gil_pace.GUI_SWITCH_INTERVAL)
+    console.window.close()  # stops the console's services, then lets go of the heap
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_storm_batch_lands_in_order_in_one_insert_per_run(qtbot, open_console):
+    from tests.views.calls.test_queue_model import NOW, queue_row
+
+    from commandroom.models.enums import Priority
+
+    console = open_console()
+    calls = console.window.calls
+    before = calls.model.rowCount()
+    inserted = []
+    calls.model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    storm = [queue_row(90_000 + n, received_at=NOW, priority=(Priority.URGENT, Priority.NORMAL)[n % 2])
+             for n in range(200)]
+    calls.on_view_changed(calls.view_name, [row.id for row in storm], storm)
+    assert calls.model.rowCount() == before + 200
+    assert len(inserted) <= 2  # one run per priority
+    keys = [calls.model.sort_key(calls.model.row_at(n)) for n in range(calls.model.rowCount())]
+    assert keys == sorted(keys)
