@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from enum import IntEnum
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
@@ -19,6 +20,7 @@ from commandroom.models.enums import Priority, Status
 from commandroom.models.lifecycle import HELD
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
+from commandroom.views.common.one_call import OneCallPerCell
 from commandroom.views.common.ordered_rows import Index, OrderedRowsModel
 from commandroom.views.events.event_filter import EventFilter
 
@@ -89,7 +91,7 @@ def _group(row, now) -> int:
     return 2 if row.is_open else 3
 
 
-class EventTableModel(OrderedRowsModel):
+class EventTableModel(OneCallPerCell, OrderedRowsModel):
     COLUMNS = Col
     HEADERS = HEADERS
     DEFAULT_SORT = (Col.REMAINING, Qt.SortOrder.AscendingOrder)  # what needs action first
@@ -120,6 +122,11 @@ class EventTableModel(OrderedRowsModel):
         if not index.isValid():
             return None
         return self._cell(self._rows[self._ids[index.row()]], _COLS[index.column()], role)
+
+    def cell_answer(self, index: Index):
+        """A painted cell's row and column looked up once for all its roles (``one_call.py``:
+        in the console the feed pump's thread holds the GIL, each call into Python waits)."""
+        return partial(self._cell, self._rows[self._ids[index.row()]], _COLS[index.column()])
 
     def _cell(self, row, col: Col, role: int):
         # Roles as plain ints: compared for every role of every painted cell.
