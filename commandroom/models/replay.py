@@ -129,6 +129,7 @@ class Replay:
         self._order = sorted(range(len(self.entries)), key=lambda i: (self.entries[i].at, self.entries[i].id))
         self._times = [self.entries[i].at for i in self._order]
         self._checkpoints: list[tuple[int, RoomState]] = [(0, base)]
+        self._places: dict[int, list[int]] | None = None  # event id → its rows' places in time order
         state = base.copy()
         self.checkpoint_every = max(self.CHECKPOINT_EVERY, -(-len(self.entries) // self.MAX_CHECKPOINTS))
         for n, i in enumerate(self._order, start=1):
@@ -180,8 +181,16 @@ class Replay:
         return counts
 
     def entries_of(self, event_id: int, until: datetime) -> list[LogEntry]:
-        """The window's rows of one event up to ``until``, in log order (its timeline then)."""
-        n = bisect.bisect_right(self._times, until)
-        return sorted((self.entries[i] for i in self._order[:n] if self.entries[i].event_id == event_id),
-                      key=lambda e: e.id)
+        """The window's rows of one event up to ``until``, in log order (its timeline then).
+        Asked at every frame of a replay while an event is chosen: its rows are found by an
+        index of each event's places in time order, made at the first call, not by reading
+        the week's rows up to ``until``."""
+        if self._places is None:
+            self._places = {}
+            for k, i in enumerate(self._order):
+                if self.entries[i].event_id is not None:
+                    self._places.setdefault(self.entries[i].event_id, []).append(k)
+        places = self._places.get(event_id, [])
+        n = bisect.bisect_left(places, bisect.bisect_right(self._times, until))
+        return sorted((self.entries[self._order[k]] for k in places[:n]), key=lambda e: e.id)
 

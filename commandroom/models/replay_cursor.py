@@ -23,8 +23,8 @@ from commandroom.models.alert_levels import most_serious
 from commandroom.models.change import decode
 from commandroom.models.lifecycle import HELD
 from commandroom.models.queries import EventRow
-from commandroom.models.replay import Replay, apply
-from commandroom.models.replay_rows import Names, finished_at, row_for
+from commandroom.models.replay import Replay, RoomState, apply
+from commandroom.models.replay_rows import Names, alert_levels, finished_at, row_for
 from commandroom.models.timelimits import due_soon_at
 
 
@@ -102,11 +102,12 @@ class RowsCursor:
             for entry in replay.span(self._n, n):  # forward and near: fold on
                 apply(self.state, entry)
         elif n != self._n:
+            before = self.state
             self.state = replay.state_at(at)  # back or far: from the nearest checkpoint
         old, self.at, self._n = self.at, at, n
-        if far:  # most events changed: every row again; the clock's indexes on the next near move
+        if far:  # the clock's indexes wait for the next near move
             self._marks_stale = True
-            return self._recompute(set(self.state.events) | set(self.rows), set(), whole=True)
+            return self._recompute(*self._far_touched(before, old), whole=True)
         if self._marks_stale:  # a slider dragged far and wide remakes them once, where it stops
             self._remark()
         timed = self._clock.between(old, at)
@@ -125,10 +126,39 @@ class RowsCursor:
         ids.discard(None)
         return ids
 
+    def _far_touched(self, before: RoomState, old: datetime) -> tuple[set[int], set[int]]:
+        """After a far move, the events whose rows may differ, found by identity (a replayed
+        row's dict is replaced when it changes, and a state shares the unchanged ones): those
+        whose event, alert or assignment rows were replaced, those that came or went, and the
+        listed ones whose clock (overdue, due soon) or the list's cutoff moved; and of these
+        the rows the clock alone regrouped. Not every event of the street made again."""
+        events, at, cutoff = self.state.events, self.at, self.at - self.recent
+        lo, hi = min(old, at), max(old, at)
+        ids = {i for i, event in events.items() if before.events.get(i) is not event}
+        ids.update(i for i in before.events if i not in events)
+        for table in _INDEXED:
+            now_rows, then = self.state.rows[table], before.rows[table]
+            owner = self._owner[table]
+            ids.update(owner.get(i) for i, row in now_rows.items() if then.get(i) is not row)
+            ids.update(owner.get(i) for i in then if i not in now_rows)
+        ids.discard(None)
+        timed = set()
+        for event_id, row in self.rows.items():
+            if row.finished_at is not None and row.finished_at < cutoff:
+                ids.add(event_id)  # aged out
+            elif event_id not in ids and any(lo < t <= hi for t in _clock_times(events[event_id])):
+                timed.add(event_id)
+        ids.update(i for i, event in events.items()  # aged back in (a move back in time)
+                   if i not in self.rows and i not in ids
+                   and ((done := finished_at(event)) is None or done >= cutoff))
+        return ids | timed, timed
+
     def _recompute(self, ids: set[int], timed: set[int], whole: bool = False) -> RowsDelta:
         """The rows of ``ids`` again; ``whole``: ``ids`` are every event (the marks wait for ``_remark``)."""
         at, cutoff, events = self.at, self.at - self.recent, self.state.events
         upserts, removed, regrouped = [], [], []
+        # Every event's alert level: one pass over the alerts, not a look-up per event.
+        level = alert_levels(self.state).get if whole else self._level
         for event_id in ids:
             event = events.get(event_id)
             done = finished_at(event) if event is not None else None
@@ -139,7 +169,7 @@ class RowsCursor:
                 if self.rows.pop(event_id, None) is not None:
                     removed.append(event_id)
                 continue
-            row = row_for(event, self.names, done, at, self._level(event_id), self._cache)
+            row = row_for(event, self.names, done, at, level(event_id), self._cache)
             if self.rows.get(event_id) is not row:
                 self.rows[event_id] = row
                 upserts.append(row)

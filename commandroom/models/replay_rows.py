@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from commandroom.models.catalog import Category
 from commandroom.models.alert_levels import most_serious
 from commandroom.models.enums import OPEN_STATUSES, AlertLevel, GridLevel
+from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Unit
 from commandroom.models.queries import EventRow
 from commandroom.models.replay import RoomState
@@ -56,7 +57,7 @@ def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int,
     same dict is still right, but for its overdue flag, which follows ``at``."""
     cutoff = at - timedelta(days=recent_days)
     cache = {} if cache is None else cache
-    levels = _alert_levels(state)
+    levels = alert_levels(state)
     out = []
     for event in state.events.values():
         done = finished_at(event)
@@ -81,7 +82,7 @@ def row_for(event: dict, names: Names, done: datetime | None, at: datetime, leve
     return row
 
 
-def _alert_levels(state: RoomState) -> dict[int, AlertLevel]:
+def alert_levels(state: RoomState) -> dict[int, AlertLevel]:
     """Each event's most serious alert not cleared at the state's instant."""
     open_levels: dict[int, list] = {}
     for alert in state.rows["alert"].values():
@@ -96,12 +97,13 @@ def _row(event: dict, names: Names, done: datetime | None, at: datetime,
     grid_name, parent, _ = names.grids.get(event["grid_id"], ("", None, 0))
     community = names.grids.get(parent)
     community_id = parent if community is not None and community[2] == int(GridLevel.COMMUNITY) else None
-    row = EventRow(
+    due = event["handle_due"]
+    return EventRow(
         event["id"], event["code"], event["status"], event["priority"], event["source"], event["title"],
         event["address"], code, class_name, category, event["grid_id"], grid_name, community_id,
         community[0] if community_id is not None else "", names.units.get(event["lead_unit_id"], ""),
-        event["received_at"], event["response_due"], event["handle_due"], event["closed_at"], done,
-        event["contact_count"], event["escalated"], event["version"], overdue=False,
+        event["received_at"], event["response_due"], due, event["closed_at"], done,
+        event["contact_count"], event["escalated"], event["version"],
+        overdue=event["status"] in HELD and due is not None and at > due,  # EventRow.is_overdue
         dispatched_at=event["dispatched_at"], alert_level=level,
     )
-    return replace(row, overdue=True) if row.is_overdue(at) else row

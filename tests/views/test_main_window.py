@@ -39,26 +39,26 @@ def test_live_rows_insert_update_and_announce(qtbot, make_window):
     with qtbot.waitSignal(window.events.sig_new_events):
         window.on_rows_changed([make_row(1, status=Status.CLOSED), make_row(7, title="井盖缺失")])
     model = window.events.model
-    assert model.ids() == (1, 7)
-    assert model.data(model.index(0, Col.STATUS)) == "已结案"
+    assert model.ids() == (7, 1)  # the open event above the closed one (what needs action first)
+    assert model.data(model.index(model.row_of(1), Col.STATUS)) == "已结案"
     assert window.statusBar().currentMessage() == "新事件 YJ20261116-0007：井盖缺失"
 
 
-def test_filter_bar_drives_the_proxy(make_window):
+def test_filter_bar_drives_the_list(make_window):
     window = make_window()
     window.on_loaded(make_snapshot([make_row(1), make_row(2, status=Status.CLOSED, community_id=20)]))
     bar = window.events.filters
     bar.status.setCurrentIndex(bar.status.findData("closed"))
-    assert window.events.proxy.rowCount() == 1
+    assert window.events.model.rowCount() == 1
     bar.status.setCurrentIndex(bar.status.findData("open"))
-    assert window.events.proxy.rowCount() == 1 and bar.count.text() == "显示 1 / 共 2 件"
+    assert window.events.model.rowCount() == 1 and bar.count.text() == "显示 1 / 共 2 件"
     bar.status.setCurrentIndex(0)
     bar.place.setCurrentIndex(bar.place.findData("community:20"))
-    assert window.events.proxy.rowCount() == 1
+    assert window.events.model.rowCount() == 1
     assert [bar.place.itemText(i).strip("\u3000") for i in range(bar.place.count())] == \
         ["全部社区", "燕翔社区", "燕翔社区1号院", "窑头社区", "窑头社区东区"]
     bar.search.setText("不存在的事")
-    assert window.events.proxy.rowCount() == 0 and bar.count.text() == "显示 0 / 共 2 件"
+    assert window.events.model.rowCount() == 0 and bar.count.text() == "显示 0 / 共 2 件"
 
 
 def test_docks_toggle_and_reset(qtbot, make_window):

@@ -1,1 +1,1 @@
-"""The live event list: the table model, its filter proxy, the filter bar and the panel."""
+"""The live event list: the table model (sorting and filtering itself), its filter, the filter bar and the panel."""

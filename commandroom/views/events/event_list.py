@@ -16,7 +16,6 @@ from commandroom.views.common.labels import label
 from commandroom.views.common.selection import Selection
 from commandroom.views.common.slices import Slices
 from commandroom.views.common.style import CELL_MARGIN
-from commandroom.views.events.event_filter import EventFilterProxy
 from commandroom.views.events.event_table_model import Col, EventTableModel
 from commandroom.views.events.filter_bar import FilterBar
 
@@ -45,9 +44,7 @@ class EventListPanel(QWidget):
         self.selection = selection or Selection(self)
         self.model = EventTableModel(clock, self)
         self._slices = Slices(self._apply_slice, parent=self)
-        self.proxy = EventFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.filters = FilterBar(self.proxy, self)
+        self.filters = FilterBar(self.model, self)
         self.table = QTableView(self, objectName="eventTable")
         self.loaded = False
         self._setup_table()
@@ -58,12 +55,9 @@ class EventListPanel(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
 
-        # The proxy drops rows while the model still holds them (on rowsAboutToBeRemoved), so
-        # the count also follows the model's own signals, which come after the change.
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged, self.model.rowsRemoved, self.model.rowsInserted):
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
+                       self.model.layoutChanged):
             signal.connect(self._update_count)
-        self.filters.sig_filter_changed.connect(self._update_count)
         self._update_count()
         self._following = False  # True while showing the shared selection (do not echo it)
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
@@ -71,8 +65,8 @@ class EventListPanel(QWidget):
 
     def _setup_table(self) -> None:
         table = self.table
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
+        table.setModel(self.model)  # it sorts and filters itself: no proxy (ordered_rows.py)
+        table.setSortingEnabled(True)  # a header click asks the model to sort
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -123,7 +117,7 @@ class EventListPanel(QWidget):
         self._slices.feed(rows)
 
     def _apply_slice(self, rows: list) -> None:
-        new = [row for row in rows if self.model.row_of(row.id) is None]
+        new = [row for row in rows if not self.model.holds(row.id)]
         self.model.upsert(rows)
         if new:
             self.sig_new_events.emit(new)
@@ -137,21 +131,19 @@ class EventListPanel(QWidget):
     def prune_finished(self, recent_days: int) -> int:
         """Drop finished events older than the live window (the console may run for weeks)."""
         now = self.model.now
-        old = [row.id for row in map(self.model.row_at, range(self.model.rowCount()))
-               if row.has_aged_out(now, recent_days)]
+        old = [row.id for row in self.model.held() if row.has_aged_out(now, recent_days)]
         return self.model.remove_ids(old)
 
     def find_code(self, code: str):
         """The ``EventRow`` of the event with this code (as typed: case and spaces forgiven)."""
         wanted = code.strip().upper()
-        return next((self.model.row_at(n) for n in range(self.model.rowCount())
-                     if self.model.row_at(n).code.upper() == wanted), None)
+        return next((row for row in self.model.held() if row.code.upper() == wanted), None)
 
     # --- The shared selection --------------------------------------------------------------
     def selected_ids(self) -> list[int]:
         """The events selected in the table, top to bottom as the officer sees them."""
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
-        return [self.model.row_at(self.proxy.mapToSource(index).row()).id for index in rows]
+        return [self.model.row_at(index.row()).id for index in rows]
 
     def _table_selection_changed(self) -> None:
         # An empty table selection is not the officer's choice but a filter or a prune hiding
@@ -169,9 +161,9 @@ class EventListPanel(QWidget):
         first = None
         for event_id in ids:
             pos = self.model.row_of(event_id)
-            index = self.proxy.mapFromSource(self.model.index(pos, 0)) if pos is not None else None
-            if index is None or not index.isValid():
+            if pos is None:
                 continue  # not in the list, or hidden by a filter
+            index = self.model.index(pos, 0)
             wanted.select(index, index)
             first = first or index
         self._following = True
@@ -195,4 +187,4 @@ class EventListPanel(QWidget):
             self.table.horizontalHeader().restoreState(state)
 
     def _update_count(self) -> None:
-        self.filters.show_count(self.proxy.rowCount(), self.model.rowCount())
+        self.filters.show_count(self.model.rowCount(), self.model.total())

@@ -1,15 +1,17 @@
-"""The live event list's model: event ids in arrival order plus a cache of frozen row snapshots.
+"""The live event list's model: frozen ``EventRow`` snapshots, kept in the order of the sorted
+column and through the filter bar's filter (``views/common/ordered_rows.py``: no sorting proxy).
 
-Changes arrive as fresh ``EventRow`` snapshots from the feed pump. A known event is replaced in
-place and announced with ``dataChanged`` for its row; a new one is appended between
-``beginInsertRows``/``endInsertRows``. Only the opening load resets the model, so selections,
-scroll position and sorting survive every live change.
+Changes arrive as fresh snapshots from the feed pump (or the meeting's replay cursor). A known
+event is replaced in place (``dataChanged``, or moved if its key changed); a new one is inserted
+at its sorted place. Only the opening load resets the model, so selections, scroll position and
+sorting survive every live change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from datetime import datetime, timedelta
 from enum import IntEnum
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
@@ -18,19 +20,18 @@ from commandroom.models.enums import Priority, Status
 from commandroom.models.lifecycle import HELD
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
-from commandroom.views.common.runs import runs
-from commandroom.views.common.live_rows import Index, LiveRowsModel
-from commandroom.views.common.runs import runs
+from commandroom.views.common.one_call import OneCallPerCell
+from commandroom.views.common.ordered_rows import Index, OrderedRowsModel
+from commandroom.views.events.event_filter import EventFilter
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-"""A key that sorts the column by meaning (lifecycle order, urgency, time), not by its text."""
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The row's ``EventRow`` snapshot (for filters and, later, the detail pane)."""
 
 _STATUS_ORDER = {status: n for n, status in enumerate(Status)}
 _PRIORITY_ORDER = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
 _NO_DUE = 10**12  # sorts events without a limit after every limited one
-_SPAN = 10**10  # seconds: wider than any time left or any timestamp (the urgency key's groups)
+_EPOCH, _SECOND = datetime(2000, 1, 1), timedelta(seconds=1)
+_SPAN = 10**10  # seconds: wider than any timestamp (the urgency key's groups)
 
 
 class Col(IntEnum):
@@ -65,9 +66,20 @@ HEADERS = {
     Col.REMAINING: QT_TRANSLATE_NOOP("EventTableModel", "剩余时间"),
 }
 
+_DISPLAY, _FOREGROUND, _BACKGROUND, _FONT, _ALIGNMENT, _TOOLTIP = (role.value for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_COLS = tuple(Col)  # a column's number to its member: a tuple lookup, not Col(n) per cell
 _CENTRED = {Col.PRIORITY, Col.STATUS, Col.RECEIVED, Col.DUE, Col.REMAINING}
 _BOLD = QFont()
 _BOLD.setBold(True)
+
+
+def _seconds(at: datetime) -> int:
+    """An instant as whole seconds: a key that compares fast (``timestamp()`` of a naive
+    time asks the C library's local time zone, ten times slower; only the order matters)."""
+    return (at - _EPOCH) // _SECOND
 
 
 def _group(row, now) -> int:
@@ -79,69 +91,63 @@ def _group(row, now) -> int:
     return 2 if row.is_open else 3
 
 
-class EventTableModel(LiveRowsModel):
+class EventTableModel(OneCallPerCell, OrderedRowsModel):
     COLUMNS = Col
     HEADERS = HEADERS
+    DEFAULT_SORT = (Col.REMAINING, Qt.SortOrder.AscendingOrder)  # what needs action first
+
+    def __init__(self, clock=None, parent=None):
+        super().__init__(clock, parent)
+        self.filter = EventFilter()
 
     # --- Feeding the model -----------------------------------------------------------------
-    def upsert(self, rows: Iterable) -> tuple[int, int]:
-        """Replace known rows in place, append new ones; returns (inserted, changed)."""
-        new, changed = self._store(rows)
-        return len(new), changed
-
     def tick(self) -> None:
-        """Move the model's clock on: countdowns and overdue tints follow when painted
-        (``LiveRowsModel._tick``). Only the rows whose urgency group changed (come due soon,
-        gone overdue) get a dataChanged, so the proxy re-sorts and re-filters those alone:
-        within a group the order does not change with time (every countdown moves alike), and
-        re-sorting a storm's tens of thousands of rows through Python each minute held the GUI
-        for seconds."""
+        """Move the model's clock on: countdowns and overdue tints follow when painted (the
+        panel repaints its viewport). Only the rows whose urgency group changed (come due soon,
+        gone overdue) are placed and filtered again: within a group the order does not change
+        with time (the keys are instants, not time left)."""
         before = self._now
-        self._tick()
-        moved = [self._pos[i] for i, row in self._rows.items()
-                 if row.handle_due is not None and row.status in HELD  # a limit is running
-                 and _group(row, before) != _group(row, self._now)]
-        last_col = len(Col) - 1
-        for first, last in runs(moved):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_col))
-
-    def follow_clock(self, regrouped: Iterable[int] = ()) -> None:
-        """A replay's clock moved (many times a second). No dataChanged for the time cells:
-        the view re-reads the cells it paints (the caller repaints it), and a dataChanged over
-        every row would have the proxy filter every row again, in Python, at every frame. Only
-        the ``regrouped`` rows (moved into another urgency group by the clock) are said to
-        change, so the proxy re-sorts those; within a group the keys all shift alike."""
         self._now = self._clock.now()
-        last = len(self.COLUMNS) - 1
-        for first, end in runs(self._pos[i] for i in regrouped if i in self._pos):
-            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+        self._settle([i for i, row in self._rows.items()
+                      if row.handle_due is not None and row.status in HELD  # a limit is running
+                      and _group(row, before) != _group(row, self._now)])
+
+    def accepts(self, row) -> bool:
+        return self.filter.accepts(row, self._now)
+
+    def filtering(self) -> bool:
+        return self.filter.active
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[self._ids[index.row()]]
-        col = Col(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self._cell(self._rows[self._ids[index.row()]], _COLS[index.column()], role)
+
+    def cell_answer(self, index: Index):
+        """A painted cell's row and column looked up once for all its roles (``one_call.py``:
+        in the console the feed pump's thread holds the GIL, each call into Python waits)."""
+        return partial(self._cell, self._rows[self._ids[index.row()]], _COLS[index.column()])
+
+    def _cell(self, row, col: Col, role: int):
+        # Roles as plain ints: compared for every role of every painted cell.
+        if role == _DISPLAY:
             return self._text(row, col)
-        if role == SORT_ROLE:
-            return self._sort_key(row, col)
+        if role == _FOREGROUND:
+            return self._foreground(row, col)
+        if role == _BACKGROUND:
+            return palette.OVERDUE_ROW if row.is_overdue(self._now) else None
+        if role == _FONT:
+            if col == Col.STATUS:
+                return _BOLD
+            urgent = col in (Col.PRIORITY, Col.CODE) and row.priority == Priority.URGENT and row.is_open
+            return _BOLD if urgent else None
+        if role == _ALIGNMENT:
+            return _CENTRE if col in _CENTRED else None
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, col)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return palette.OVERDUE_ROW if row.is_overdue(self._now) else None
-        if role == Qt.ItemDataRole.FontRole:
-            urgent = row.priority == Priority.URGENT and row.is_open
-            return _BOLD if (urgent and col in (Col.PRIORITY, Col.CODE)) or col == Col.STATUS else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in _CENTRED:
-            return Qt.AlignmentFlag.AlignCenter
         return None
-
-    def sort_key_at(self, row: int, column: int):
-        return self._sort_key(self._rows[self._ids[row]], Col(column))
 
     # --- Cells -----------------------------------------------------------------------------
     def _text(self, row, col: Col) -> str:
@@ -176,33 +182,36 @@ class EventTableModel(LiveRowsModel):
                 return timefmt.countdown(row.handle_due, self._now) if row.is_open else ""
         return ""
 
-    def _sort_key(self, row, col: Col):
-        match col:
+    def sort_key(self, row, column: int):
+        """A column's key by meaning (lifecycle order, urgency, instants), not by its text.
+        Instants, not time left: a key stays right as the clock moves (see ``tick``)."""
+        match column:
             case Col.PRIORITY:
                 return _PRIORITY_ORDER[row.priority]
             case Col.STATUS:
                 return _STATUS_ORDER[row.status]
             case Col.RECEIVED:
-                return row.received_at.isoformat()
+                return _seconds(row.received_at)
             case Col.DUE:
                 if row.handle_due is None or not row.is_open:
                     return _NO_DUE
-                return int((row.handle_due - self._now).total_seconds())
+                return _seconds(row.handle_due)
             case Col.REMAINING:
                 return self._urgency(row)
-        return self._text(row, col)
+        return self._text(row, Col(column))
 
     def _urgency(self, row) -> int:
         """What needs action first (the list's opening order, ascending): overdue events, the
         longest overdue first; then those due soon, the soonest first; then the other open
-        events, newest first; then the finished ones, newest first. One integer per row, so the
-        proxy compares numbers: the group in the high digits, the order within it below."""
+        events, newest first; then the finished ones, newest first. One integer per row: the
+        group in the high digits, the order within it below (the limit's instant, or the
+        reception's, newer smaller), so only a change of group moves a row as the clock runs."""
         group = _group(row, self._now)
         if group < 2:
-            within = int((row.handle_due - self._now).total_seconds()) + _SPAN
+            within = _seconds(row.handle_due)
         else:
-            within = _SPAN - int(row.received_at.timestamp())  # newer: smaller
-        return group * 2 * _SPAN + within
+            within = _SPAN - _seconds(row.received_at)
+        return group * _SPAN + within
 
     def _foreground(self, row, col: Col):
         if col == Col.STATUS:

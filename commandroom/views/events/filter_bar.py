@@ -1,6 +1,6 @@
 """The row of filters above the event list: status, category, place, overdue only, search.
 
-It only holds the choices and tells the proxy; the vocabularies (categories, grids) come from
+It only holds the choices and tells the list's model (its ``filter``, then ``refilter``); the vocabularies (categories, grids) come from
 the console's opening snapshot, so it never asks the database anything.
 """
 
@@ -18,10 +18,10 @@ from commandroom.views.events.event_filter import (
     CATEGORY_ITEM,
     COMMUNITY,
     GRID,
-    EventFilterProxy,
     choice,
 )
 from commandroom.views.common.labels import label
+from commandroom.views.events.event_table_model import EventTableModel
 
 _OPEN = "open"  # the status combo's "all unfinished" entry
 _INDENT = "\u3000"  # a full-width space: items line up under their class in a CJK font
@@ -30,12 +30,12 @@ _INDENT = "\u3000"  # a full-width space: items line up under their class in a C
 class FilterBar(QWidget):
     # --- Signals ---------------------------------------------------------------------------
     sig_filter_changed = Signal()
-    """Any filter choice changed (the proxy has already been told)."""
+    """Any filter choice changed (the list has already been filtered again)."""
 
-    def __init__(self, proxy: EventFilterProxy, parent=None):
+    def __init__(self, model: EventTableModel, parent=None):
         super().__init__(parent)
         self.setObjectName("filterBar")
-        self.proxy = proxy
+        self.model = model
         self.status = QComboBox(objectName="statusFilter")
         self.category = QComboBox(objectName="categoryFilter")
         self.place = QComboBox(objectName="placeFilter")
@@ -63,11 +63,11 @@ class FilterBar(QWidget):
         self.set_vocabularies((), ())
         self.status.currentIndexChanged.connect(self._status_chosen)
         self.category.currentIndexChanged.connect(
-            lambda: self._tell(self.proxy.set_category, self.category.currentData()))
+            lambda: self._tell(self.model.filter.set_category, self.category.currentData()))
         self.place.currentIndexChanged.connect(
-            lambda: self._tell(self.proxy.set_place, self.place.currentData()))
-        self.overdue.toggled.connect(lambda on: self._tell(self.proxy.set_overdue_only, on))
-        self.search.textChanged.connect(lambda text: self._tell(self.proxy.set_text, text))
+            lambda: self._tell(self.model.filter.set_place, self.place.currentData()))
+        self.overdue.toggled.connect(lambda on: self._tell(self.model.filter.set_overdue_only, on))
+        self.search.textChanged.connect(lambda text: self._tell(self.model.filter.set_text, text))
 
     # --- Filling ---------------------------------------------------------------------------
     def _fill_statuses(self) -> None:
@@ -97,14 +97,15 @@ class FilterBar(QWidget):
     def show_count(self, shown: int, total: int) -> None:
         self.count.setText(self.tr("显示 {shown} / 共 {total} 件").format(shown=shown, total=total))
 
-    # --- Telling the proxy -----------------------------------------------------------------
+    # --- Telling the list --------------------------------------------------------------------
     def _status_chosen(self) -> None:
         data = self.status.currentData()
         statuses = None if data is None else OPEN_STATUSES if data == _OPEN else {Status(data)}
-        self._tell(self.proxy.set_statuses, statuses)
+        self._tell(self.model.filter.set_statuses, statuses)
 
     def _tell(self, setter, value) -> None:
         setter(value)
+        self.model.refilter()
         self.sig_filter_changed.emit()
 
 

@@ -5,9 +5,9 @@ chosen event's timeline up to that instant.
 Read-only but for the meeting's own decisions, which go through the command runner like any
 command. The week is loaded off the GUI thread (``services/meeting_loader.py``); moving the
 slider moves the list's cursor (``models/replay_cursor.py``), which hands over only the rows
-that changed between the two instants; the table model updates those in place (dataChanged,
-insert, remove) and its proxy re-sorts only them. Frames that come faster than they are drawn are coalesced:
-only the newest instant is drawn.
+that changed between the two instants; the table model puts those in their sorted places
+(dataChanged, move, insert, remove: ``views/common/ordered_rows.py``). Frames that come faster
+than they are drawn are coalesced: only the newest instant is drawn.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from commandroom.services.command_request import CommandRequest
 from commandroom.services.replay_clock import ReplayClock
 from commandroom.views.common.labels import label
 from commandroom.views.events.event_list import EventListPanel
-from commandroom.views.events.event_table_model import ROW_ROLE
 from commandroom.views.meeting.agenda_panel import AgendaPanel
 from commandroom.views.meeting.decision_dialog import DecisionDialog
 from commandroom.views.meeting.instant_tabs import InstantTabs
@@ -61,6 +60,7 @@ class MeetingWindow(QMainWindow):
         self.list_clock = FrozenClock(datetime.min)
         self._pending: datetime | None = None
         self._asked: dict[int, dict] = {}  # decision request id → what was asked
+        self._timeline_shown: tuple | None = None  # (event id, rows, rows missing) listed
         self.loading = QLabel(self.tr("正在载入本周的记录…"), alignment=Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.loading)
         if runner is not None:
@@ -77,9 +77,6 @@ class MeetingWindow(QMainWindow):
         self.clock = ReplayClock(replay.start, replay.end, self)
         self.list_clock.at = replay.start
         self.events = EventListPanel(self.list_clock, self)
-        # The cursor's rows and the proxy's sort are redone only for what a frame changed: the
-        # filter reads the row snapshot (a changed row), not the time cells every frame redraws.
-        self.events.proxy.setFilterRole(ROW_ROLE)
         data.cursor.move(replay.start)
         self.events.load(data.snapshot(data.cursor.rows.values()))
         self.agenda = AgendaPanel(report, self)
@@ -138,23 +135,28 @@ class MeetingWindow(QMainWindow):
     def _draw(self, at: datetime) -> None:
         delta = self.data.cursor.move(at)
         self.list_clock.at = at
-        self.events.model.remove_ids(delta.removed)
-        self.events.apply_changes(delta.upserts)
-        self.events.model.follow_clock(delta.regrouped)
+        # In one go, not in the feed's slices: the frame shows the instant whole.
+        self.events.model.apply(delta.upserts, delta.removed, delta.regrouped)
         self.events.table.viewport().update()  # the countdowns and tints of the rows in sight
         self.tabs.frame(delta.changed)
         self._show_timeline()
 
     def _show_timeline(self) -> None:
         event_id = self.events.selection.current
-        self.timeline.clear()
         if event_id is None or self.data is None:
+            self.timeline.clear()
             self.timeline_title.setText(self.tr("选择事件以查看其处置经过"))
+            self._timeline_shown = None
             return
         row = self.events.model.row_of(event_id)
         code = self.events.model.row_at(row).code if row is not None else f"#{event_id}"
         entries, missing = self.data.timeline(event_id, self.clock.instant)
         self.timeline_title.setText(self.tr("{0} 截至 {1:%m-%d %H:%M}").format(code, self.clock.instant))
+        shown = (event_id, len(entries), missing)
+        if shown == self._timeline_shown:  # a frame that added nothing to it: not written again
+            return
+        self._timeline_shown = shown
+        self.timeline.clear()
         if missing:
             self.timeline.addItem(self.tr("（本周之前的记录未载入）"))
         for entry in entries:

@@ -18,7 +18,6 @@ from commandroom.models.actor import Actor
 from commandroom.models.commands import Commands
 from commandroom.models.enums import Action, Priority, Role, Source, Status
 from commandroom.models.lifecycle import allowed_actions
-from commandroom.views.events.event_table_model import ROW_ROLE
 
 LEADER = Actor(login="leader", role=Role.SHIFT_LEADER, console="console-9", name="李明")
 
@@ -60,8 +59,8 @@ def select_in_list(qtbot, console, event_id):
     """Click the event's row in the list, as the officer does."""
     events = console.window.events
     qtbot.waitUntil(lambda: events.model.row_of(event_id) is not None, timeout=5_000)
-    proxy = events.proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ROW_ROLE).id == event_id)
+    model = events.model
+    row = model.row_of(event_id)
     events.table.selectRow(row)
     detail = console.window.detail
     qtbot.waitUntil(lambda: detail.view is not None and detail.view.detail is not None, timeout=5_000)

@@ -25,7 +25,7 @@ def test_default_order_puts_overdue_then_due_soon_then_newest(make_window):
                  closed_at=NOW - timedelta(days=1), finished_at=NOW - timedelta(days=1)),
     ] + [make_row(n, status=Status.CLOSED, closed_at=NOW, finished_at=NOW) for n in range(9, 200)]
     window.on_loaded(make_snapshot(rows))
-    proxy = window.events.proxy
-    order = [proxy.index(r, 0).data(ROW_ROLE).id for r in range(proxy.rowCount())]
+    model = window.events.model
+    order = [model.index(r, 0).data(ROW_ROLE).id for r in range(model.rowCount())]
     assert order[:6] == [5, 3, 4, 2, 6, 7]
     assert order[6] == 1 and order[-1] == 8  # finished: newest first, oldest last

@@ -12,9 +12,9 @@ from tests.views.conftest import make_row, make_snapshot
 def test_clicking_a_row_selects_it_everywhere(qtbot, make_window):
     window = make_window()
     window.on_loaded(make_snapshot([make_row(n) for n in range(1, 6)]))
-    table, proxy = window.events.table, window.events.proxy
-    wanted = next(r for r in range(proxy.rowCount())
-                  if proxy.index(r, Col.CODE).data() == "YJ20261116-0004")
+    table, model = window.events.table, window.events.model
+    wanted = next(r for r in range(model.rowCount())
+                  if model.index(r, Col.CODE).data() == "YJ20261116-0004")
     with qtbot.waitSignal(window.selection.sig_selected) as blocker:
         table.selectRow(wanted)
     assert blocker.args == [[4]]
@@ -43,6 +43,6 @@ def test_a_filter_hiding_the_row_keeps_the_shared_selection(qtbot, make_window):
     window.on_loaded(make_snapshot([make_row(1), make_row(2, title="井盖缺失")]))
     window.selection.select([1], source=None)
     window.events.table.selectionModel().select(
-        window.events.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        window.events.model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
     window.events.filters.search.setText("井盖")
     assert window.selection.ids == (1,)

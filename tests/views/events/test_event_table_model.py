@@ -1,5 +1,5 @@
-"""The live list's model and proxy, fed with fake snapshots: inserts, in-place changes (never a
-reset), removals, the clock, filters and sorting."""
+"""The live list's model, fed with fake snapshots: inserts, in-place changes (never a reset),
+moves, removals, the clock, filters and sorting (the model's own: no proxy)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from commandroom.views.events.event_filter import (
     CATEGORY_ITEM,
     COMMUNITY,
     GRID,
-    EventFilterProxy,
     choice,
 )
 from commandroom.views.events.event_table_model import ROW_ROLE, Col, EventTableModel
@@ -82,10 +81,11 @@ def test_cells_cues_and_countdown(model, clock):
         palette.PRIORITY[Priority.URGENT]
     assert model.data(model.index(urgent, Col.TITLE), Qt.ItemDataRole.BackgroundRole) == palette.OVERDUE_ROW
     assert text(model, urgent, Col.REMAINING) == "超 1时30分"
-    assert text(model, 0, Col.REMAINING) == "剩 4时0分"
-    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
-    assert text(model, 0, Col.RECEIVED) == "08:59"
-    assert model.data(model.index(0, 0), ROW_ROLE).id == 1
+    assert urgent == 0  # overdue: at the top
+    assert text(model, 1, Col.REMAINING) == "剩 4时0分"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is None
+    assert text(model, 1, Col.RECEIVED) == "08:59"
+    assert model.data(model.index(1, 0), ROW_ROLE).id == 1
 
 
 def test_countdown_colours_follow_the_domain_rules(model):
@@ -117,67 +117,92 @@ def test_unregistered_and_merged_reports(model):
 
 
 @pytest.fixture
-def proxy(model, qtmodeltester):
+def filtered(model, qtmodeltester):
+    """The model with two more rows, a finished one and an overdue urgent one."""
     model.upsert([
         make_row(4, status=Status.CLOSED, closed_at=NOW, finished_at=NOW, community_id=20, grid_id=21,
                  community_name="窑头社区", title="噪音扰民", category_code="MD01",
                  category_class="矛盾纠纷"),
         make_row(5, priority=Priority.URGENT, handle_due=NOW - timedelta(hours=1), address="窑头路8号"),
     ])
-    proxy = EventFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
-    return proxy
+    qtmodeltester.check(model)
+    return model
 
 
-def shown(proxy):
-    return sorted(proxy.data(proxy.index(r, 0), ROW_ROLE).id for r in range(proxy.rowCount()))
+def shown(model):
+    return sorted(model.data(model.index(r, 0), ROW_ROLE).id for r in range(model.rowCount()))
 
 
-def test_filters(proxy):
-    proxy.set_statuses({Status.CLOSED})
-    assert shown(proxy) == [4]
-    proxy.set_statuses(None)
-    proxy.set_category(choice(CATEGORY_CLASS, "矛盾纠纷"))
-    assert shown(proxy) == [4]
-    proxy.set_category(choice(CATEGORY_ITEM, "CG01"))
-    assert shown(proxy) == [1, 2, 3, 5]
-    proxy.set_category(None)
-    proxy.set_place(choice(COMMUNITY, 20))
-    assert shown(proxy) == [4]
-    proxy.set_place(choice(GRID, 11))
-    assert shown(proxy) == [1, 2, 3, 5]
-    proxy.set_place(None)
-    proxy.set_text("窑头")  # the address of 5 only; the title of 4 does not say it
-    assert shown(proxy) == [5]
-    proxy.set_text("yj20261116-0004")  # codes match whatever the case
-    assert shown(proxy) == [4]
-    proxy.set_text("")
-    proxy.set_overdue_only(True)
-    assert shown(proxy) == [5]
+def set_filter(model, setter, value):
+    getattr(model.filter, setter)(value)
+    model.refilter()
 
 
-def test_changed_row_is_refiltered_live(proxy, model):
-    proxy.set_statuses({Status.DISPATCHED})
-    assert shown(proxy) == [1, 2, 3, 5]
-    model.upsert([make_row(2, status=Status.RESOLVED)])
-    assert shown(proxy) == [1, 3, 5]
-    model.upsert([make_row(6)])
-    assert shown(proxy) == [1, 3, 5, 6]
+def test_filters(filtered):
+    set_filter(filtered, "set_statuses", {Status.CLOSED})
+    assert shown(filtered) == [4]
+    set_filter(filtered, "set_statuses", None)
+    set_filter(filtered, "set_category", choice(CATEGORY_CLASS, "矛盾纠纷"))
+    assert shown(filtered) == [4]
+    set_filter(filtered, "set_category", choice(CATEGORY_ITEM, "CG01"))
+    assert shown(filtered) == [1, 2, 3, 5]
+    set_filter(filtered, "set_category", None)
+    set_filter(filtered, "set_place", choice(COMMUNITY, 20))
+    assert shown(filtered) == [4]
+    set_filter(filtered, "set_place", choice(GRID, 11))
+    assert shown(filtered) == [1, 2, 3, 5]
+    set_filter(filtered, "set_place", None)
+    set_filter(filtered, "set_text", "窑头")  # the address of 5 only; the title of 4 does not say it
+    assert shown(filtered) == [5]
+    set_filter(filtered, "set_text", "yj20261116-0004")  # codes match whatever the case
+    assert shown(filtered) == [4]
+    set_filter(filtered, "set_text", "")
+    set_filter(filtered, "set_overdue_only", True)
+    assert shown(filtered) == [5]
 
 
-def test_sorting_by_meaning(proxy, model):
+def test_changed_row_is_refiltered_live(filtered):
+    set_filter(filtered, "set_statuses", {Status.DISPATCHED})
+    assert shown(filtered) == [1, 2, 3, 5]
+    filtered.upsert([make_row(2, status=Status.RESOLVED)])
+    assert shown(filtered) == [1, 3, 5]
+    filtered.upsert([make_row(6)])
+    assert shown(filtered) == [1, 3, 5, 6]
+
+
+def test_sorting_by_meaning(filtered):
     def order():
-        return [proxy.data(proxy.index(r, 0), ROW_ROLE).id for r in range(proxy.rowCount())]
+        return list(filtered.ids())
 
-    proxy.sort(Col.RECEIVED, Qt.SortOrder.DescendingOrder)
+    moves = []
+    filtered.rowsMoved.connect(lambda *args: moves.append(args))
+    filtered.sort(Col.RECEIVED, Qt.SortOrder.DescendingOrder)
     assert order() == [1, 2, 3, 4, 5]
-    proxy.sort(Col.PRIORITY, Qt.SortOrder.AscendingOrder)
+    filtered.sort(Col.PRIORITY, Qt.SortOrder.AscendingOrder)
     assert order()[0] == 5  # urgent first
-    proxy.sort(Col.REMAINING, Qt.SortOrder.AscendingOrder)
+    filtered.sort(Col.REMAINING, Qt.SortOrder.AscendingOrder)
     assert order()[0] == 5 and order()[-1] == 4  # overdue first, finished last
-    proxy.sort(Col.STATUS, Qt.SortOrder.DescendingOrder)
+    filtered.sort(Col.STATUS, Qt.SortOrder.DescendingOrder)
     assert order()[0] == 4  # closed comes late in the lifecycle
-    proxy.sort(Col.RECEIVED, Qt.SortOrder.DescendingOrder)
-    model.upsert([make_row(0)])  # the newest arrives and takes its sorted place
+    filtered.sort(Col.RECEIVED, Qt.SortOrder.DescendingOrder)
+    filtered.upsert([make_row(0)])  # the newest arrives and takes its sorted place
     assert order()[0] == 0
+    filtered.sort(Col.TITLE, Qt.SortOrder.AscendingOrder)  # text: by the locale's collation
+    assert order()[0] == 4  # 噪音扰民 (no…) before 占道经营 (zhan…) in pinyin
+    filtered.sort(Col.TITLE, Qt.SortOrder.DescendingOrder)
+    assert order()[-1] == 4
+    filtered.sort(Col.REMAINING, Qt.SortOrder.AscendingOrder)
+    filtered.upsert([make_row(2, handle_due=NOW - timedelta(hours=2))])  # now the most overdue
+    assert order()[:2] == [2, 5] and len(moves) == 1  # moved in place: no reset, no relayout
+
+
+def test_a_changed_row_keeps_its_selection_as_it_moves(filtered):
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = QItemSelectionModel(filtered)
+    selection.select(filtered.index(filtered.row_of(3), 0), QItemSelectionModel.SelectionFlag.Select)
+    filtered.upsert([make_row(3, handle_due=NOW - timedelta(hours=3))])  # to the top
+    assert filtered.row_of(3) == 0
+    assert [index.row() for index in selection.selectedIndexes()] == [0]
+    set_filter(filtered, "set_text", "燕翔路3号")  # a filter change: laid out again, kept selected
+    assert [index.row() for index in selection.selectedIndexes()] == [0] and filtered.rowCount() == 1

@@ -42,15 +42,15 @@ def test_grid_click_filters_the_list_and_the_board(qtbot, street, make_window, s
                     status=Status.REGISTERED)
     window = console(qtbot, street, make_window, start_pump)
     board_total = lambda: sum(shown for shown, _ in window.board.cards.counts().values())  # noqa: E731
-    assert window.events.proxy.rowCount() == 3 and board_total() == 3
+    assert window.events.model.rowCount() == 3 and board_total() == 3
 
     run_js(qtbot, window.map, f"commandroomMap.grids.get({grids['A1']}).fire('click') && 1")
-    qtbot.waitUntil(lambda: window.events.proxy.rowCount() == 2, timeout=PAGE_TIMEOUT)
+    qtbot.waitUntil(lambda: window.events.model.rowCount() == 2, timeout=PAGE_TIMEOUT)
     assert window.events.filters.place.currentData() == choice(GRID, grids["A1"])
     assert board_total() == 2 and "A社区1号院" in window.board.message.text()
 
     run_js(qtbot, window.map, f"commandroomMap.grids.get({grids['A1']}).fire('click') && 1")
-    qtbot.waitUntil(lambda: window.events.proxy.rowCount() == 3, timeout=PAGE_TIMEOUT)
+    qtbot.waitUntil(lambda: window.events.model.rowCount() == 3, timeout=PAGE_TIMEOUT)
     assert board_total() == 3 and window.events.filters.place.currentData() is None
 
 

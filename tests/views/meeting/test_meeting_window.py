@@ -170,3 +170,22 @@ def test_a_role_that_may_not_decide_watches_and_is_told_why(qtbot, week, role, w
     button = window.agenda.decide
     assert not button.isEnabled() and all(word in button.text() for word in words)
     assert window.decision_refusal() == button.text()
+
+
+def test_an_agenda_item_selects_its_event_and_scrolls_the_list_to_it(meeting, qtbot):
+    window, w, made = meeting
+    window.resize(1280, 360)  # the list shows a few rows: most events need a scroll to be seen
+    window.show()
+    qtbot.waitExposed(window)
+    table, model = window.events.table, window.events.model
+    scrolled = []
+    for n in range(window.agenda.list.count()):
+        window.agenda.list.setCurrentRow(n)
+        item = window.agenda.current()
+        current = table.selectionModel().currentIndex()
+        assert current.isValid()
+        assert model.row_at(current.row()).id in (list(item.events) or [item.event_id])
+        assert set(window.events.selected_ids()) <= set(item.events or [item.event_id])
+        assert table.visualRect(current).intersects(table.viewport().rect()), item.kind
+        scrolled.append(table.verticalScrollBar().value())
+    assert max(scrolled) > 0  # some event sat below the rows in sight: the list did scroll to it
