@@ -11,28 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from commandroom.models.clock import Clock
+from commandroom.views.common.named_columns import Index, NamedColumnsModel
 from commandroom.views.common.runs import runs
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class LiveRowsModel(QAbstractTableModel):
-    COLUMNS: type[IntEnum]
-    HEADERS: dict
-
+class LiveRowsModel(NamedColumnsModel):
     def __init__(self, clock: Clock | None = None, parent=None):
         super().__init__(parent)
         self._clock = clock or Clock()
         self._now = self._clock.now()
-        self._ids: list[int] = []
         self._rows: dict = {}  # id -> frozen row
         self._pos: dict[int, int] = {}  # id -> row number
-        self._columns = len(self.COLUMNS)  # asked by Qt for every row it maps: not len(Enum) each time
 
     # --- Feeding the model -----------------------------------------------------------------
     def set_rows(self, rows: Iterable) -> None:
@@ -112,13 +105,3 @@ class LiveRowsModel(QAbstractTableModel):
     def ids(self) -> Sequence[int]:
         return tuple(self._ids)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._columns
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[self.COLUMNS(section)])
-        return None

@@ -22,14 +22,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, Qt
 
 from commandroom.models.clock import Clock
+from commandroom.views.common.named_columns import Index, NamedColumnsModel
 from commandroom.views.common.runs import runs
-
-Index = QModelIndex | QPersistentModelIndex
 
 # A batch moving more than this share of the shown rows is laid out again at once: one sort
 # of the kept keys costs less than thousands of single moves, each shifting the view's rows.
@@ -53,9 +51,7 @@ class _Collated:
     __hash__ = None
 
 
-class OrderedRowsModel(QAbstractTableModel):
-    COLUMNS: type[IntEnum]
-    HEADERS: dict
+class OrderedRowsModel(NamedColumnsModel):
     DEFAULT_SORT: tuple[int, Qt.SortOrder]
 
     def __init__(self, clock: Clock | None = None, parent=None):
@@ -67,12 +63,11 @@ class OrderedRowsModel(QAbstractTableModel):
         # … and of rows the filter hides, as long as they are right: a filter keystroke that
         # shows them again finds their keys, not every hidden row's key made again.
         self._hidden: dict[int, tuple] = {}
-        self._ids: list[int] = []  # the shown rows in order …
+        # self._ids: the shown rows in order …
         self._keys: list[tuple] = []  # … and their keys, ascending (parallel lists)
         self._column, self._order = self.DEFAULT_SORT
         # The street's texts are Chinese whatever the interface's language: by pinyin.
         self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        self._columns = len(self.COLUMNS)  # asked by Qt for every row it maps: not len(Enum) each time
 
     # --- What a subclass says ----------------------------------------------------------------
     def sort_key(self, row, column: int):
@@ -296,13 +291,3 @@ class OrderedRowsModel(QAbstractTableModel):
     def sort_order(self) -> tuple[int, Qt.SortOrder]:
         return self._column, self._order
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._columns
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[self.COLUMNS(section)])
-        return None
