@@ -421,6 +421,7 @@ def _meeting_window(url: str, args) -> int:
 
 def _meeting_report(url: str, args) -> int:
     from commandroom.models.clock import Clock
+    from commandroom.models.streets import room_street
     from commandroom.models.weekly import build
 
     now = Clock().now()
@@ -428,9 +429,7 @@ def _meeting_report(url: str, args) -> int:
     db = _open_to_read(url)
     try:
         with db.session() as session:
-            street_id = _street_id(session, args)
-            if street_id is None:
-                raise ConfigError("数据库中还没有街道", "The database holds no street yet")
+            street_id = room_street(session, args.street).id
             report = build(session, street_id, week, now)
     finally:
         db.dispose()

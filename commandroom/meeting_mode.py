@@ -53,7 +53,7 @@ def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
     app = _application(settings)
 
     from commandroom.app_signin import sign_in
-    from commandroom.models.streets import resolve_street
+    from commandroom.models.streets import room_street
     from commandroom.services.command_runner import CommandRunner
     from commandroom.views.i18n import install_translators, remove_translators
 
@@ -65,7 +65,7 @@ def run_meeting(settings: Settings, week: str, screenshot: str | None = None,
     gate = None
     try:
         with db.session() as session:
-            street_id = resolve_street(session, settings.street).id
+            street_id = room_street(session, settings.street).id
         if screenshot is None:  # a picture only reads: it signs nobody in
             signed = sign_in(db, settings, user_given=user_given, ui_state_path=default_ui_state_path(),
                              takes_shift=False)

@@ -71,7 +71,7 @@ def run_wall(settings: Settings, *, screen: int | None = None, layout_name: str 
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     app = _application(settings)
 
-    from commandroom.models.streets import resolve_street
+    from commandroom.models.streets import room_street
     from commandroom.views.i18n import install_translators, remove_translators
 
     translators = install_translators(app, settings.lang)
@@ -82,9 +82,7 @@ def run_wall(settings: Settings, *, screen: int | None = None, layout_name: str 
     gate = None
     try:
         with db.session() as session:
-            street = resolve_street(session, settings.street)
-        if street is None:
-            raise ConfigError("数据库中还没有街道", "The database holds no street yet")
+            street = room_street(session, settings.street)
         geometry = None
         if screenshot is None:
             geometry = _screen(app, screen)

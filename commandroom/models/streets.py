@@ -55,6 +55,15 @@ def resolve_street(session: Session, code: str = "") -> StreetInfo | None:
     return streets[0] if streets else None
 
 
+def room_street(session: Session, code: str = "") -> StreetInfo:
+    """``resolve_street`` for a window or a report that needs a street: a database with none
+    yet (a demo not generated, a generation stopped) is refused in words."""
+    street = resolve_street(session, code)
+    if street is None:
+        raise ConfigError("数据库中还没有街道", "The database holds no street yet")
+    return street
+
+
 def _listed(streets: list[StreetInfo]) -> tuple[str, str]:
     names = [str(street) for street in streets]
     return "、".join(names), ", ".join(names)

@@ -229,3 +229,12 @@ def test_a_closed_pipe_in_a_child_process(empty_room):
     _, err = child.communicate(timeout=120)
     assert child.returncode == 1
     assert b"Traceback" not in err and err == b""
+
+
+@pytest.mark.parametrize("args", [["meeting", "--screenshot", "m.png"], ["meeting", "--report", "r.pdf"],
+                                  ["wall", "--screenshot", "w.png"]])
+def test_a_window_or_report_on_a_database_without_a_street_says_so(empty_room, tmp_path, args):
+    """Not an internal error: a demo not generated yet is an input to name."""
+    done = cli(args[0], "--db", empty_room, *args[1:-1], str(tmp_path / args[-1]))
+    assert done.returncode == 2, done.stderr
+    assert "数据库中还没有街道" in done.stderr and "内部错误" not in done.stderr

@@ -10,7 +10,6 @@ change. A subclass names its columns (``COLUMNS``, an IntEnum; ``HEADERS``, thei
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -21,10 +20,7 @@ from commandroom.views.common.runs import runs
 
 class LiveRowsModel(NamedColumnsModel):
     def __init__(self, clock: Clock | None = None, parent=None):
-        super().__init__(parent)
-        self._clock = clock or Clock()
-        self._now = self._clock.now()
-        self._rows: dict = {}  # id -> frozen row
+        super().__init__(clock, parent)
         self._pos: dict[int, int] = {}  # id -> row number
 
     # --- Feeding the model -----------------------------------------------------------------
@@ -92,13 +88,6 @@ class LiveRowsModel(NamedColumnsModel):
         """A subclass forgets what it keeps beside a row that left."""
 
     # --- Reading ---------------------------------------------------------------------------
-    @property
-    def now(self) -> datetime:
-        return self._now
-
-    def row_at(self, row: int):
-        return self._rows[self._ids[row]]
-
     def row_of(self, event_id: int) -> int | None:
         return self._pos.get(event_id)
 

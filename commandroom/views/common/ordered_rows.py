@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 
 from PySide6.QtCore import QCollator, QLocale, QModelIndex, Qt
 
@@ -55,10 +54,7 @@ class OrderedRowsModel(NamedColumnsModel):
     DEFAULT_SORT: tuple[int, Qt.SortOrder]
 
     def __init__(self, clock: Clock | None = None, parent=None):
-        super().__init__(parent)
-        self._clock = clock or Clock()
-        self._now = self._clock.now()
-        self._rows: dict = {}  # id -> frozen row: every row held, shown or filtered out
+        super().__init__(clock, parent)  # self._rows: every row held, shown or filtered out
         self._key: dict[int, tuple] = {}  # id -> (sort key, id) of each shown row
         # … and of rows the filter hides, as long as they are right: a filter keystroke that
         # shows them again finds their keys, not every hidden row's key made again.
@@ -260,14 +256,6 @@ class OrderedRowsModel(NamedColumnsModel):
         self.layoutChanged.emit()
 
     # --- Reading ---------------------------------------------------------------------------
-    @property
-    def now(self) -> datetime:
-        return self._now
-
-    def row_at(self, row: int):
-        """The row shown at this place."""
-        return self._rows[self._ids[row]]
-
     def row_of(self, event_id: int) -> int | None:
         """Where the row is shown, or None (not held, or filtered out)."""
         key = self._key.get(event_id)
