@@ -194,7 +194,7 @@ class Console:
         from PySide6.QtCore import QSettings, QTimer
 
         from commandroom.models.alert_rows import load_event_alerts, load_open_alerts
-        from commandroom.models.board_view import load_board_changes, load_board_view
+        from commandroom.services.board_feed import board_read_model
         from commandroom.models.clock import Clock
         from commandroom.models.datum import Datum
         from commandroom.models.opening import OpenMode
@@ -229,7 +229,7 @@ class Console:
                              recent_days=settings.recent_days, poll_ms=settings.feed_poll_ms,
                              clock=clock, read_models=[detail_read_model(self.window.detail.watch),
                                                         pending_read_model(),
-                                                        ReadModel("board", load_board_view, load_board_changes),
+                                                        board_read_model(),
                                                         queue_read_model(), *admin_read_models(user),
                                                         map_read_model(RecurringRule(settings.recurring_days,
                                                                                      settings.recurring_min)),

@@ -40,11 +40,14 @@ class ReadModel:
     belongs, e.g. a report that became an event, is simply absent: the dock drops it). Both
     return frozen snapshots, never ORM rows. A model that is not per event (the unit cards) may
     ignore the ids and load everything again: it is then reloaded on every change.
+    ``fold(session, entries, now, street_id)``, when given, is used for the feed's batches
+    instead of ``load_ids``: a model that keeps its rows and folds the log rows into them.
     """
 
     name: str
     load_all: Callable[[Session, datetime, int | None], object]
     load_ids: Callable[[Session, list[int], datetime, int | None], object]
+    fold: Callable[[Session, list, datetime, int | None], object] | None = None
 
 
 class FeedPump(QObject):
@@ -156,6 +159,8 @@ class FeedPump(QObject):
     def _load(self) -> bool:
         now = self.clock.now()
         with self.db.session() as session:  # one transaction: every view opens at the same point
+            if not self.db.is_sqlite:  # one snapshot too: a folding model starts exactly at the feed's start
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             snapshot = load_snapshot(session, now, self.recent_days, self.login, self.street_id)
             views = [(m.name, m.load_all(session, now, self.street_id)) for m in self.read_models]
         self._cursor = FeedCursor(snapshot.last_log_id, holes=snapshot.log_holes)
@@ -173,7 +178,8 @@ class FeedPump(QObject):
                 return len(read) >= self.batch
             now, touched = self.clock.now(), touched_event_ids(entries)
             rows = load_rows(session, touched, now, self.street_id)
-            views = [(m.name, m.load_ids(session, touched, now, self.street_id)) for m in self.read_models]
+            views = [(m.name, m.fold(session, entries, now, self.street_id) if m.fold else
+                      m.load_ids(session, touched, now, self.street_id)) for m in self.read_models]
         self.sig_entries.emit(entries)
         if rows:
             self.sig_rows_changed.emit(rows)
