@@ -17,13 +17,19 @@ from commandroom.models.board_fold import BoardFold
 from commandroom.models.board_view import load_board_changes
 from commandroom.models.changefeed import latest_id, read_since
 from commandroom.models.commands import Commands
-from commandroom.models.enums import Role
+from commandroom.models.enums import Action, Role
+from commandroom.models.lifecycle import RULES
 from commandroom.models.errors import CommandroomError
-from commandroom.models.events import Alert
+from commandroom.models.events import Alert, Event
 from tests.unit.test_replay_property import RoomMachine, fresh_databases  # noqa: F401  (a fixture)
 
 EXAMPLES = {"sqlite": 60, "postgresql": 30}
 SYSTEM = Actor("scheduler", Role.SYSTEM, "scheduler")
+
+
+def _no_ref(_result) -> None:
+    """A command that names no new event (the machine collects the events ``_run`` returns)."""
+    return None
 
 
 class BoardMachine(RoomMachine):
@@ -33,6 +39,7 @@ class BoardMachine(RoomMachine):
         super().__init__()
         self.fold = BoardFold()
         self.system = Commands(self.db, SYSTEM, self.clock)
+        self.admin = Commands(self.db, Actor("admin", Role.ADMIN, "admin"), self.clock)
         self.opened = 0
         self.checked = 0
         self.compared = 0  # cards of the whole board compared after a fold
@@ -55,9 +62,13 @@ class BoardMachine(RoomMachine):
 
     @rule(data=st.data())
     def list_event(self, data):
-        if self.events:
-            event_id = data.draw(st.sampled_from(self.events))
-            self._run(lambda: self.cmds["leader"].list_event(event_id, reason="反复投诉") and None, "")
+        """挂牌督办 of an event the lifecycle lets a leader list (on the board: its card's level)."""
+        with self.db.session() as s:
+            listable = s.scalars(select(Event.id).where(Event.status.in_(sorted(RULES[Action.RAISE_ALERT].sources)))
+                                 .order_by(Event.id)).all()
+        if listable:
+            event_id = data.draw(st.sampled_from(listable))
+            self._run(lambda: _no_ref(self.cmds["leader"].list_event(event_id, reason="反复投诉")), "")
 
     @rule(data=st.data())
     def clear_alert(self, data):
@@ -65,7 +76,12 @@ class BoardMachine(RoomMachine):
             open_ids = s.scalars(select(Alert.id).where(Alert.cleared_at.is_(None))).all()
         if open_ids:
             alert_id = data.draw(st.sampled_from(sorted(open_ids)))
-            self._run(lambda: self.system.clear_alert(alert_id) and None, "")
+            self._run(lambda: _no_ref(self.system.clear_alert(alert_id)), "")
+
+    @rule(unit=st.sampled_from(["综合执法中队", "环卫所"]), phone=st.sampled_from(["0531-1", "0531-2"]))
+    def unit_phone(self, unit, phone):
+        """An administrator's change to a unit (an ``org_change`` row): the unit cards read again."""
+        self._run(lambda: _no_ref(self.admin.set_unit_phone(self.street.units[unit], phone)), "")
 
     @invariant()
     def folded_cards_equal_the_tables(self):
