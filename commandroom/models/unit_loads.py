@@ -31,20 +31,24 @@ class UnitLoads:
 
     def update(self, event_id: int, event: dict | None) -> None:
         """The event as it is now (None: gone from the open events)."""
-        old = self._lead.pop(event_id, None)
+        new = None
+        if event is not None and event["lead_unit_id"] is not None and event["status"] in OPEN_STATUSES:
+            new = (event["lead_unit_id"], event["handle_due"] if event["status"] in HELD else None)
+        old = self._lead.get(event_id)
+        if new == old:  # most changes leave the lead and its due time as they were
+            return
         if old is not None:
             unit, due = old
             self._open[unit] -= 1
             if due is not None:
                 self._dues[unit].remove((due, event_id))
-        if event is None or event["lead_unit_id"] is None or event["status"] not in OPEN_STATUSES:
-            return
-        unit = event["lead_unit_id"]
-        due = event["handle_due"] if event["status"] in HELD else None
-        self._lead[event_id] = (unit, due)
-        self._open[unit] += 1
-        if due is not None:
-            self._dues.setdefault(unit, SortedList()).add((due, event_id))
+            del self._lead[event_id]
+        if new is not None:
+            unit, due = new
+            self._lead[event_id] = new
+            self._open[unit] += 1
+            if due is not None:
+                self._dues.setdefault(unit, SortedList()).add((due, event_id))
 
     def overdue(self, unit_id: int, now: datetime) -> int:
         dues = self._dues.get(unit_id)
