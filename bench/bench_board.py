@@ -102,10 +102,15 @@ class Paints(QObject):
 CPU: dict[str, list[float]] = {}
 
 
+IDLE_S = 0.15  # between two timings: an officer's typing pace, and the lanes' idle drawing ahead
+
+
 def settle(app) -> None:
-    """Untimed: let whatever the last timing left behind (a timer, a paint) happen now, so it is
-    not counted in the next one."""
-    for _ in range(3 * TURNS):
+    """Untimed: let whatever the last timing left behind (a timer, a paint, the lanes' drawing
+    ahead once they are quiet: ``card_views.WARM_DELAY_MS``) happen now, so it is not counted in
+    the next one."""
+    end = time.perf_counter() + IDLE_S
+    while time.perf_counter() < end:
         app.processEvents()
         time.sleep(0.002)
 
@@ -128,6 +133,8 @@ def panels(app):
     host = QWidget()
     row = QHBoxLayout(host)
     a, b = BoardPanel(FrozenClock(NOW)), BoardPanel(FrozenClock(NOW))
+    for panel in (a, b):  # the clock is frozen: the countdown's tick would only repaint, inside some timing
+        panel._timer.stop()
     row.addWidget(a)
     row.addWidget(b)
     host.resize(3840, 600)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -169,8 +169,11 @@ class BoardCards(QObject):
                                  card_filter.community, card_filter.grid_id)
         if card_filter == self._filter:
             return
-        self._filter = card_filter
-        for lane, keys in self._shown_keys().items():
+        old, self._filter = self._filter, card_filter
+        # A longer text (垃 → 垃圾) narrows: only the cards shown now can still match.
+        narrows = bool(old.text) and old.text in card_filter.text and replace(old, text="") == replace(card_filter, text="")
+        within = {lane: model.keys() for lane, model in self.lanes.items()} if narrows else None
+        for lane, keys in self._shown_keys(within).items():
             self.lanes[lane].relayout(keys)
         self.sig_counts_changed.emit()
 
@@ -204,16 +207,20 @@ class BoardCards(QObject):
             return list(self._all[lane])
         return [k for k in self._all[lane] if self._shown(self.cards[k % ID_SPAN])]
 
-    def _shown_keys(self) -> dict[Lane, list[int]]:
-        """Each lane's shown keys, in order: its sorted keys, filtered (no sorting per keystroke)."""
+    def _shown_keys(self, within: dict[Lane, list[int]] | None = None) -> dict[Lane, list[int]]:
+        """Each lane's shown keys, in order: its sorted keys (or those ``within``, when the new
+        filter can only narrow what they show), filtered (no sorting per keystroke)."""
         f = self._filter
         if f == NO_FILTER:
             return {lane: list(keys) for lane, keys in self._all.items()}
         if f.text and len(self._hay) < len(self.cards):  # cards changed since they were folded
             for card in self.cards.values():
                 self._haystack(card)
+            self._unfolded.clear()
         if f == CardFilter(f.text):  # text alone, the usual keystroke: one substring test a card
-            shown = {i for i, hay in self._hay.items() if f.text in hay}
+            text, hay = f.text, self._hay
+            return {lane: [k for k in keys if text in hay[k % ID_SPAN]]
+                    for lane, keys in (within or self._all).items()}
         else:
             shown = {i for i, c in self.cards.items() if f.accepts(c, self._hay[i] if f.text else "")}
         return {lane: [k for k in keys if k % ID_SPAN in shown] for lane, keys in self._all.items()}

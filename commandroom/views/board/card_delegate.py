@@ -74,11 +74,29 @@ class CardDelegate(QStyledItemDelegate):
         card: BoardCard = index.data(CARD_ROLE)
         if card is None:
             return
-        now = self._now()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        ratio = painter.device().devicePixelRatioF()
-        # Drawing a card's Chinese text costs ~1 ms; a card repainted unchanged (scrolling, a
-        # neighbour's change, a drag passing over) is drawn from its picture instead.
+        picture = self._picture(card, option, selected, painter.device().devicePixelRatioF())
+        painter.drawPixmap(option.rect.topLeft(), picture)
+
+    def warm(self, view, rows: range) -> None:
+        """Draw the pictures of these rows of ``view`` that are not drawn yet (an idle turn's
+        work: the rows a narrower filter or a scroll brings into view next)."""
+        model, selection = view.model(), view.selectionModel()
+        option = QStyleOptionViewItem()
+        option.font = view.font()
+        ratio = view.viewport().devicePixelRatioF()
+        for row in rows:
+            index = model.index(row, 0)
+            card = index.data(CARD_ROLE)
+            if card is not None:
+                option.rect = view.visualRect(index)
+                self._picture(card, option, selection is not None and selection.isSelected(index), ratio)
+
+    def _picture(self, card: BoardCard, option: QStyleOptionViewItem, selected: bool, ratio: float) -> QPixmap:
+        """The card drawn at the option's size. Drawing a card's Chinese text costs ~1 ms; a card
+        repainted unchanged (scrolling, a neighbour's change, a drag passing over, a filter that
+        shows it again) is drawn from its picture instead."""
+        now = self._now()
         key = (card, option.rect.width(), option.rect.height(), selected, now.replace(second=0, microsecond=0), ratio)
         picture = self._pictures.get(key)
         if picture is None:
@@ -94,7 +112,7 @@ class CardDelegate(QStyledItemDelegate):
                 self._pictures.popitem(last=False)
         else:
             self._pictures.move_to_end(key)
-        painter.drawPixmap(option.rect.topLeft(), picture)
+        return picture
 
     def _draw(self, painter: QPainter, card, option: QStyleOptionViewItem, now: datetime, selected: bool) -> None:
         painter.save()

@@ -8,9 +8,10 @@ colours the card (blue: takes it, red: refuses) and the drag's cursor says the s
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
@@ -21,6 +22,12 @@ from commandroom.views.board.lane_model import ID_ROLE
 from commandroom.views.board.mime import MIME_TYPE, decode_ids
 from commandroom.views.board.unit_delegate import UNIT_SIZE, UnitDelegate
 from commandroom.views.board.unit_model import UNIT_ROLE
+
+
+# Idle drawing ahead: after this long without a repaint, the next screens' cards, a few a turn.
+WARM_DELAY_MS = 40
+WARM_SCREENS = 3
+WARM_CHUNK = 6
 
 
 def _ids(event: QDropEvent) -> list[int]:
@@ -71,6 +78,9 @@ class LaneView(QTableView):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(CARD_HEIGHT)
+        self._warm_rows = None  # the rows still to draw ahead (``_warm_some``)
+        self._warm_timer = QTimer(self, singleShot=True)
+        self._warm_timer.timeout.connect(self._warm_some)
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
@@ -79,12 +89,29 @@ class LaneView(QTableView):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        self._warm_rows = None
+        self._warm_timer.start(WARM_DELAY_MS)  # once the board is quiet again
         if self.model() is not None and self.model().rowCount() == 0:  # say it is empty, not broken
             painter = QPainter(self.viewport())
             painter.setPen(look.MUTED)
             painter.drawText(self.viewport().rect().adjusted(8, 16, -8, 0),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.tr("暂无事件"))
             painter.end()
+
+    def _warm_some(self) -> None:
+        """Draw, a few per idle turn, the pictures of the cards below the visible ones: a filter
+        that narrows (垃 → 垃圾) or a scroll shows them next, then from their pictures."""
+        model = self.model()
+        if model is None or not self.isVisible():
+            return
+        if self._warm_rows is None:
+            first = max(self.rowAt(0), 0)
+            shown = self.viewport().height() // CARD_HEIGHT + 1
+            self._warm_rows = iter(range(first, min(model.rowCount(), first + shown * (1 + WARM_SCREENS))))
+        rows = list(itertools.islice(self._warm_rows, WARM_CHUNK))
+        if rows:
+            self.itemDelegate().warm(self, range(rows[0], rows[-1] + 1))
+            self._warm_timer.start(0)
 
     def selected_ids(self) -> list[int]:
         return [i.data(ID_ROLE) for i in sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())]
