@@ -187,6 +187,11 @@ class CardDelegate(QStyledItemDelegate):
             mark = translate("BoardCard", "✓已签收") if part.acknowledged else translate("BoardCard", "○未签收")
             text = f"{role} {part.unit_name} {mark}"
             width = fm.horizontalAdvance(text)
+            if x == box.left() and width > box.width():  # a narrow lane: the lead's unit, cut, not a bare "…"
+                painter.setPen(look.SIGNED if part.acknowledged else look.UNSIGNED)
+                painter.drawText(box, Qt.AlignmentFlag.AlignVCenter,
+                                 fm.elidedText(text, Qt.TextElideMode.ElideRight, box.width()))
+                break
             if x + width > box.right():
                 painter.setPen(look.MUTED)
                 painter.drawText(QRect(x, box.top(), box.right() - x, box.height()), Qt.AlignmentFlag.AlignVCenter, "…")
