@@ -15,11 +15,18 @@ to both: board A applies them (``apply``: in place), board B loads the whole new
 A batch is what a busy hour brings: 70 % changed within their lane (a new version and title,
 half of them a new due time that reorders the lane), 30 % moved on to the next lane.
 
-Then the same from the database (SQLite, 10,000 open events with their assignments): the feed
-pump's read of the 1,000 touched cards (``load_board_changes``) plus A's ``apply``, beside the
-whole board read (``load_board_view``) plus B's ``load``.
+Then the same from the database (SQLite, 10,000 open events with their assignments), with each
+batch written as commands write (the rows and their log rows, ``write_batch``): what the console
+does per batch — the board's read model folds the batch's log rows into the rows it keeps
+(``BoardFold.fold``: the fold, the touched cards, the unit cards) and A applies and paints them —
+beside the whole board read (``load_board_view``) plus B's reset. The feed's read of the batch's
+log rows is every dock's (the event list, the alerts, the queue read them too), so it is printed
+apart, and the ratio with it counted in too; so is the read of the touched cards the pump did
+before (``load_board_changes``), for comparison.
 
-The keystrokes type 垃圾 into the filter box and delete it, one character at a time.
+Between two timings the bench waits ``IDLE_S`` (an officer's typing pace), so the lanes' drawing
+ahead in idle turns (``card_views.WARM_DELAY_MS``) is done before the next timing starts. The
+keystrokes type 垃圾 into the filter box and delete it, one character at a time.
 The machine is shared: the first line says how busy it was (a pure-Python loop against its
 usual time), since every figure here scales with it; the ratios do not.
 """
