@@ -19,6 +19,7 @@ The cards equal ``board.load_board``'s, field by field, after any sequence of co
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -35,6 +36,8 @@ from commandroom.models.events import Alert, Assignment, Event
 from commandroom.models.replay import RoomState, apply
 from commandroom.models.replay_rows import Names
 from commandroom.models.unit_loads import UnitLoads
+
+log = logging.getLogger(__name__)
 
 # The event columns a card shows, or sorts by (received_at).
 _EVENT_COLUMNS = (Event.id, Event.code, Event.version, Event.status, Event.priority, Event.title,
@@ -96,7 +99,19 @@ class BoardFold:
 
     def fold(self, session: Session, entries: list[LogEntry], now: datetime, street_id: int | None) -> BoardData:
         """The batch folded in: the touched events' cards (those on the board) and all unit
-        cards, as ``board_view.load_board_changes`` would read them now."""
+        cards, as ``board_view.load_board_changes`` would read them now. A log row the fold
+        cannot place (a payload not as ``change.py`` writes it) is logged and the rows are read
+        afresh: the board is then the tables', every card it held or holds now named touched."""
+        try:
+            return self._fold(session, entries, now, street_id)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            log.exception("board: a log row could not be folded; the board's rows are read again")
+            held = set(self.state.events)
+            data = self.load(session, now, street_id)
+            touched = held | set(self.state.events) | set(touched_event_ids(entries))
+            return BoardData(data.cards, data.units, touched=tuple(sorted(touched)))
+
+    def _fold(self, session: Session, entries: list[LogEntry], now: datetime, street_id: int | None) -> BoardData:
         state, events = self.state, self.state.events
         rows: list[tuple[str, int]] = []
         for entry in entries:

@@ -167,3 +167,37 @@ def test_a_refused_command_is_not_folded_and_a_finished_event_leaves(tmp_path):
         assert fold.state.events == {} and fold.state.rows["assignment"] == {}
     finally:
         db.dispose()
+
+
+def test_a_row_the_fold_cannot_place_has_the_rows_read_again(tmp_path, caplog):
+    """A payload not as ``change.py`` writes it (here: a new assignment without its columns) is
+    logged, and the board is the tables' again, every card named touched (none is left stale)."""
+    from datetime import datetime
+
+    from commandroom.models.changefeed import LogEntry
+    from commandroom.models.clock import FrozenClock
+    from commandroom.models.db import Database
+    from commandroom.models.enums import Source
+    from tests import street_fixture
+
+    db = Database(f"sqlite:///{tmp_path / 'g.sqlite3'}")
+    try:
+        street = street_fixture.build(db)
+        clock = FrozenClock(datetime(2026, 11, 16, 8, 0))
+        officer = Commands(db, Actor("zhangwei", Role.DUTY_OFFICER, "c1"), clock)
+        refs = [officer.receive(source=Source.GRID_PATROL, title=f"占道{n}", lat=street.inside[0], lon=street.inside[1])
+                for n in range(3)]
+        for ref in refs:
+            officer.register(ref.id, ref.version, category_code="CG01")
+        fold = BoardFold()
+        with db.session() as s:
+            fold.load(s, clock.now(), street.street_id)
+        broken = LogEntry(10**6, clock.now(), "x", "", refs[0].id, Action.ADD_ASSIST,
+                          {"rows": [["assignment", 999, {"active": True, "event_id": refs[0].id}]]}, street.street_id)
+        with db.session() as s:
+            data = fold.fold(s, [broken], clock.now(), street.street_id)
+            assert list(data.cards) == load_board(s, street_id=street.street_id)
+        assert set(data.touched) == {ref.id for ref in refs}
+        assert "could not be folded" in caplog.text
+    finally:
+        db.dispose()
