@@ -71,6 +71,7 @@ _DISPLAY, _FOREGROUND, _BACKGROUND, _FONT, _ALIGNMENT, _TOOLTIP = (role.value fo
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _COLS = tuple(Col)  # a column's number to its member: a tuple lookup, not Col(n) per cell
+CLOCK_COLUMNS = (Col.RECEIVED, Col.DUE, Col.REMAINING)  # texts that read the model's clock
 _CENTRED = {Col.PRIORITY, Col.STATUS, Col.RECEIVED, Col.DUE, Col.REMAINING}
 _BOLD = QFont()
 _BOLD.setBold(True)
@@ -128,6 +129,15 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         in the console the feed pump's thread holds the GIL, each call into Python waits)."""
         return partial(self._cell, self._rows[self._ids[index.row()]], _COLS[index.column()])
 
+    def look(self, place: int, column: int) -> tuple:
+        """What the painted cell at (``place``, ``column``) shows, in one call (the table's
+        delegate, ``event_delegate.py``): (text, text colour or None, background or None, bold,
+        centred) — the same answers as ``data``'s roles."""
+        row, col = self._rows[self._ids[place]], _COLS[column]
+        return (self._text(row, col), self._foreground(row, col),
+                palette.OVERDUE_ROW if row.is_overdue(self._now) else None,
+                self._bold(row, col), col in _CENTRED)
+
     def _cell(self, row, col: Col, role: int):
         # Roles as plain ints: compared for every role of every painted cell.
         if role == _DISPLAY:
@@ -137,10 +147,7 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         if role == _BACKGROUND:
             return palette.OVERDUE_ROW if row.is_overdue(self._now) else None
         if role == _FONT:
-            if col == Col.STATUS:
-                return _BOLD
-            urgent = col in (Col.PRIORITY, Col.CODE) and row.priority == Priority.URGENT and row.is_open
-            return _BOLD if urgent else None
+            return _BOLD if self._bold(row, col) else None
         if role == _ALIGNMENT:
             return _CENTRE if col in _CENTRED else None
         if role == ROW_ROLE:
@@ -226,6 +233,12 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         if not row.is_open:
             return palette.FINISHED_TEXT
         return None
+
+    @staticmethod
+    def _bold(row, col: Col) -> bool:
+        if col == Col.STATUS:
+            return True
+        return col in (Col.PRIORITY, Col.CODE) and row.priority == Priority.URGENT and row.is_open
 
     def _tooltip(self, row, col: Col) -> str | None:
         if col == Col.CATEGORY and row.category_code:

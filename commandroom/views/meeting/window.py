@@ -137,7 +137,7 @@ class MeetingWindow(QMainWindow):
         self.list_clock.at = at
         # In one go, not in the feed's slices: the frame shows the instant whole.
         self.events.model.apply(delta.upserts, delta.removed, delta.regrouped)
-        self.events.table.viewport().update()  # the countdowns and tints of the rows in sight
+        self.events.repaint_clock_cells()  # the countdowns of the rows in sight
         self.tabs.frame(delta.changed)
         self._show_timeline()
 
