@@ -16,7 +16,7 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
-from commandroom.models.enums import Priority, Status
+from commandroom.models.enums import OPEN_STATUSES, Priority, Status
 from commandroom.models.lifecycle import HELD
 from commandroom.models.timelimits import due_soon_at
 from commandroom.views.common import palette, timefmt
@@ -93,16 +93,6 @@ def _group(row, now) -> int:
     return 2 if row.is_open else 3
 
 
-def _marks(row) -> tuple:
-    """(row, its running limit or None, when it turns due soon or None, the key within the
-    overdue and due-soon groups, the key when neither): ``_group`` as instants to compare."""
-    other = (2 if row.is_open else 3) * _SPAN + _SPAN - _seconds(row.received_at)
-    if row.status not in HELD or row.handle_due is None:
-        return row, None, None, 0, other
-    soon = due_soon_at(row.dispatched_at, row.handle_due) if row.dispatched_at is not None else None
-    return row, row.handle_due, soon, _seconds(row.handle_due), other
-
-
 class EventTableModel(OneCallPerCell, OrderedRowsModel):
     COLUMNS = Col
     HEADERS = HEADERS
@@ -111,7 +101,6 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
     def __init__(self, clock=None, parent=None):
         super().__init__(clock, parent)
         self.filter = EventFilter()
-        self._marks: dict[int, tuple] = {}  # id(row) -> _marks(row)
 
     # --- Feeding the model -----------------------------------------------------------------
     def tick(self) -> None:
@@ -226,17 +215,18 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         group in the high digits, the order within it below (the limit's instant, or the
         reception's, newer smaller), so only a change of group moves a row as the clock runs.
 
-        A row's instants are read once (``_marks``): a seek of the meeting's slider hands the
-        list thousands of rows, most of them met before, and only compares the clock to them."""
-        marks = self._marks.get(id(row))
-        if marks is None or marks[0] is not row:
-            if len(self._marks) > 4 * len(self._rows) + 4096:  # rows long gone: let them go
-                self._marks.clear()
-            marks = self._marks[id(row)] = _marks(row)
-        _, due, soon, due_key, other = marks
-        if due is None or self._now <= due and (soon is None or self._now < soon):
-            return other
-        return due_key if self._now > due else _SPAN + due_key
+        Spelt out for speed (a seek of the meeting's slider keys thousands of rows, most of them
+        changed): ``_group`` without asking the row twice; the same rule (``due_soon_at``)."""
+        due = row.handle_due
+        if due is not None and row.status in HELD:
+            now = self._now
+            if now > due:
+                return _seconds(due)  # group 0
+            start = row.dispatched_at
+            if start is not None and due_soon_at(start, due) <= now:
+                return _SPAN + _seconds(due)  # group 1
+            return 3 * _SPAN - _seconds(row.received_at)  # group 2
+        return (3 if row.status in OPEN_STATUSES else 4) * _SPAN - _seconds(row.received_at)
 
     def _foreground(self, row, col: Col):
         if col == Col.STATUS:
