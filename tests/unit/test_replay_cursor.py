@@ -72,15 +72,19 @@ def test_a_near_frame_touches_few_rows(street):
     assert len(delta.upserts) + len(delta.removed) + len(delta.regrouped) < len(cursor.rows) // 10
 
 
-def test_a_row_is_made_again_only_for_a_new_version_of_its_event(street):
-    """The rows kept by their event's dict: a seek back to where the slider was finds the very
-    same row objects (the list compares them by identity), the rows of a warmed cursor too."""
+def test_a_seek_back_hands_over_only_the_rows_changed_since_its_base(street):
+    """A warmed cursor seeks from the list kept at the nearest base: a seek back to where the
+    slider was finds the very same row objects for the events unchanged since that base (the
+    list compares rows by identity), so it hands over only the few others."""
     replay, names, _db = street
     cursor = RowsCursor(replay, names, RECENT_DAYS)
     cursor.warm()
+    assert len(cursor._bases) > 1
     a, b = replay.start + timedelta(days=1, hours=11), replay.end - timedelta(hours=5)
     cursor.move(a)
     first = dict(cursor.rows)
     cursor.move(b)
-    cursor.move(a)
-    assert all(cursor.rows[i] is row for i, row in first.items())
+    delta = cursor.move(a)
+    same = sum(cursor.rows[i] is row for i, row in first.items())
+    assert same > 0.8 * len(first), (same, len(first))
+    assert len(delta.upserts) < len(first)

@@ -18,7 +18,6 @@ from PySide6.QtGui import QFont
 
 from commandroom.models.enums import OPEN_STATUSES, Priority, Status
 from commandroom.models.lifecycle import HELD
-from commandroom.models.timelimits import due_soon_at
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
 from commandroom.views.common.one_call import OneCallPerCell
@@ -216,14 +215,13 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         reception's, newer smaller), so only a change of group moves a row as the clock runs.
 
         Spelt out for speed (a seek of the meeting's slider keys thousands of rows, most of them
-        changed): ``_group`` without asking the row twice; the same rule (``due_soon_at``)."""
+        changed): ``_group`` without asking the row its status three times."""
         due = row.handle_due
         if due is not None and row.status in HELD:
             now = self._now
             if now > due:
                 return _seconds(due)  # group 0
-            start = row.dispatched_at
-            if start is not None and due_soon_at(start, due) <= now:
+            if row.is_due_soon(now):
                 return _SPAN + _seconds(due)  # group 1
             return 3 * _SPAN - _seconds(row.received_at)  # group 2
         return (3 if row.status in OPEN_STATUSES else 4) * _SPAN - _seconds(row.received_at)
