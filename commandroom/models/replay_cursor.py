@@ -152,12 +152,13 @@ class RowsCursor:
         ids.update(i for t, i in base.aged if t <= at - self.recent)  # aged out since
         self.at, self._n, self.rows = at, n, dict(base.rows)
         self._recompute(ids, set(), whole=True)
-        rows = self.rows
-        upserts = [row for i, row in rows.items() if shown.get(i) is not row]
+        rows, upserts, regrouped = self.rows, [], []
+        for i, row in rows.items():  # one pass: the street's listed rows
+            if shown.get(i) is not row:
+                upserts.append(row)
+            elif row.handle_due is not None and row.status in HELD:
+                regrouped.append(i)  # unchanged, a limit running: its urgency group may differ
         removed = [i for i in shown if i not in rows]
-        # Unchanged rows with a running limit: their urgency group may differ at the new instant.
-        regrouped = [i for i, row in rows.items()
-                     if row.handle_due is not None and row.status in HELD and shown.get(i) is row]
         touched = {row.id for row in upserts}
         touched.update(regrouped)
         return RowsDelta(upserts, removed, regrouped, touched)
