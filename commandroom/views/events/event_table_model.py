@@ -207,6 +207,11 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
                 return self._urgency(row)
         return self._text(row, Col(column))
 
+    def key_function(self, column: int):
+        if column == Col.REMAINING:  # the opening order, and a seek's thousands of keys
+            return self._urgency
+        return super().key_function(column)
+
     def _urgency(self, row) -> int:
         """What needs action first (the list's opening order, ascending): overdue events, the
         longest overdue first; then those due soon, the soonest first; then the other open
