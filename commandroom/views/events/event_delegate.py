@@ -19,7 +19,7 @@ delegate), tooltips the model's (``helpEvent`` is the base class's).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette, QStaticText, QTransform
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPalette, QStaticText, QTransform
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect
 
 from commandroom.views.common.style import CELL_MARGIN
@@ -43,8 +43,8 @@ class EventCellDelegate(QStyledItemDelegate):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self._model = model
-        self._texts: dict[tuple, tuple[QStaticText, float, float]] = {}
-        self._fonts: tuple | None = None  # (the view's font, its bold, their metrics)
+        self._texts: dict[tuple, tuple[QStaticText, float, float]] = {}  # (text, width, bold) -> (laid out, w, h)
+        self._fonts: tuple | None = None  # the view's font, then (font, metrics) plain and bold
 
     def paint(self, painter, option, index) -> None:
         text, foreground, background, bold, centred = self._model.look(index.row(), index.column())
@@ -56,9 +56,9 @@ class EventCellDelegate(QStyledItemDelegate):
         elif background is not None:
             painter.fillRect(rect, background)
         if text:
-            font, metrics = self._font(option.font, bold)
+            font, metrics, advances = self._font(option.font, bold)
             width = rect.width() - 2 * _PAD
-            static, w, h = self._laid_out(text, width, bold, font, metrics)
+            static, w, h = self._laid_out(text, width, bold, font, metrics, advances)
             x = rect.x() + _PAD + ((width - w) / 2 if centred else 0)
             painter.setFont(font)
             painter.setPen(palette.color(group, _HIGHLIGHTED_TEXT) if selected
@@ -67,16 +67,18 @@ class EventCellDelegate(QStyledItemDelegate):
         if state & _FOCUS:
             self._focus_frame(painter, option)
 
-    def _font(self, font: QFont, bold: bool) -> tuple[QFont, QFontMetrics]:
+    def _font(self, font: QFont, bold: bool) -> tuple[QFont, QFontMetrics, QFontMetricsF]:
         if self._fonts is None or self._fonts[0] != font:
             font = QFont(font)  # a copy: the option's own dies with the option
             heavy = QFont(font)
             heavy.setBold(True)
-            self._fonts = (font, (font, QFontMetrics(font)), (heavy, QFontMetrics(heavy)))
+            self._fonts = (font, (font, QFontMetrics(font), QFontMetricsF(font)),
+                           (heavy, QFontMetrics(heavy), QFontMetricsF(heavy)))
             self._texts.clear()  # laid out in another font
         return self._fonts[2 if bold else 1]
 
-    def _laid_out(self, text: str, width: int, bold: bool, font: QFont, metrics: QFontMetrics):
+    def _laid_out(self, text: str, width: int, bold: bool, font: QFont, metrics: QFontMetrics,
+                  advances: QFontMetricsF):
         key = (text, width, bold)
         known = self._texts.get(key)
         if known is None:
@@ -86,8 +88,9 @@ class EventCellDelegate(QStyledItemDelegate):
             static = QStaticText(shown)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), font)
-            size = static.size()
-            known = self._texts[key] = (static, size.width(), size.height())
+            # Centred by its advance, as the style's text layout centres a line (the laid-out
+            # size may be a pixel wider: the glyphs' extent, rounded out).
+            known = self._texts[key] = (static, advances.horizontalAdvance(shown), static.size().height())
         return known
 
     @staticmethod

@@ -11,9 +11,11 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from commandroom.models.clock import FrozenClock
 from commandroom.views.common import palette
+from commandroom.views.common.style import ConsoleStyle
 from commandroom.views.events.event_delegate import EventCellDelegate
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.events.event_table_model import Col
@@ -82,3 +84,21 @@ def test_a_text_too_wide_is_elided_and_whole_in_the_tooltip(panel):
     assert static.text().endswith("…") and len(static.text()) < len(long_title)
     index = panel.model.index(panel.model.row_of(3), Col.TITLE)
     assert long_title in panel.model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.parametrize("width", [100, 101, 124])
+def test_cells_look_as_qts_own_delegate_painted_them(panel, width):
+    """Pixel for pixel: texts placed, centred, coloured, tinted and elided as the style did
+    (odd and even column widths: a centred text lands on the same half pixel)."""
+    table = panel.table
+    style = ConsoleStyle()  # the app's: its cell margin is the delegate's
+    table.setStyle(style)
+    table.setColumnWidth(Col.STATUS, width)
+    table.selectRow(panel.model.row_of(3))
+    ours = _picture(panel)
+    mine = table.itemDelegate()
+    table.setItemDelegate(QStyledItemDelegate(table))
+    try:
+        assert _picture(panel) == ours
+    finally:
+        table.setItemDelegate(mine)
