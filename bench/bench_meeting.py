@@ -11,8 +11,10 @@ generated (or ``--db`` reused). Then, for the last full week:
   (``RowsCursor.move``: the rows that changed between the two instants);
 - playback: 20 frames a second at one hour a second, i.e. instants 3 minutes apart for a day;
 - the window's frame: the same playback drawn by the meeting window (cursor, the list's model
-  placing the changed rows, paint), beside the same window reloading its whole list at each
-  frame; and the window's seek: the slider to the same random instants, drawn;
+  placing the changed rows, paint), beside the same frames painted by Qt's own item delegate
+  over the whole viewport (the paint before ``event_delegate.py``) and the same window
+  reloading its whole list at each frame; and the window's seek: the slider to the same random
+  instants, drawn;
 - baselines, same run: every row made again at each instant from the nearest checkpoint and
   sorted (the previous way), and rebuilding from scratch (fold the street's whole log up to the
   instant with ``replay.state_at``, then the same rows), for a tenth of the seeks;
@@ -134,6 +136,9 @@ def main() -> int:
           f"{1 / statistics.fmean(window['drawn']):,.0f} frames/s (goal ≥ 20)")
     print(f"{'  the same, CPU time':48}{_ms(window['drawn_cpu'])}   → "
           f"{1 / statistics.fmean(window['drawn_cpu']):,.0f} frames/s")
+    print(f"{'window frame, Qt delegate, whole viewport':48}{_ms(window['drawn_qt'])}   → "
+          f"{1 / statistics.fmean(window['drawn_qt']):,.0f} frames/s (the paint before)")
+    print(f"{'  the same, CPU time':48}{_ms(window['drawn_qt_cpu'])}")
     print(f"{'window frame, whole list reloaded each frame':48}{_ms(window['reloaded'])}")
     print(f"{'  the same, CPU time':48}{_ms(window['reloaded_cpu'])}")
     print(f"{'window seek, ours (slider → instant drawn)':48}{_ms(window['seeks'])}   (goal p99 < 100 ms)")
@@ -148,7 +153,7 @@ def _window_frames(data, playback, instants) -> dict[str, list[float]]:
     """The meeting window drawing the playback (offscreen: the event loop paints what each frame
     updated, as on a screen), a tenth of it with the list reloaded whole at each frame (a model
     reset, every row sorted again), and the slider seeking the random instants (each drawn)."""
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
     from commandroom.app import _application
     from commandroom.config import Settings
@@ -167,6 +172,14 @@ def _window_frames(data, playback, instants) -> dict[str, list[float]]:
 
     for at in playback:
         timed("drawn", lambda: window._draw(at))
+    # The same frames painted by Qt's own delegate (the way before event_delegate.py): the paint's baseline.
+    table = window.events.table
+    ours = table.itemDelegate()
+    table.setItemDelegate(QStyledItemDelegate(table))
+    for at in playback[::4]:
+        timed("drawn_qt", lambda: window._draw(at))
+        table.viewport().update()  # as the frame did before: every cell in sight
+    table.setItemDelegate(ours)
     for at in playback[::10]:
         def reload() -> None:
             data.cursor.move(at)

@@ -76,7 +76,9 @@ def load(session: Session, street_id: int, week: str, now: datetime) -> MeetingD
     names = Names.load(session)
     grids, locator = map_view.load_grids(session, street_id)
     map_base = MapSnapshot(tuple(grids), (), (), tuple(map_view.load_units(session, street_id, grids)), (), locator)
+    cursor = RowsCursor(replay, names, RECENT_DAYS)
+    cursor.warm()
     return MeetingData(report, replay, names, replay.activity(HISTOGRAM_BUCKET),
                        tuple(list_categories(session)), tuple(list_grids(session, street_id=street_id)),
-                       earlier, RowsCursor(replay, names, RECENT_DAYS), map_base,
+                       earlier, cursor, map_base,
                        tuple(board.load_units(session, report.start, street_id=street_id)))

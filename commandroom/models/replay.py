@@ -157,6 +157,14 @@ class Replay:
             apply(state, self.entries[i])
         return state
 
+    def checkpoints(self) -> Iterator[tuple[datetime, int, int, RoomState]]:
+        """Each saved state with its instant and the window's positions it spans from the
+        previous one: (instant, previous position, position, state). The caller must not change it."""
+        previous = 0
+        for n, state in self._checkpoints:
+            yield (self._times[n - 1] if n else self.start), previous, n, state
+            previous = n
+
     def changes_between(self, after: datetime, until: datetime) -> Changes:
         lo = bisect.bisect_right(self._times, after)
         hi = bisect.bisect_right(self._times, until)

@@ -14,6 +14,7 @@ in it, not the street's 19,000 events. The rows at any instant are exactly ``eve
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -46,6 +47,21 @@ class RowsDelta:
 # A move across more than this many checkpoints' worth of log rows remakes every row and index
 # at once: cheaper than finding and updating most of them one by one.
 FAR = 4
+# The list is kept at every this many checkpoints (``warm``): a seek makes again the rows of at
+# most that many checkpoints' log rows; 60 bases for a busy week's 120 checkpoints.
+BASE_STRIDE = 2
+_LAST = float("inf")  # above every event id: a range's upper bound
+
+
+@dataclass(frozen=True)
+class _Base:
+    """The list at an instant, kept for seeks, with what the clock changes before the next."""
+
+    at: datetime
+    n: int  # the window's position at ``at``
+    rows: dict[int, EventRow]
+    timed: list[tuple]  # (instant, id): a listed event turning due soon or overdue up to the next base
+    aged: list[tuple]  # (finished at, id): finished events ageing out of the list up to the next base
 
 
 class _Marks:
@@ -71,7 +87,7 @@ class _Marks:
 
     def between(self, a: datetime, b: datetime) -> set[int]:
         lo, hi = min(a, b), max(a, b)
-        return {event_id for _, event_id in self.keys.irange((lo, -1), (hi, float("inf")))}
+        return {event_id for _, event_id in self.keys.irange((lo, -1), (hi, _LAST))}
 
 
 class RowsCursor:
@@ -89,6 +105,8 @@ class RowsCursor:
         self._clock = _Marks()  # when each held event turns due soon and overdue
         self._index_rows()
         self._marks_stale = True
+        self._bases: list[_Base] = []  # none until ``warm``: seeks compare the states
+        self._base_at: list[datetime] = []
         self._recompute(set(self.state.events), set(), whole=True)
 
     def move(self, at: datetime) -> RowsDelta:
@@ -96,23 +114,80 @@ class RowsCursor:
         replay = self.replay
         at = min(max(at, replay.start), replay.end)
         n = replay.position(at)
-        far = abs(n - self._n) > FAR * replay.checkpoint_every
-        touched = set() if far else self._touched(min(n, self._n), max(n, self._n))
+        if abs(n - self._n) > FAR * replay.checkpoint_every:
+            return self._far(at, n)
+        touched = self._touched(min(n, self._n), max(n, self._n))
         if self._n <= n <= self._n + replay.checkpoint_every:
             for entry in replay.span(self._n, n):  # forward and near: fold on
                 apply(self.state, entry)
         elif n != self._n:
-            before = self.state
-            self.state = replay.state_at(at)  # back or far: from the nearest checkpoint
+            self.state = replay.state_at(at)  # back: from the nearest checkpoint
+        return self._near(at, n, touched)
+
+    def _near(self, at: datetime, n: int, touched: set[int]) -> RowsDelta:
+        """The rows of the events the log touched (``touched``) and of those whose clock or
+        the list's cutoff passed between the two instants, the state being at ``at`` already."""
         old, self.at, self._n = self.at, at, n
-        if far:  # the clock's indexes wait for the next near move
-            self._marks_stale = True
-            return self._recompute(*self._far_touched(before, old), whole=True)
         if self._marks_stale:  # a slider dragged far and wide remakes them once, where it stops
             self._remark()
         timed = self._clock.between(old, at)
         touched |= timed | self._finished.between(old - self.recent, at - self.recent)
         return self._recompute(touched, timed)
+
+    def _far(self, at: datetime, n: int) -> RowsDelta:
+        """A seek: the list kept at the nearest base before ``at`` (``warm``), the rows of the
+        few events changed since made again, then compared with the rows shown by identity
+        (a base shares every row unchanged since the one before it). Without bases, every
+        event whose rows may differ is found by comparing the two states (``_far_touched``)."""
+        before, old = self.state, self.at
+        self.state = self.replay.state_at(at)  # from the nearest checkpoint
+        self._marks_stale = True  # the clock's indexes wait for the next near move
+        k = bisect_right(self._base_at, at) - 1
+        if k < 0:
+            self.at, self._n = at, n
+            return self._recompute(*self._far_touched(before, old), whole=True)
+        base, shown = self._bases[k], self.rows
+        ids = self._touched(base.n, n)
+        ids.update(i for t, i in base.timed if t <= at)  # turned due soon or overdue since
+        ids.update(i for t, i in base.aged if t <= at - self.recent)  # aged out since
+        self.at, self._n, self.rows = at, n, dict(base.rows)
+        self._recompute(ids, set(), whole=True)
+        rows, upserts, regrouped = self.rows, [], []
+        for i, row in rows.items():  # one pass: the street's listed rows
+            if shown.get(i) is not row:
+                upserts.append(row)
+            elif row.handle_due is not None and row.status in HELD:
+                regrouped.append(i)  # unchanged, a limit running: its urgency group may differ
+        removed = [i for i in shown if i not in rows]
+        touched = {row.id for row in upserts}
+        touched.update(regrouped)
+        return RowsDelta(upserts, removed, regrouped, touched)
+
+    def warm(self) -> None:
+        """The list as it stood at instants spread over the week (every ``BASE_STRIDE``-th
+        checkpoint), kept: a seek starts from the nearest one before it and makes again only
+        the rows of the events changed since (``_far``). Made in the loading thread by moving
+        through the week on the checkpoints' own states (their event dicts, not copies: no
+        second set of dicts kept alive by the rows' cache). The bases share every row
+        unchanged from one to the next."""
+        replay = self.replay
+        self._bases, self._base_at = [], []
+        self.move(replay.start)  # where the bases start
+        stops = [(self.at, self._n)]
+        stops += [(at, replay.position(at)) for at, _, _, _ in list(replay.checkpoints())[1::BASE_STRIDE]]
+        for k, (at, n) in enumerate(stops):
+            if k:
+                touched = self._touched(self._n, n)
+                self.state = replay.state_at(at)
+                self._near(at, n, touched)
+            if self._marks_stale:
+                self._remark()
+            until = stops[k + 1][0] if k + 1 < len(stops) else replay.end
+            self._bases.append(_Base(
+                at, n, dict(self.rows), list(self._clock.keys.irange((at, -1), (until, _LAST))),
+                list(self._finished.keys.irange((at - self.recent, -1), (until - self.recent, _LAST)))))
+            self._base_at.append(at)
+        self.move(replay.start)
 
     # -- what changed ------------------------------------------------------------------------
     def _touched(self, lo: int, hi: int) -> set[int]:
@@ -144,9 +219,11 @@ class RowsCursor:
         ids.discard(None)
         timed = set()
         for event_id, row in self.rows.items():
-            if row.finished_at is not None and row.finished_at < cutoff:
-                ids.add(event_id)  # aged out
-            elif event_id not in ids and any(lo < t <= hi for t in _clock_times(events[event_id])):
+            if row.finished_at is not None:
+                if row.finished_at < cutoff:
+                    ids.add(event_id)  # aged out
+            elif (row.handle_due is not None and row.status in HELD and event_id not in ids
+                  and any(lo < t <= hi for t in _clock_times(events[event_id]))):  # a running limit
                 timed.add(event_id)
         ids.update(i for i, event in events.items()  # aged back in (a move back in time)
                    if i not in self.rows and i not in ids
@@ -212,7 +289,12 @@ class RowsCursor:
         return [rows[i] for i in self._by_event[table].get(event_id, ()) if i in rows]
 
     def _level(self, event_id: int):
-        return most_serious(a["level"] for a in self.rows_of("alert", event_id) if a.get("cleared_at") is None)
+        return self._level_in(self.state, event_id)
+
+    def _level_in(self, state: RoomState, event_id: int):
+        alerts = state.rows["alert"]
+        return most_serious(alerts[i]["level"] for i in self._by_event["alert"].get(event_id, ())
+                            if i in alerts and alerts[i].get("cleared_at") is None)
 
 
 _INDEXED = ("alert", "assignment")

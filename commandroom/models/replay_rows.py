@@ -54,7 +54,7 @@ def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int,
 
     ``cache`` (a dict the caller keeps between calls) makes a slider cheap: a replayed event's
     dict is replaced whenever it changes, never changed in place, so a row made from the very
-    same dict is still right, but for its overdue flag, which follows ``at``."""
+    same dict is still right, but for its overdue flag, which follows ``at`` (``row_for``)."""
     cutoff = at - timedelta(days=recent_days)
     cache = {} if cache is None else cache
     levels = alert_levels(state)
@@ -70,16 +70,32 @@ def event_rows(state: RoomState, names: Names, at: datetime, recent_days: int,
 
 def row_for(event: dict, names: Names, done: datetime | None, at: datetime, level: AlertLevel | None,
             cache: dict) -> EventRow:
-    """One replayed event's row at ``at``, the cached one while its dict, its alert level and its
-    overdue flag are unchanged (the same object, so a caller may compare rows by identity)."""
-    known = cache.get(event["id"])
-    if known is None or known[0] is not event or known[1].alert_level != level:
-        known = cache[event["id"]] = (event, _row(event, names, done, at, level))
-    row = known[1]
-    if row.overdue != row.is_overdue(at):
-        row = replace(row, overdue=not row.overdue)
-        cache[event["id"]] = (event, row)
+    """One replayed event's row at ``at``: the same object as before while its dict, its alert
+    level and its overdue flag are the same (a caller may compare rows by identity).
+
+    ``cache`` keeps a few versions of each event's row, by the identity of the dict it was made
+    from: a slider going back and forth across the week meets the checkpoints' dicts again and
+    again (a state shares the dicts of the events unchanged since its checkpoint), so a seek
+    makes again only the rows of events changed since the nearest checkpoint."""
+    due = event["handle_due"]
+    overdue = event["status"] in HELD and due is not None and at > due  # EventRow.is_overdue
+    versions = cache.get(event["id"])
+    if versions is None:
+        versions = cache[event["id"]] = {}
+    key = (id(event), level, overdue)
+    known = versions.get(key)
+    if known is not None and known[0] is event:
+        return known[1]
+    if len(versions) >= _VERSIONS:  # the oldest made goes
+        del versions[next(iter(versions))]
+    row = _row(event, names, done, at, level)
+    versions[key] = (event, row)  # the dict kept alive with it: its id is not reused meanwhile
     return row
+
+
+# Versions of an event's row kept: an event changes ~8 times in a busy week, most of them seen
+# at a checkpoint; ~20 MB for a busy week's 19,000 events.
+_VERSIONS = 8
 
 
 def alert_levels(state: RoomState) -> dict[int, AlertLevel]:

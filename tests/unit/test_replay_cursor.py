@@ -35,9 +35,12 @@ def _expected(replay, names, at):
     return sorted(event_rows(replay.state_at(at), names, at, RECENT_DAYS), key=lambda r: r.id)
 
 
-def test_every_move_lands_on_the_rows_of_its_instant(street):
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warmed"])
+def test_every_move_lands_on_the_rows_of_its_instant(street, warm):
     replay, names, _db = street
     cursor = RowsCursor(replay, names, RECENT_DAYS)
+    if warm:  # every checkpoint's rows made ahead, as the meeting's loader does: the same rows
+        cursor.warm()
     shown = {row.id: row for row in cursor.rows.values()}
     assert sorted(shown.values(), key=lambda r: r.id) == _expected(replay, names, replay.start)
     rng = random.Random(3)
@@ -67,3 +70,21 @@ def test_a_near_frame_touches_few_rows(street):
     delta = cursor.move(cursor.at + timedelta(minutes=3))
     assert len(cursor.rows) > 100
     assert len(delta.upserts) + len(delta.removed) + len(delta.regrouped) < len(cursor.rows) // 10
+
+
+def test_a_seek_back_hands_over_only_the_rows_changed_since_its_base(street):
+    """A warmed cursor seeks from the list kept at the nearest base: a seek back to where the
+    slider was finds the very same row objects for the events unchanged since that base (the
+    list compares rows by identity), so it hands over only the few others."""
+    replay, names, _db = street
+    cursor = RowsCursor(replay, names, RECENT_DAYS)
+    cursor.warm()
+    assert len(cursor._bases) > 1
+    a, b = replay.start + timedelta(days=1, hours=11), replay.end - timedelta(hours=5)
+    cursor.move(a)
+    first = dict(cursor.rows)
+    cursor.move(b)
+    delta = cursor.move(a)
+    same = sum(cursor.rows[i] is row for i, row in first.items())
+    assert same > 0.8 * len(first), (same, len(first))
+    assert len(delta.upserts) < len(first)

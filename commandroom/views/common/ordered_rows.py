@@ -62,6 +62,7 @@ class OrderedRowsModel(NamedColumnsModel):
         # self._ids: the shown rows in order …
         self._keys: list[tuple] = []  # … and their keys, ascending (parallel lists)
         self._column, self._order = self.DEFAULT_SORT
+        self._key_of = self.key_function(self._column)
         # The street's texts are Chinese whatever the interface's language: by pinyin.
         self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
@@ -69,6 +70,11 @@ class OrderedRowsModel(NamedColumnsModel):
     def sort_key(self, row, column: int):
         """The row's key in this column: a number, or a text (collated)."""
         raise NotImplementedError
+
+    def key_function(self, column: int):
+        """The column's key as a function of the row (a subclass may hand over a method of its
+        own for a column keyed often: one call a row, not a dispatch on the column each)."""
+        return lambda row: self.sort_key(row, column)
 
     def accepts(self, row) -> bool:
         """Whether the row is shown (the filter)."""
@@ -125,6 +131,7 @@ class OrderedRowsModel(NamedColumnsModel):
         if (column, order) == (self._column, self._order) and self._key:
             return
         self._column, self._order = column, order
+        self._key_of = self.key_function(column)
         self._key, self._hidden = {}, {}
         self._relayout()
 
@@ -134,11 +141,10 @@ class OrderedRowsModel(NamedColumnsModel):
 
     # --- Keeping the order -------------------------------------------------------------------
     def _full_key(self, row) -> tuple:
-        key = self.sort_key(row, self._column)
-        descending = self._order == Qt.SortOrder.DescendingOrder
+        key = self._key_of(row)
         if isinstance(key, str):
-            key = _Collated(self._collator.sortKey(key), descending)
-        elif descending:
+            key = _Collated(self._collator.sortKey(key), self._order == Qt.SortOrder.DescendingOrder)
+        elif self._order == Qt.SortOrder.DescendingOrder:
             key = -key
         return key, row.id  # unique: a row is found by bisection; ties keep the arrival order
 

@@ -16,7 +16,8 @@ from commandroom.views.common.labels import label
 from commandroom.views.common.selection import Selection
 from commandroom.views.common.slices import Slices
 from commandroom.views.common.style import CELL_MARGIN
-from commandroom.views.events.event_table_model import Col, EventTableModel
+from commandroom.views.events.event_delegate import EventCellDelegate
+from commandroom.views.events.event_table_model import CLOCK_COLUMNS, Col, EventTableModel
 from commandroom.views.events.filter_bar import FilterBar
 
 # Opening widths in pixels at 96 dpi, sized for the texts they hold; the header remembers the
@@ -66,6 +67,7 @@ class EventListPanel(QWidget):
     def _setup_table(self) -> None:
         table = self.table
         table.setModel(self.model)  # it sorts and filters itself: no proxy (ordered_rows.py)
+        table.setItemDelegate(EventCellDelegate(self.model, table))  # texts laid out once
         table.setSortingEnabled(True)  # a header click asks the model to sort
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -127,6 +129,16 @@ class EventListPanel(QWidget):
         self.model.tick()
         self.table.viewport().update()  # the cells that read the clock
         self._update_count()
+
+    def repaint_clock_cells(self) -> None:
+        """The cells that read the clock painted again (countdowns; the stamps' date part):
+        their columns only. The tints and the order follow the model's own signals (a row that
+        turned overdue or due soon is changed or moved); the other cells stay as painted."""
+        table = self.table
+        viewport = table.viewport()
+        for col in CLOCK_COLUMNS:
+            if not table.isColumnHidden(col):  # out of sight to the side: clipped away
+                viewport.update(table.columnViewportPosition(col), 0, table.columnWidth(col), viewport.height())
 
     def prune_finished(self, recent_days: int) -> int:
         """Drop finished events older than the live window (the console may run for weeks)."""

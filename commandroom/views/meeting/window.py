@@ -12,6 +12,7 @@ than they are drawn are coalesced: only the newest instant is drawn.
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,10 @@ from commandroom.views.meeting.timeline_bar import TimelineBar
 
 if TYPE_CHECKING:
     from commandroom.models.meeting_data import MeetingData
+
+
+# A frame handing the list more rows than this (a seek) settles the heap after it.
+_SETTLED_ROWS = 1000
 
 
 class MeetingWindow(QMainWindow):
@@ -137,7 +142,15 @@ class MeetingWindow(QMainWindow):
         self.list_clock.at = at
         # In one go, not in the feed's slices: the frame shows the instant whole.
         self.events.model.apply(delta.upserts, delta.removed, delta.regrouped)
-        self.events.table.viewport().update()  # the countdowns and tints of the rows in sight
+        # The table laid out now, not by its zero timer after this frame's paint (a seek that
+        # moved rows was painted twice: once before, once after that layout).
+        self.events.table.executeDelayedItemsLayout()
+        self.events.repaint_clock_cells()  # the countdowns of the rows in sight
+        if len(delta.upserts) > _SETTLED_ROWS:
+            # A seek's thousands of new rows and keys live until the next seek: out of the
+            # collector's full walks (each seek's survivors set one off, ~20 ms). They are still
+            # freed by their counts when the next seek replaces them (no cycles among them).
+            gc.freeze()
         self.tabs.frame(delta.changed)
         self._show_timeline()
 

@@ -7,15 +7,20 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+import pytest
+
 from commandroom.models.clock import FrozenClock
 from commandroom.models.replay_cursor import RowsCursor
 from commandroom.views.events.event_table_model import EventTableModel
 from tests.unit.test_replay_cursor import RECENT_DAYS, street  # noqa: F401
 
 
-def test_the_list_placed_by_differences_equals_the_list_loaded_afresh(street, qtmodeltester):  # noqa: F811
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warmed"])
+def test_the_list_placed_by_differences_equals_the_list_loaded_afresh(street, qtmodeltester, warm):  # noqa: F811
     replay, names, _db = street
     cursor = RowsCursor(replay, names, RECENT_DAYS)
+    if warm:  # seeks from the bases, as in the meeting window
+        cursor.warm()
     clock = FrozenClock(cursor.at)
     model = EventTableModel(clock)
     model.set_rows(cursor.rows.values())
