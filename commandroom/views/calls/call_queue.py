@@ -15,8 +15,8 @@ advice), both wired by the app.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QRegion, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -446,9 +446,25 @@ class CallQueuePanel(QWidget):
 
     # --- State ------------------------------------------------------------------------------------
     def _tick(self) -> None:
-        self.model.tick()
-        self.table.viewport().update()  # the cells that read the clock
+        self.table.viewport().update(self._clock_region(self.model.tick()))
         self._update_state()  # a lock may have lapsed: the buttons follow
+
+    def _clock_region(self, clocked: set[int]) -> QRegion:
+        """The cells the tick changed, and only those: the waiting column, and the rows in view
+        that glow or are held. Each painted cell is a call into Python that must take the
+        interpreter back from the console's workers: under a storm a whole-view repaint every
+        second was the GUI's longest wait (``bench/bench_intake.py --probe``)."""
+        table, viewport = self.table, self.table.viewport()
+        region = QRegion(table.columnViewportPosition(Col.WAITING), 0, table.columnWidth(Col.WAITING),
+                         viewport.height())
+        first, last = table.rowAt(0), table.rowAt(viewport.height() - 1)
+        if first < 0 or not clocked:
+            return region
+        last = self.model.rowCount() - 1 if last < 0 else last
+        for n in range(first, last + 1):
+            if self.model.row_at(n).id in clocked:
+                region += QRect(0, table.rowViewportPosition(n), viewport.width(), table.rowHeight(n))
+        return region
 
     def _want_advice(self, *_args) -> None:
         if not self._advice_timer.isActive():

@@ -139,12 +139,16 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
             self._hints[event_id] = category_name
             self.dataChanged.emit(self.index(pos, Col.SUGGESTED), self.index(pos, Col.SUGGESTED), _LOOKS)
 
-    def tick(self) -> bool:
+    def tick(self) -> set[int]:
         """Once a second: the waiting times, the fading glow and lapsing locks follow the clock.
-        Returns whether any row still glows."""
+        Returns the reports whose whole row looks otherwise now: those that glowed (a glow that
+        just ended is drawn once more, without it) and those held (a lock lapses by the clock).
+        The waiting column reads the clock in every row."""
         self._tick()
+        clocked = set(self._arrived)
         self._arrived = {i: at for i, at in self._arrived.items() if self._now - at < HIGHLIGHT}
-        return bool(self._arrived)
+        clocked.update(i for i, row in self._rows.items() if row.taken_console)
+        return clocked
 
     def _next(self) -> int:
         self._generation += 1

@@ -82,11 +82,16 @@ def test_a_new_report_glows_then_fades(qtbot):
     background = model.data(model.index(1, Col.REPORT), Qt.ItemDataRole.BackgroundRole)
     assert background.alphaF() == 1.0
     clock.advance(seconds=6)
-    assert model.tick() is True
+    assert model.tick() == {5}  # its row is drawn again each second: it fades
     assert 0.4 < model.glow(5) < 0.6
     clock.advance(seconds=10)
-    assert model.tick() is False
+    assert model.tick() == {5}  # once more, without the glow
     assert model.glow(5) == 0.0
+    assert model.tick() == set()  # only the waiting column reads the clock now
+    taken = queue_row(1, version=2, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
+                      holder_seen_at=NOW, holder_quiet=False)
+    model.apply([1], [taken])
+    assert model.tick() == {1}  # a lock lapses by the clock: its row is drawn each second
 
 
 def test_cells_mask_the_phone_and_count_the_wait(qtbot):

@@ -1,0 +1,35 @@
+"""The queue's second tick repaints only the cells that read the clock: the waiting column, and
+the whole rows that glow or are held (each painted cell is a call into Python, which waits for
+the interpreter while the console's workers compute)."""
+
+from __future__ import annotations
+
+from commandroom.models.clock import FrozenClock
+from commandroom.views.calls.call_queue import CallQueuePanel
+from commandroom.views.calls.queue_model import Col
+from tests.views.calls.test_queue_model import NOW, queue_row
+
+
+def test_the_tick_repaints_the_waiting_column_and_the_rows_that_glow_or_are_held(qtbot):
+    clock = FrozenClock(NOW)
+    panel = CallQueuePanel("console-1", clock, muted=True)
+    qtbot.addWidget(panel)
+    panel.resize(1400, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.on_view_loaded(panel.view_name, [queue_row(n) for n in (10, 20, 30)])
+    held = queue_row(20, version=2, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
+                     holder_seen_at=NOW, holder_quiet=False)
+    panel.on_view_changed(panel.view_name, [20, 5], [held, queue_row(5, received_at=NOW)])
+    table = panel.table
+    cell = lambda event_id, col: table.visualRect(  # noqa: E731
+        panel.model.index(panel.model.row_of(event_id), col)).center()
+
+    region = panel._clock_region(panel.model.tick())
+    for event_id in (5, 10, 20, 30):
+        assert region.contains(cell(event_id, Col.WAITING))  # every wait counts on
+    for event_id in (5, 20):  # 5 glows, fading; 20 is held: its lock lapses by the clock
+        assert region.contains(cell(event_id, Col.REPORT)) and region.contains(cell(event_id, Col.HOLDER))
+    for event_id in (10, 30):
+        assert not region.contains(cell(event_id, Col.REPORT))
+        assert not region.contains(cell(event_id, Col.CALLER))
