@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
 from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold
 from commandroom.views.calls.register_form import RegisterForm
+from commandroom.views.common.quiet_table import QuietTable
 from commandroom.views.common.selection import Selection
 
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
@@ -97,7 +97,8 @@ class CallQueuePanel(QWidget):
         self._registered: int | None = None  # the event this officer just registered here
         self._dispatch_next = False  # D pressed while the 立案 was still on its way
 
-        self.table = QTableView(self, objectName="queueTable")
+        # Rows that come below what the officer sees are not a reason to paint it all again.
+        self.table = QuietTable(self, objectName="queueTable")
         self._setup_table()
         self.banner = QLabel(self, objectName="queueBanner")
         self.banner.setWordWrap(True)
