@@ -63,3 +63,15 @@ def test_rows_arriving_in_view_and_removals_in_view_repaint(qtbot):
     assert settle(qtbot, table, model) > 0
     model.set_rows([queue_row(1)])
     assert settle(qtbot, table, model) > 0
+
+
+def test_a_row_arriving_in_view_repaints_from_its_place_down_only(qtbot):
+    table, model = shown(qtbot, 200)
+    settle(qtbot, table, model)
+    in_view = table.rowAt(table.viewport().height() - 1) + 1
+    columns = model.columnCount()
+    # As long as the fourth row has waited (a later id): it goes in at the fifth.
+    model.apply([3000], [queue_row(3000, received_at=model.row_at(3).received_at)])
+    assert model.row_of(3000) == 4
+    painted = settle(qtbot, table, model)
+    assert 0 < painted <= (in_view - 4) * columns
