@@ -10,6 +10,7 @@ from commandroom.models.enums import Priority
 from commandroom.views.calls.queue_model import CallQueueModel
 from commandroom.views.common.quiet_table import QuietTable
 from tests.views.calls.test_queue_model import NOW, queue_row
+from tests.views.calls.test_queue_tick import on_screen_is_fresh
 
 
 class CountedModel(CallQueueModel):
@@ -75,3 +76,18 @@ def test_a_row_arriving_in_view_repaints_from_its_place_down_only(qtbot):
     assert model.row_of(3000) == 4
     painted = settle(qtbot, table, model)
     assert 0 < painted <= (in_view - 4) * columns
+
+
+def test_what_is_on_screen_is_what_a_fresh_paint_draws(qtbot):
+    """Nothing stale is left on screen: after arrivals below, in and above the view and a
+    removal, the window's backing store equals a fresh rendering of the table."""
+    table, model = shown(qtbot, 200)
+    steps = [
+        ([1000 + n for n in range(30)], [queue_row(1000 + n, received_at=NOW) for n in range(30)]),
+        ([3000], [queue_row(3000, received_at=model.row_at(3).received_at)]),
+        ([4000], [queue_row(4000, priority=Priority.URGENT)]),
+        ([2], []),
+    ]
+    for touched, rows in steps:
+        model.apply(touched, rows)
+        qtbot.waitUntil(lambda: on_screen_is_fresh(table, table), timeout=2_000)
