@@ -56,6 +56,8 @@ class MapPanel(QWidget):
         # Not on screen until shown: the pump then loads nothing for it (``MapWatch``); what the
         # batches touched meanwhile is asked for when it is.
         self.watch = MapWatch(shown=False)
+        self._shown = False  # between its show and hide events
+        self._tab_raised = True  # its dock's tab in front (``set_tab_raised``)
         self._unseen: set[int] = set()
         self._unseen_org = False  # a batch that touched no event (the units may have changed)
         # The web view and its page are made by load_page, with the first data: a console that
@@ -164,14 +166,27 @@ class MapPanel(QWidget):
         if data.recurring is not None:
             self._set_recurring(data.recurring)
 
+    @Slot(bool)
+    def set_tab_raised(self, raised: bool) -> None:
+        """Its dock's ``visibilityChanged``: a dock whose tab is behind another stays visible to
+        Qt (moved off screen), so the panel's own show and hide events do not tell."""
+        self._tab_raised = raised
+        self._follow_screen()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self.watch.shown = True
-        self._ask_unseen()
+        self._shown = True
+        self._follow_screen()
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().hideEvent(event)
-        self.watch.shown = False  # its tab behind another, or the window minimised
+        self._shown = False  # hidden, or the window minimised
+        self._follow_screen()
+
+    def _follow_screen(self) -> None:
+        self.watch.shown = self._shown and self._tab_raised
+        if self.watch.shown:
+            self._ask_unseen()
 
     def _ask_unseen(self) -> None:
         if self._unseen_org:

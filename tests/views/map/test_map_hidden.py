@@ -59,3 +59,21 @@ def test_a_hidden_panel_pushes_nothing_and_asks_for_what_it_missed_when_shown(qt
     panel.on_view_changed(MAP_VIEW, [], None)  # a change that touched no event (the units)
     panel.show()
     assert asked[-1] == (MAP_VIEW, [])
+
+
+def test_in_the_console_the_map_behind_the_boards_tab_is_not_on_screen(qtbot, make_window):
+    """A dock whose tab is behind another stays visible to Qt (moved off screen): the map
+    follows its dock's ``visibilityChanged``."""
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.map.isVisible() and window.map.watch.shown is False)  # the board in front
+    asked = []
+    window.map.sig_load_view.connect(lambda name, ids: asked.append(ids))
+    window.map.on_view_changed(MAP_VIEW, [7], None)
+    assert asked == []
+    window.docks["map"].raise_()
+    qtbot.waitUntil(lambda: window.map.watch.shown)
+    assert asked == [[7]]
+    window.docks["board"].raise_()
+    qtbot.waitUntil(lambda: window.map.watch.shown is False)
