@@ -37,7 +37,8 @@ ALPHA = 1.0
 # Rankings remembered per (text, k) until the model learns again: the duplicate finder weighs
 # every uncategorised report of the week with the suggester, for each report it is asked about,
 # and under an intake storm those are thousands of the same texts each time (four fifths of the
-# call desk's CPU before). A ranking is a few tuples; the bound keeps a week's storm in memory.
+# call desk's CPU before). About 1 KB a text (the text and its ranking): the bound keeps a 60 s storm
+# at 600/s in memory (an LRU smaller than the pool it walks would miss every time), at most ~64 MB.
 RANKINGS_KEPT = 65_536
 
 
