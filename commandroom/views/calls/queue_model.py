@@ -36,6 +36,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The row's ``QueueRow`` snapshot."""
 
 HIGHLIGHT = timedelta(seconds=12)  # how long a new report's row glows, fading out
+# The glow fades in steps of this: a glowing row is drawn again at each step, not every second
+# (under a storm the top rows all glow, and each painted cell is a call into Python).
+GLOW_STEP = timedelta(seconds=3)
 _NEW = QColor("#fff3c4")  # the glow at its strongest (a warm yellow, readable under black text)
 _MINE = QColor("#e3f0ff")
 _LOCKED = QColor("#8a9099")
@@ -141,11 +144,13 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
 
     def tick(self) -> set[int]:
         """Once a second: the waiting times, the fading glow and lapsing locks follow the clock.
-        Returns the reports whose whole row looks otherwise now: those that glowed (a glow that
-        just ended is drawn once more, without it) and those held (a lock lapses by the clock).
+        Returns the reports whose whole row looks otherwise now: those whose glow took a step
+        (a glow that just ended is drawn once more, without it) and those held (a lock lapses by
+        the clock).
         The waiting column reads the clock in every row."""
+        glowed = {i: self.glow(i) for i in self._arrived}
         self._tick()
-        clocked = set(self._arrived)
+        clocked = {i for i, before in glowed.items() if self.glow(i) != before}
         self._arrived = {i: at for i, at in self._arrived.items() if self._now - at < HIGHLIGHT}
         clocked.update(i for i, row in self._rows.items() if row.taken_console)
         return clocked
@@ -179,11 +184,11 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         return Hold.LAPSED if quiet else Hold.OTHER
 
     def glow(self, event_id: int) -> float:
-        """1.0 as a report arrives, fading to 0 over ``HIGHLIGHT``."""
+        """1.0 as a report arrives, fading to 0 over ``HIGHLIGHT`` in steps of ``GLOW_STEP``."""
         at = self._arrived.get(event_id)
         if at is None:
             return 0.0
-        return max(0.0, 1.0 - (self._now - at) / HIGHLIGHT)
+        return max(0.0, 1.0 - (self._now - at) // GLOW_STEP * GLOW_STEP / HIGHLIGHT)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

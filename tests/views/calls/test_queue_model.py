@@ -81,9 +81,11 @@ def test_a_new_report_glows_then_fades(qtbot):
     assert model.glow(5) == 1.0
     background = model.data(model.index(1, Col.REPORT), Qt.ItemDataRole.BackgroundRole)
     assert background.alphaF() == 1.0
-    clock.advance(seconds=6)
-    assert model.tick() == {5}  # its row is drawn again each second: it fades
-    assert 0.4 < model.glow(5) < 0.6
+    clock.advance(seconds=2)
+    assert model.tick() == set() and model.glow(5) == 1.0  # a step every 3 s, not every second
+    clock.advance(seconds=4)
+    assert model.tick() == {5}  # its row is drawn again at each step: it fades
+    assert model.glow(5) == 0.5
     clock.advance(seconds=10)
     assert model.tick() == {5}  # once more, without the glow
     assert model.glow(5) == 0.0

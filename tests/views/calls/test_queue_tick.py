@@ -27,6 +27,7 @@ def test_the_tick_repaints_the_waiting_column_and_the_rows_that_glow_or_are_held
     cell = lambda event_id, col: table.visualRect(  # noqa: E731
         panel.model.index(panel.model.row_of(event_id), col)).center()
 
+    clock.advance(seconds=3)  # the glow's first step
     region = panel._clock_region(panel.model.tick())
     for event_id in (5, 10, 20, 30):
         assert region.contains(cell(event_id, Col.WAITING))  # every wait counts on
