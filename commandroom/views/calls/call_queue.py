@@ -447,10 +447,11 @@ class CallQueuePanel(QWidget):
 
     # --- State ------------------------------------------------------------------------------------
     def _tick(self) -> None:
-        self.table.viewport().update(self._clock_region(self.model.tick()))
+        self.model.tick()
+        self.table.viewport().update(self._clock_region())
         self._update_state()  # a lock may have lapsed: the buttons follow
 
-    def _clock_region(self, clocked: set[int]) -> QRegion:
+    def _clock_region(self) -> QRegion:
         """The cells the tick changed, and only those: the waiting column, and the rows in view
         that glow or are held. Each painted cell is a call into Python that must take the
         interpreter back from the console's workers: under a storm a whole-view repaint every
@@ -459,11 +460,11 @@ class CallQueuePanel(QWidget):
         region = QRegion(table.columnViewportPosition(Col.WAITING), 0, table.columnWidth(Col.WAITING),
                          viewport.height())
         first, last = table.rowAt(0), table.rowAt(viewport.height() - 1)
-        if first < 0 or not clocked:
+        if first < 0:
             return region
         last = self.model.rowCount() - 1 if last < 0 else last
         for n in range(first, last + 1):
-            if self.model.row_at(n).id in clocked:
+            if self.model.looks_ticked(self.model.row_at(n).id):
                 region += QRect(0, table.rowViewportPosition(n), viewport.width(), table.rowHeight(n))
         return region
 

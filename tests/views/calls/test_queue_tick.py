@@ -28,7 +28,8 @@ def test_the_tick_repaints_the_waiting_column_and_the_rows_that_glow_or_are_held
         panel.model.index(panel.model.row_of(event_id), col)).center()
 
     clock.advance(seconds=3)  # the glow's first step
-    region = panel._clock_region(panel.model.tick())
+    panel.model.tick()
+    region = panel._clock_region()
     for event_id in (5, 10, 20, 30):
         assert region.contains(cell(event_id, Col.WAITING))  # every wait counts on
     for event_id in (5, 20):  # 5 glows, fading; 20 is held: its lock lapses by the clock
