@@ -85,7 +85,8 @@ def probe_console() -> None:
                 (CallQueuePanel, "on_presence", None), (CallQueuePanel, "on_advice", None),
                 (CallQueuePanel, "_tick", None),
                 # Each a call from Qt into Python: the queue answers a cell in one (multiData).
-                (CallQueueModel, "multiData", None), (EventTableModel, "data", None))
+                (CallQueueModel, "multiData", None), (EventTableModel, "multiData", None),
+                (EventTableModel, "data", None))
 
 
 def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.0) -> None:

@@ -232,7 +232,8 @@ class Console:
                                                         board_read_model(),
                                                         queue_read_model(), *admin_read_models(user),
                                                         map_read_model(RecurringRule(settings.recurring_days,
-                                                                                     settings.recurring_min)),
+                                                                                     settings.recurring_min),
+                                                                       self.window.map.watch),
                                                         ReadModel(ALERTS, load_open_alerts, load_event_alerts)])
         self.pump.sig_view_loaded.connect(self.window.board.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.board.on_view_changed)
@@ -243,6 +244,7 @@ class Console:
         self.pump.sig_view_loaded.connect(self.window.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.on_view_changed)
         self.window.detail.sig_load_view.connect(self.pump.refresh_view)  # queued into its thread
+        self.window.map.sig_load_view.connect(self.pump.refresh_view)
         self.pump.sig_rows_changed.connect(self.window.on_rows_changed)
         self.pump.sig_connection.connect(self.window.on_connection)
         self.feed = WorkerThread(self.pump, "feed-pump")

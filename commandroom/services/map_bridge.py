@@ -29,6 +29,17 @@ MAP_VIEW = "map"
 """The name of the map's read model in the feed pump's ``sig_view_*``."""
 
 
+class MapWatch:
+    """Whether the map is on screen, shared with the pump's thread (reading or replacing a bool
+    attribute is atomic, so no lock is needed). While it is not (its tab behind the board, the
+    window minimised), the map's read model loads nothing for a feed batch, and the panel asks
+    for what the batches touched once it is shown again: under an intake storm a hidden map
+    cost the pump's queries, the console's JSON and the web engine's drawing for every report."""
+
+    def __init__(self, shown: bool = True) -> None:
+        self.shown = shown
+
+
 class MapBridge(QObject):
     # --- Signals ---------------------------------------------------------------------------
     sig_push = Signal(str)

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.map = MapPanel(self.selection, parent=self, **(map_options or {}))
         self.tabifyDockWidget(self.docks["board"], self.add_dock(
             self.map, self.tr("网格地图"), "map", Qt.DockWidgetArea.BottomDockWidgetArea))
+        self.docks["map"].visibilityChanged.connect(self.map.set_tab_raised)  # behind: no feed work
         self.docks["board"].raise_()  # the board is the shift's work: its tab in front
         self.map.sig_grid_filter.connect(self._filter_grid)
         self.map.sig_point_picked.connect(self._place_report)

@@ -80,3 +80,15 @@ def test_an_empty_history_suggests_nothing_and_add_learns():
     model.add(9, "楼顶违章搭建")
     assert model.suggest("摊贩占道")[0][0] == 7
     assert CategorySuggester.train([(7, "噪音"), (7, "噪音")]).size == 2
+
+
+def test_a_remembered_ranking_is_forgotten_when_the_model_learns():
+    """The rankings are remembered per text (the duplicate finder asks the same texts again
+    for every report), never past an ``add``: the next one knows what was just learnt."""
+    model = CategorySuggester.train([(7, "流动摊贩占道经营"), (9, "楼顶违章搭建")])
+    assert model.suggest("摊贩")[0][0] == 7
+    assert model.suggest("摊贩") == model.suggest("摊贩")
+    for _ in range(3):
+        model.add(9, "楼顶摊贩搭建")
+    assert model.suggest("摊贩")[0][0] == 9
+    assert model.suggest("摊贩", k=1) == model.suggest("摊贩")[:1]

@@ -15,15 +15,14 @@ advice), both wired by the app.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QRegion, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from commandroom.views.calls.entry_form import EntryForm
 from commandroom.views.calls.new_report_sound import NewReportSound
 from commandroom.views.calls.queue_model import CallQueueModel, Col, Hold
 from commandroom.views.calls.register_form import RegisterForm
+from commandroom.views.common.quiet_table import QuietTable
 from commandroom.views.common.selection import Selection
 
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
@@ -97,7 +97,8 @@ class CallQueuePanel(QWidget):
         self._registered: int | None = None  # the event this officer just registered here
         self._dispatch_next = False  # D pressed while the 立案 was still on its way
 
-        self.table = QTableView(self, objectName="queueTable")
+        # Rows that come below what the officer sees are not a reason to paint it all again.
+        self.table = QuietTable(self, objectName="queueTable")
         self._setup_table()
         self.banner = QLabel(self, objectName="queueBanner")
         self.banner.setWordWrap(True)
@@ -447,8 +448,25 @@ class CallQueuePanel(QWidget):
     # --- State ------------------------------------------------------------------------------------
     def _tick(self) -> None:
         self.model.tick()
-        self.table.viewport().update()  # the cells that read the clock
+        self.table.viewport().update(self._clock_region())
         self._update_state()  # a lock may have lapsed: the buttons follow
+
+    def _clock_region(self) -> QRegion:
+        """The cells the tick changed, and only those: the waiting column, and the rows in view
+        that glow or are held. Each painted cell is a call into Python that must take the
+        interpreter back from the console's workers: under a storm a whole-view repaint every
+        second was the GUI's longest wait (``bench/bench_intake.py --probe``)."""
+        table, viewport = self.table, self.table.viewport()
+        region = QRegion(table.columnViewportPosition(Col.WAITING), 0, table.columnWidth(Col.WAITING),
+                         viewport.height())
+        first, last = table.rowAt(0), table.rowAt(viewport.height() - 1)
+        if first < 0:
+            return region
+        last = self.model.rowCount() - 1 if last < 0 else last
+        for n in range(first, last + 1):
+            if self.model.looks_ticked(self.model.row_at(n).id):
+                region += QRect(0, table.rowViewportPosition(n), viewport.width(), table.rowHeight(n))
+        return region
 
     def _want_advice(self, *_args) -> None:
         if not self._advice_timer.isActive():

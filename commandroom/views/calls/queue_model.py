@@ -36,6 +36,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The row's ``QueueRow`` snapshot."""
 
 HIGHLIGHT = timedelta(seconds=12)  # how long a new report's row glows, fading out
+# The glow fades in steps of this: a glowing row is drawn again at each step, not every second
+# (under a storm the top rows all glow, and each painted cell is a call into Python).
+GLOW_STEP = timedelta(seconds=3)
 _NEW = QColor("#fff3c4")  # the glow at its strongest (a warm yellow, readable under black text)
 _MINE = QColor("#e3f0ff")
 _LOCKED = QColor("#8a9099")
@@ -103,6 +106,7 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         self._stored: dict[int, int] = {}  # id -> when its row was stored
         self._seen_at = 0  # when the heartbeats were
         self._generation = 0
+        self._ticked_from = self._now  # the clock before the last tick
 
     # --- Feeding the model -----------------------------------------------------------------
     def _reset_extras(self) -> None:
@@ -139,12 +143,29 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
             self._hints[event_id] = category_name
             self.dataChanged.emit(self.index(pos, Col.SUGGESTED), self.index(pos, Col.SUGGESTED), _LOOKS)
 
-    def tick(self) -> bool:
-        """Once a second: the waiting times, the fading glow and lapsing locks follow the clock.
-        Returns whether any row still glows."""
+    def tick(self) -> None:
+        """Once a second: the waiting times, the fading glow and lapsing locks follow the clock
+        (``looks_ticked`` says which rows' whole look changed). Costs the rows that stopped
+        glowing, not the whole queue: arrivals are kept in order of arrival."""
+        self._ticked_from = self._now
         self._tick()
-        self._arrived = {i: at for i, at in self._arrived.items() if self._now - at < HIGHLIGHT}
-        return bool(self._arrived)
+        ended = []
+        for event_id, at in self._arrived.items():  # a glow that ends is drawn once more first
+            if self._ticked_from - at < HIGHLIGHT:
+                break
+            ended.append(event_id)
+        for event_id in ended:
+            del self._arrived[event_id]
+
+    def looks_ticked(self, event_id: int) -> bool:
+        """Whether the last tick changed how the report's whole row looks: its glow took a step
+        (or ended), or it is held (a lock lapses by the clock). The waiting column reads the clock
+        in every row."""
+        row = self._rows.get(event_id)
+        if row is not None and row.taken_console:
+            return True
+        at = self._arrived.get(event_id)
+        return at is not None and _glow(at, self._ticked_from) != _glow(at, self._now)
 
     def _next(self) -> int:
         self._generation += 1
@@ -175,11 +196,9 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         return Hold.LAPSED if quiet else Hold.OTHER
 
     def glow(self, event_id: int) -> float:
-        """1.0 as a report arrives, fading to 0 over ``HIGHLIGHT``."""
+        """1.0 as a report arrives, fading to 0 over ``HIGHLIGHT`` in steps of ``GLOW_STEP``."""
         at = self._arrived.get(event_id)
-        if at is None:
-            return 0.0
-        return max(0.0, 1.0 - (self._now - at) / HIGHLIGHT)
+        return 0.0 if at is None else _glow(at, self._now)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -283,6 +302,10 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         if col == Col.WAITING:
             return self.tr("受理时间：{time}").format(time=row.received_at.strftime("%Y-%m-%d %H:%M:%S"))
         return None
+
+
+def _glow(arrived: datetime, now: datetime) -> float:
+    return max(0.0, 1.0 - (now - arrived) // GLOW_STEP * GLOW_STEP / HIGHLIGHT)
 
 
 def waiting(since: datetime, now: datetime) -> str:

@@ -35,6 +35,14 @@ class NamedColumnsModel(QAbstractTableModel):
         """The row shown at this place."""
         return self._rows[self._ids[row]]
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        """Answered here in one call: Qt's own ``index`` asks ``rowCount`` and ``columnCount``
+        first, two more calls into Python for every cell a view paints, each of which must take
+        the interpreter back from the console's busy workers (``services/gil_pace.py``)."""
+        if parent.isValid() or not (0 <= row < len(self._ids) and 0 <= column < self._columns):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 

@@ -19,7 +19,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from commandroom.models.datum import Datum
-from commandroom.services.map_bridge import MAP_VIEW, MapBridge
+from commandroom.services.map_bridge import MAP_VIEW, MapBridge, MapWatch
 from commandroom.views.common.selection import Selection
 from commandroom.views.map import engine, payload
 from commandroom.views.map.offline import OfflineInterceptor
@@ -37,6 +37,10 @@ class MapPanel(QWidget):
     sig_point_picked = Signal(float, float, str)
     """A right-click inside the street: (WGS-84 lat, lon, "community / grid" in words)."""
 
+    sig_load_view = Signal(str, list)
+    """Shown again: load the map's read model for the events changed while it was not (the
+    feed pump's ``refresh_view``; an empty list: the units and the loads only)."""
+
     def __init__(self, selection: Selection, *, tile_url: str = "", datum: Datum = Datum.WGS84,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,6 +53,13 @@ class MapPanel(QWidget):
         self._grid_at: dict[int, tuple[float, float]] = {}
         self.grid_filter = 0
         self.bridge = MapBridge(self)
+        # Not on screen until shown: the pump then loads nothing for it (``MapWatch``); what the
+        # batches touched meanwhile is asked for when it is.
+        self.watch = MapWatch(shown=False)
+        self._shown = False  # between its show and hide events
+        self._tab_raised = True  # its dock's tab in front (``set_tab_raised``)
+        self._unseen: set[int] = set()
+        self._unseen_org = False  # a batch that touched no event (the units may have changed)
         # The web view and its page are made by load_page, with the first data: a console that
         # never gets any (a test, a screenshot of an empty street) starts no web process. Until
         # then a placeholder stands in its place.
@@ -142,12 +153,47 @@ class MapPanel(QWidget):
             self.bridge.push({"op": "select", "ids": list(self.selection.ids), "pan": False})
 
     @Slot(str, list, object)
-    def on_view_changed(self, name: str, _ids: list, data) -> None:
+    def on_view_changed(self, name: str, ids: list, data) -> None:
         if name != MAP_VIEW:
+            return
+        if data is None:  # loaded while the map was not shown: asked for when it is
+            self._unseen.update(ids)
+            self._unseen_org = self._unseen_org or not ids
+            if self.watch.shown:  # shown again while the batch was on its way
+                self._ask_unseen()
             return
         self.bridge.push(payload.change_batch(data, self.datum))
         if data.recurring is not None:
             self._set_recurring(data.recurring)
+
+    @Slot(bool)
+    def set_tab_raised(self, raised: bool) -> None:
+        """Its dock's ``visibilityChanged``: a dock whose tab is behind another stays visible to
+        Qt (moved off screen), so the panel's own show and hide events do not tell."""
+        self._tab_raised = raised
+        self._follow_screen()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._shown = True
+        self._follow_screen()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self._shown = False  # hidden, or the window minimised
+        self._follow_screen()
+
+    def _follow_screen(self) -> None:
+        self.watch.shown = self._shown and self._tab_raised
+        if self.watch.shown:
+            self._ask_unseen()
+
+    def _ask_unseen(self) -> None:
+        if self._unseen_org:
+            self.sig_load_view.emit(MAP_VIEW, [])
+        if self._unseen:
+            self.sig_load_view.emit(MAP_VIEW, sorted(self._unseen))
+        self._unseen, self._unseen_org = set(), False
 
     def _set_recurring(self, rows) -> None:
         self.recurring.set_rows(rows)

@@ -81,12 +81,26 @@ def test_a_new_report_glows_then_fades(qtbot):
     assert model.glow(5) == 1.0
     background = model.data(model.index(1, Col.REPORT), Qt.ItemDataRole.BackgroundRole)
     assert background.alphaF() == 1.0
-    clock.advance(seconds=6)
-    assert model.tick() is True
-    assert 0.4 < model.glow(5) < 0.6
+    ticked = lambda: {i for i in (1, 5) if model.looks_ticked(i)}  # noqa: E731
+    clock.advance(seconds=2)
+    model.tick()
+    assert ticked() == set() and model.glow(5) == 1.0  # a step every 3 s, not every second
+    clock.advance(seconds=4)
+    model.tick()
+    assert ticked() == {5}  # its row is drawn again at each step: it fades
+    assert model.glow(5) == 0.5
     clock.advance(seconds=10)
-    assert model.tick() is False
+    model.tick()
+    assert ticked() == {5}  # once more, without the glow
     assert model.glow(5) == 0.0
+    clock.advance(seconds=1)
+    model.tick()
+    assert ticked() == set()  # only the waiting column reads the clock now
+    taken = queue_row(1, version=2, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
+                      holder_seen_at=NOW, holder_quiet=False)
+    model.apply([1], [taken])
+    model.tick()
+    assert ticked() == {1}  # a lock lapses by the clock: its row is drawn each second
 
 
 def test_cells_mask_the_phone_and_count_the_wait(qtbot):

@@ -38,3 +38,21 @@ def test_a_storm_batch_lands_in_order_in_one_insert_per_run(qtbot, open_console)
     assert len(inserted) <= 2  # one run per priority
     keys = [calls.model.sort_key(calls.model.row_at(n)) for n in range(calls.model.rowCount())]
     assert keys == sorted(keys)
+
+
+def test_what_survives_a_full_collection_is_frozen_until_the_console_closes(qtbot, open_console):
+    """A storm's rows fill the heap again after the opening's freeze: each full collection's
+    survivors are frozen as it ends, so the next one walks only what came since."""
+    gc.unfreeze()
+    console = open_console()
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5_000)
+    opened = gc.get_freeze_count()
+    kept = [[n] for n in range(10_000)]  # a storm's rows: tracked, long-lived
+    gc.collect()
+    assert gc.get_freeze_count() >= opened + len(kept)
+    walked = {id(o) for o in gc.get_objects(2)}  # the permanent generation is not walked
+    assert not any(id(row) in walked for row in kept)
+    console.window.close()
+    assert gc.get_freeze_count() == 0
+    gc.collect(1)  # a young collection does not freeze
+    assert gc.get_freeze_count() == 0

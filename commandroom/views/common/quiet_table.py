@@ -1,0 +1,72 @@
+"""A table view that does not repaint what it shows when rows come or go out of its sight.
+
+Qt lays a ``QTableView`` out again after every insert or removal of rows (its delayed
+``doItemsLayout``) and then repaints the whole viewport, whatever the rows' place. Under an
+intake storm the call queue takes a batch of new reports twice a second, nearly all of them
+below what the officer sees (the queue is ordered by urgency, then by waiting time): each batch
+repainted every visible cell, each cell a call into Python that must take the interpreter back
+from the console's busy workers (``bench/bench_intake.py --probe``: the GUI's longest waits).
+
+``QuietTable`` notes where the rows changed; the layout then updates the geometry (the scroll
+bar's range) and repaints only from the first changed row down: nothing when every change lay
+below the last visible row, the rows from an urgent report's place down when it came into
+view. Anything else (a change above the view, a reset, a move, new columns, a layout asked
+for by Qt itself) lays out and repaints as Qt does.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QTableView
+
+_FULL = "full"
+
+
+class QuietTable(QTableView):
+    def __init__(self, parent=None, **kwargs):
+        super().__init__(parent, **kwargs)
+        self._pending: int | str | None = None  # the first row changed since the last layout, or _FULL
+        self._connections: list = []
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt's name
+        for connection in self._connections:
+            self.disconnect(connection)
+        super().setModel(model)
+        if model is None:
+            self._connections = []
+            return
+        self._connections = [model.rowsInserted.connect(self._note_rows),
+                             model.rowsRemoved.connect(self._note_rows)]
+        self._connections += [signal.connect(self._note_other) for signal in (
+            model.modelReset, model.layoutChanged, model.rowsMoved, model.columnsInserted,
+            model.columnsRemoved, model.columnsMoved)]
+
+    def _note_rows(self, parent, first: int, _last: int) -> None:
+        """After the rows changed (the header already counts them): from which row down does
+        the view show something else? Rows above those in view shift every one of them."""
+        top = self.rowAt(0)
+        if parent.isValid() or self._pending == _FULL or top < 0 or first < top:
+            self._pending = _FULL
+        else:
+            self._pending = first if self._pending is None else min(self._pending, first)
+
+    def _note_other(self, *_args) -> None:
+        self._pending = _FULL
+
+    def doItemsLayout(self) -> None:  # noqa: N802 - Qt's name
+        pending, self._pending = self._pending, None
+        if pending is None or pending == _FULL:
+            super().doItemsLayout()
+            return
+        # What Qt's layout does, but the repaint of the rows above the change.
+        self.updateGeometries()
+        if not self.verticalHeader().updatesEnabled():  # QTableView holds it off after a removal
+            self.verticalHeader().setUpdatesEnabled(True)
+        viewport = self.viewport()
+        rows = self.model().rowCount()
+        if pending < rows:
+            y = self.rowViewportPosition(pending)
+        else:  # the last rows went: from below what is left
+            y = self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1) if rows else 0
+        if 0 <= y < viewport.height():
+            viewport.update(QRect(0, y, viewport.width(), viewport.height() - y))

@@ -1,0 +1,66 @@
+"""The queue's second tick repaints only the cells that read the clock: the waiting column, and
+the whole rows that glow or are held (each painted cell is a call into Python, which waits for
+the interpreter while the console's workers compute)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from commandroom.models.clock import FrozenClock
+from commandroom.views.calls.call_queue import CallQueuePanel
+from commandroom.views.calls.queue_model import Col
+from tests.views.calls.test_queue_model import NOW, queue_row
+
+
+def test_the_tick_repaints_the_waiting_column_and_the_rows_that_glow_or_are_held(qtbot):
+    clock = FrozenClock(NOW)
+    panel = CallQueuePanel("console-1", clock, muted=True)
+    qtbot.addWidget(panel)
+    panel.resize(1400, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.on_view_loaded(panel.view_name, [queue_row(n) for n in (10, 20, 30)])
+    held = queue_row(20, version=2, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
+                     holder_seen_at=NOW, holder_quiet=False)
+    panel.on_view_changed(panel.view_name, [20, 5], [held, queue_row(5, received_at=NOW)])
+    table = panel.table
+    cell = lambda event_id, col: table.visualRect(  # noqa: E731
+        panel.model.index(panel.model.row_of(event_id), col)).center()
+
+    clock.advance(seconds=3)  # the glow's first step
+    panel.model.tick()
+    region = panel._clock_region()
+    for event_id in (5, 10, 20, 30):
+        assert region.contains(cell(event_id, Col.WAITING))  # every wait counts on
+    for event_id in (5, 20):  # 5 glows, fading; 20 is held: its lock lapses by the clock
+        assert region.contains(cell(event_id, Col.REPORT)) and region.contains(cell(event_id, Col.HOLDER))
+    for event_id in (10, 30):
+        assert not region.contains(cell(event_id, Col.REPORT))
+        assert not region.contains(cell(event_id, Col.CALLER))
+
+
+def test_after_a_tick_what_is_on_screen_is_what_a_fresh_paint_draws(qtbot):
+    clock = FrozenClock(NOW)
+    panel = CallQueuePanel("console-1", clock, muted=True)
+    qtbot.addWidget(panel)
+    panel.resize(1400, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.on_view_loaded(panel.view_name, [queue_row(n) for n in (10, 20, 30)])
+    held = queue_row(20, version=2, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
+                     holder_seen_at=NOW, holder_quiet=False)
+    panel.on_view_changed(panel.view_name, [20, 5], [held, queue_row(5, received_at=NOW)])
+    panel.model.set_presence({"console-2": NOW}, timedelta(seconds=90))
+    for seconds in (5, 100):  # the waits count on, the glow fades out, the lock lapses
+        clock.advance(seconds=seconds)
+        panel._tick()
+        qtbot.waitUntil(lambda: on_screen_is_fresh(panel, panel.table.viewport()), timeout=2_000)
+
+
+def on_screen_is_fresh(window, widget) -> bool:
+    """The window's backing store shows ``widget`` as a fresh rendering of it would."""
+    from PySide6.QtCore import QPoint, QRect
+
+    on_screen = window.screen().grabWindow(window.winId()).toImage().copy(
+        QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
+    return on_screen == widget.grab().toImage().convertToFormat(on_screen.format())

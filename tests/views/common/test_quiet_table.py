@@ -1,0 +1,93 @@
+"""The quiet table: rows that come below what it shows do not repaint the cells in view; rows
+that come into view, removals in view and resets do, as in any table view."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from commandroom.models.clock import FrozenClock
+from commandroom.models.enums import Priority
+from commandroom.views.calls.queue_model import CallQueueModel
+from commandroom.views.common.quiet_table import QuietTable
+from tests.views.calls.test_queue_model import NOW, queue_row
+from tests.views.calls.test_queue_tick import on_screen_is_fresh
+
+
+class CountedModel(CallQueueModel):
+    """Counts the cells painted: each asks ``multiData`` once."""
+
+    painted = 0
+
+    def multiData(self, index, roles) -> None:  # noqa: N802 - Qt's name
+        self.painted += 1
+        super().multiData(index, roles)
+
+
+def shown(qtbot, rows: int):
+    model = CountedModel("console-1", FrozenClock(NOW))
+    model.set_rows([queue_row(n) for n in range(1, rows + 1)])  # the longest waiting first
+    table = QuietTable()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.resize(900, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: model.painted > 0)
+    return table, model
+
+
+def settle(qtbot, table, model) -> int:
+    """Let the delayed layout and any repaint run; how many cells were painted."""
+    model.painted = 0
+    for _ in range(3):  # the view's own 0 ms layout timer, then the repaint it may post
+        QApplication.processEvents()
+    return model.painted
+
+
+def test_rows_arriving_below_the_view_paint_nothing_but_the_scroll_range_follows(qtbot):
+    table, model = shown(qtbot, 200)
+    settle(qtbot, table, model)
+    scroll = table.verticalScrollBar().maximum()
+    newest = [queue_row(1000 + n, received_at=NOW) for n in range(30)]  # waited least: the end
+    model.apply([r.id for r in newest], newest)
+    assert settle(qtbot, table, model) == 0
+    assert table.verticalScrollBar().maximum() > scroll
+
+
+def test_rows_arriving_in_view_and_removals_in_view_repaint(qtbot):
+    table, model = shown(qtbot, 200)
+    settle(qtbot, table, model)
+    urgent = [queue_row(2000, priority=Priority.URGENT)]  # the first row: in view
+    model.apply([2000], urgent)
+    assert settle(qtbot, table, model) > 0
+    model.apply([2000], [])  # decided: it leaves the first row
+    assert settle(qtbot, table, model) > 0
+    model.set_rows([queue_row(1)])
+    assert settle(qtbot, table, model) > 0
+
+
+def test_a_row_arriving_in_view_repaints_from_its_place_down_only(qtbot):
+    table, model = shown(qtbot, 200)
+    settle(qtbot, table, model)
+    in_view = table.rowAt(table.viewport().height() - 1) + 1
+    columns = model.columnCount()
+    # As long as the fourth row has waited (a later id): it goes in at the fifth.
+    model.apply([3000], [queue_row(3000, received_at=model.row_at(3).received_at)])
+    assert model.row_of(3000) == 4
+    painted = settle(qtbot, table, model)
+    assert 0 < painted <= (in_view - 4) * columns
+
+
+def test_what_is_on_screen_is_what_a_fresh_paint_draws(qtbot):
+    """Nothing stale is left on screen: after arrivals below, in and above the view and a
+    removal, the window's backing store equals a fresh rendering of the table."""
+    table, model = shown(qtbot, 200)
+    steps = [
+        ([1000 + n for n in range(30)], [queue_row(1000 + n, received_at=NOW) for n in range(30)]),
+        ([3000], [queue_row(3000, received_at=model.row_at(3).received_at)]),
+        ([4000], [queue_row(4000, priority=Priority.URGENT)]),
+        ([2], []),
+    ]
+    for touched, rows in steps:
+        model.apply(touched, rows)
+        qtbot.waitUntil(lambda: on_screen_is_fresh(table, table), timeout=2_000)
