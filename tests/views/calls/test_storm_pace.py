@@ -56,3 +56,30 @@ def test_what_survives_a_full_collection_is_frozen_until_the_console_closes(qtbo
     assert gc.get_freeze_count() == 0
     gc.collect(1)  # a young collection does not freeze
     assert gc.get_freeze_count() == 0
+
+
+def test_the_hourly_sweep_frees_garbage_cycles_that_were_frozen(qtbot, open_console):
+    """Something frozen while alive (a dialog, a session) and dropped later is a cycle the
+    collector no longer walks: the sweep walks it again, frees it, and freezes what lives."""
+    import weakref
+
+    gc.unfreeze()
+    console = open_console()
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5_000)
+    assert console._sweep.isActive() and console._sweep.interval() == gil_pace.SWEEP_MS
+
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node  # a cycle: only the collector frees it
+    dead = weakref.ref(node)
+    gc.collect()  # survives: frozen
+    del node
+    gc.collect()
+    assert dead() is not None  # frozen: not walked, not freed
+    assert gil_pace.sweep_heap() > 0
+    assert dead() is None
+    assert gc.get_freeze_count() > 0  # what lives is frozen again
+    console.window.close()
+    assert gc.get_freeze_count() == 0
