@@ -10,8 +10,10 @@ from the console's busy workers (``bench/bench_intake.py --probe``: the GUI's lo
 ``QuietTable`` notes where the rows changed; the layout then updates the geometry (the scroll
 bar's range) and repaints only from the first changed row down: nothing when every change lay
 below the last visible row, the rows from an urgent report's place down when it came into
-view. Anything else (a change above the view, a reset, a move, new columns, a layout asked
-for by Qt itself) lays out and repaints as Qt does.
+view; a row moved counts as a change from the higher of its two places (the event list's
+events change place as their status or limit changes, mostly far below the view). Anything
+else (a change above the view, a reset, a layout change, new columns, a layout asked for by Qt
+itself) lays out and repaints as Qt does.
 """
 
 from __future__ import annotations
@@ -36,9 +38,10 @@ class QuietTable(QTableView):
             self._connections = []
             return
         self._connections = [model.rowsInserted.connect(self._note_rows),
-                             model.rowsRemoved.connect(self._note_rows)]
+                             model.rowsRemoved.connect(self._note_rows),
+                             model.rowsMoved.connect(self._note_move)]
         self._connections += [signal.connect(self._note_other) for signal in (
-            model.modelReset, model.layoutChanged, model.rowsMoved, model.columnsInserted,
+            model.modelReset, model.layoutChanged, model.columnsInserted,
             model.columnsRemoved, model.columnsMoved)]
 
     def _note_rows(self, parent, first: int, _last: int) -> None:
@@ -49,6 +52,13 @@ class QuietTable(QTableView):
             self._pending = _FULL
         else:
             self._pending = first if self._pending is None else min(self._pending, first)
+
+    def _note_move(self, parent, start: int, _end: int, destination, row: int) -> None:
+        """A row moved (the event list's row changed its sort key): the rows from the higher of
+        its two places down show something else, those above it nothing."""
+        if destination.isValid():
+            self._pending = _FULL
+        self._note_rows(parent, min(start, row), start)
 
     def _note_other(self, *_args) -> None:
         self._pending = _FULL

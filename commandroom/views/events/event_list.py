@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QVBoxLayout, QWidget
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Source, Status
 from commandroom.views.common.labels import label
+from commandroom.views.common.quiet_table import QuietTable
 from commandroom.views.common.selection import Selection
 from commandroom.views.common.slices import Slices
 from commandroom.views.common.style import CELL_MARGIN
@@ -46,7 +47,8 @@ class EventListPanel(QWidget):
         self.model = EventTableModel(clock, self)
         self._slices = Slices(self._apply_slice, parent=self)
         self.filters = FilterBar(self.model, self)
-        self.table = QTableView(self, objectName="eventTable")
+        # A storm's new reports land mostly below what the officer sees: no repaint for them.
+        self.table = QuietTable(self, objectName="eventTable")
         self.loaded = False
         self._setup_table()
 
