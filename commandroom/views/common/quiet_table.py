@@ -29,6 +29,8 @@ class QuietTable(QTableView):
         super().__init__(parent, **kwargs)
         self._pending: int | str | None = None  # the first row changed since the last layout, or _FULL
         self._connections: list = []
+        self._holding = False  # more of the same batch is coming: no repaint yet (``hold``)
+        self._held: int | None = None  # the first row changed in view while holding
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         for connection in self._connections:
@@ -63,15 +65,32 @@ class QuietTable(QTableView):
     def _note_other(self, *_args) -> None:
         self._pending = _FULL
 
+    def hold(self, holding: bool) -> None:
+        """While a batch is taken in slices (``views/common/slices.py``), one per turn of the
+        event loop, the rows it brings into view are repainted once, after its last slice, not
+        after each: ``hold(True)`` before a slice when more follow, ``hold(False)`` after the
+        last. Rows that moved in view meanwhile show their old texts for those few turns."""
+        self._holding = holding
+        if not holding and self._held is not None:
+            self._pending = self._held if self._pending is None else self._pending
+            if self._pending != _FULL:
+                self._pending = min(self._pending, self._held)
+            self._held = None
+            self.scheduleDelayedItemsLayout()
+
     def doItemsLayout(self) -> None:  # noqa: N802 - Qt's name
         pending, self._pending = self._pending, None
         if pending is None or pending == _FULL:
+            self._held = None  # the whole view is painted again
             super().doItemsLayout()
             return
         # What Qt's layout does, but the repaint of the rows above the change.
         self.updateGeometries()
         if not self.verticalHeader().updatesEnabled():  # QTableView holds it off after a removal
             self.verticalHeader().setUpdatesEnabled(True)
+        if self._holding:
+            self._held = pending if self._held is None else min(self._held, pending)
+            return
         viewport = self.viewport()
         rows = self.model().rowCount()
         if pending < rows:

@@ -111,6 +111,7 @@ class EventListPanel(QWidget):
         """The opening ``LiveSnapshot`` (or a reload): vocabularies first, then the rows."""
         self.filters.set_vocabularies(snapshot.categories, snapshot.grids)
         self._slices.clear()  # the snapshot is newer than any change still waiting
+        self.table.hold(False)  # … and repaints all it shows
         self.model.set_rows(snapshot.rows)
         self.loaded = True
         self.sig_populated.emit(len(snapshot.rows))
@@ -122,6 +123,7 @@ class EventListPanel(QWidget):
 
     def _apply_slice(self, rows: list) -> None:
         new = [row for row in rows if not self.model.holds(row.id)]
+        self.table.hold(self._slices.pending > 0)  # the batch's rows in view painted once, at its end
         self.model.upsert(rows)
         if new:
             self.sig_new_events.emit(new)

@@ -90,3 +90,21 @@ def test_what_is_on_screen_is_what_a_fresh_paint_draws(qtbot, panel):
     for rows in steps:
         panel.apply_changes(rows)
         qtbot.waitUntil(lambda: on_screen_is_fresh(panel, panel.table), timeout=2_000)
+
+
+def test_a_batch_in_slices_repaints_the_rows_it_brings_into_view_once_at_its_end(panel, qtbot):
+    settle(panel)
+    model, upsert, before_each = panel.model, panel.model.upsert, []
+
+    def counted(rows):
+        before_each.append(model.painted)  # cells painted since the batch began
+        return upsert(rows)
+
+    model.upsert = counted
+    model.painted = 0
+    panel.apply_changes([make_row(-n) for n in range(1, 121)])  # newer than all: in view, three slices
+    qtbot.waitUntil(lambda: not panel._slices.pending and len(before_each) == 3)
+    assert before_each == [0, 0, 0]  # nothing painted between the slices
+    qtbot.waitUntil(lambda: model.painted > 0)  # … and the view after the last
+    assert model.row_of(-120) == 0
+    qtbot.waitUntil(lambda: on_screen_is_fresh(panel, panel.table), timeout=2_000)
