@@ -97,5 +97,6 @@ class QuietTable(QTableView):
             y = self.rowViewportPosition(pending)
         else:  # the last rows went: from below what is left
             y = self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1) if rows else 0
-        if 0 <= y < viewport.height():
+        y = max(y, 0)  # a row partly above the top (scrolled by pixels, or since it was noted)
+        if y < viewport.height():
             viewport.update(QRect(0, y, viewport.width(), viewport.height() - y))

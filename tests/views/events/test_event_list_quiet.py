@@ -108,3 +108,14 @@ def test_a_batch_in_slices_repaints_the_rows_it_brings_into_view_once_at_its_end
     qtbot.waitUntil(lambda: model.painted > 0)  # … and the view after the last
     assert model.row_of(-120) == 0
     qtbot.waitUntil(lambda: on_screen_is_fresh(panel, panel.table), timeout=2_000)
+
+
+def test_a_batch_held_while_the_officer_scrolls_is_painted_right_at_its_end(panel, qtbot):
+    """Rows came into view during the batch, then the officer scrolled them above the top before
+    its last slice: what is on screen is still what a fresh paint draws."""
+    settle(panel)
+    table = panel.table
+    panel.apply_changes([make_row(-n) for n in range(1, 121)])  # three slices, all at the top
+    table.verticalScrollBar().setValue(table.rowHeight(0) * 5 + 7)  # mid-batch, by pixels
+    qtbot.waitUntil(lambda: not panel._slices.pending)
+    qtbot.waitUntil(lambda: on_screen_is_fresh(panel, table), timeout=2_000)
