@@ -73,6 +73,7 @@ def probe_console() -> None:
     from commandroom.views.calls.call_queue import CallQueuePanel
     from commandroom.views.calls.queue_model import CallQueueModel
     from commandroom.views.common.slices import Slices
+    from commandroom.views.events.event_delegate import EventCellDelegate
     from commandroom.views.events.event_table_model import EventTableModel
     from commandroom.views.main_window import MainWindow
 
@@ -86,7 +87,8 @@ def probe_console() -> None:
                 (CallQueuePanel, "_tick", None),
                 # Each a call from Qt into Python: the queue answers a cell in one (multiData).
                 (CallQueueModel, "multiData", None), (EventTableModel, "multiData", None),
-                (EventTableModel, "data", None))
+                (EventTableModel, "data", None),
+                (EventCellDelegate, "paint", None))  # the event list's one call per cell
 
 
 def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.0) -> None:

@@ -29,3 +29,11 @@ def test_mask_phone(phone, shown):
 def test_the_last_four_digits_stay_and_at_least_four_are_hidden(phone):
     shown = mask_phone(phone)
     assert shown[-4:] == phone[-4:] and shown.count("*") >= 4 and len(shown) == len(phone)
+
+
+def test_a_bare_mobile_is_masked_as_the_general_rule_masks_it():
+    """The short way for 11 bare digits from 1 gives what the rule gives the same digits with a
+    separator (which goes the long way): the mask lands on the same digits."""
+    for phone in ("13812341234", "19900001111", "10000000000"):
+        spaced = f"{phone[:3]} {phone[3:7]} {phone[7:]}"
+        assert mask_phone(phone) == mask_phone(spaced).replace(" ", "")

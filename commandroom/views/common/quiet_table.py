@@ -10,8 +10,10 @@ from the console's busy workers (``bench/bench_intake.py --probe``: the GUI's lo
 ``QuietTable`` notes where the rows changed; the layout then updates the geometry (the scroll
 bar's range) and repaints only from the first changed row down: nothing when every change lay
 below the last visible row, the rows from an urgent report's place down when it came into
-view. Anything else (a change above the view, a reset, a move, new columns, a layout asked
-for by Qt itself) lays out and repaints as Qt does.
+view; a row moved counts as a change from the higher of its two places (the event list's
+events change place as their status or limit changes, mostly far below the view). Anything
+else (a change above the view, a reset, a layout change, new columns, a layout asked for by Qt
+itself) lays out and repaints as Qt does.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class QuietTable(QTableView):
         super().__init__(parent, **kwargs)
         self._pending: int | str | None = None  # the first row changed since the last layout, or _FULL
         self._connections: list = []
+        self._holding = False  # more of the same batch is coming: no repaint yet (``hold``)
+        self._held: int | None = None  # the first row changed in view while holding
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         for connection in self._connections:
@@ -36,9 +40,10 @@ class QuietTable(QTableView):
             self._connections = []
             return
         self._connections = [model.rowsInserted.connect(self._note_rows),
-                             model.rowsRemoved.connect(self._note_rows)]
+                             model.rowsRemoved.connect(self._note_rows),
+                             model.rowsMoved.connect(self._note_move)]
         self._connections += [signal.connect(self._note_other) for signal in (
-            model.modelReset, model.layoutChanged, model.rowsMoved, model.columnsInserted,
+            model.modelReset, model.layoutChanged, model.columnsInserted,
             model.columnsRemoved, model.columnsMoved)]
 
     def _note_rows(self, parent, first: int, _last: int) -> None:
@@ -50,23 +55,48 @@ class QuietTable(QTableView):
         else:
             self._pending = first if self._pending is None else min(self._pending, first)
 
+    def _note_move(self, parent, start: int, _end: int, destination, row: int) -> None:
+        """A row moved (the event list's row changed its sort key): the rows from the higher of
+        its two places down show something else, those above it nothing."""
+        if destination.isValid():
+            self._pending = _FULL
+        self._note_rows(parent, min(start, row), start)
+
     def _note_other(self, *_args) -> None:
         self._pending = _FULL
+
+    def hold(self, holding: bool) -> None:
+        """While a batch is taken in slices (``views/common/slices.py``), one per turn of the
+        event loop, the rows it brings into view are repainted once, after its last slice, not
+        after each: ``hold(True)`` before a slice when more follow, ``hold(False)`` after the
+        last. Rows that moved in view meanwhile show their old texts for those few turns."""
+        self._holding = holding
+        if not holding and self._held is not None:
+            self._pending = self._held if self._pending is None else self._pending
+            if self._pending != _FULL:
+                self._pending = min(self._pending, self._held)
+            self._held = None
+            self.scheduleDelayedItemsLayout()
 
     def doItemsLayout(self) -> None:  # noqa: N802 - Qt's name
         pending, self._pending = self._pending, None
         if pending is None or pending == _FULL:
+            self._held = None  # the whole view is painted again
             super().doItemsLayout()
             return
         # What Qt's layout does, but the repaint of the rows above the change.
         self.updateGeometries()
         if not self.verticalHeader().updatesEnabled():  # QTableView holds it off after a removal
             self.verticalHeader().setUpdatesEnabled(True)
+        if self._holding:
+            self._held = pending if self._held is None else min(self._held, pending)
+            return
         viewport = self.viewport()
         rows = self.model().rowCount()
         if pending < rows:
             y = self.rowViewportPosition(pending)
         else:  # the last rows went: from below what is left
             y = self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1) if rows else 0
-        if 0 <= y < viewport.height():
+        y = max(y, 0)  # a row partly above the top (scrolled by pixels, or since it was noted)
+        if y < viewport.height():
             viewport.update(QRect(0, y, viewport.width(), viewport.height() - y))

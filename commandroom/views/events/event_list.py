@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QVBoxLayout, QWidget
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Source, Status
 from commandroom.views.common.labels import label
+from commandroom.views.common.quiet_table import QuietTable
 from commandroom.views.common.selection import Selection
 from commandroom.views.common.slices import Slices
 from commandroom.views.common.style import CELL_MARGIN
@@ -46,7 +47,8 @@ class EventListPanel(QWidget):
         self.model = EventTableModel(clock, self)
         self._slices = Slices(self._apply_slice, parent=self)
         self.filters = FilterBar(self.model, self)
-        self.table = QTableView(self, objectName="eventTable")
+        # A storm's new reports land mostly below what the officer sees: no repaint for them.
+        self.table = QuietTable(self, objectName="eventTable")
         self.loaded = False
         self._setup_table()
 
@@ -109,6 +111,7 @@ class EventListPanel(QWidget):
         """The opening ``LiveSnapshot`` (or a reload): vocabularies first, then the rows."""
         self.filters.set_vocabularies(snapshot.categories, snapshot.grids)
         self._slices.clear()  # the snapshot is newer than any change still waiting
+        self.table.hold(False)  # … and repaints all it shows
         self.model.set_rows(snapshot.rows)
         self.loaded = True
         self.sig_populated.emit(len(snapshot.rows))
@@ -120,6 +123,7 @@ class EventListPanel(QWidget):
 
     def _apply_slice(self, rows: list) -> None:
         new = [row for row in rows if not self.model.holds(row.id)]
+        self.table.hold(self._slices.pending > 0)  # the batch's rows in view painted once, at its end
         self.model.upsert(rows)
         if new:
             self.sig_new_events.emit(new)
