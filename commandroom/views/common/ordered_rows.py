@@ -234,11 +234,17 @@ class OrderedRowsModel(NamedColumnsModel):
 
     def _lay_out(self, ids: Iterable[int] = ()) -> None:
         """The shown rows in order, from the keys kept (made again for ``ids`` and the missing)."""
-        for event_id in ids:
+        whole = self._full_key != self._general_key and not self.filtering()
+        for event_id in () if whole else ids:
             self._key.pop(event_id, None)
             self._hidden.pop(event_id, None)
         shown, hidden = self._key.get, self._hidden.get
-        if self.filtering():
+        if whole:
+            # The subclass's whole key keeps its tuples with the row: made for every row at
+            # once costs less than looking up which were kept (a seek changes most of them).
+            keys = list(map(self._full_key, self._rows.values()))
+            self._hidden = {}
+        elif self.filtering():
             keys, self._hidden = [], {}
             for row in self._rows.values():
                 key = shown(row.id) or hidden(row.id)
@@ -252,7 +258,7 @@ class OrderedRowsModel(NamedColumnsModel):
         keys.sort()
         self._keys = keys
         self._ids = [key[1] for key in keys]
-        self._key = {key[1]: key for key in keys}
+        self._key = dict(zip(self._ids, keys))
 
     def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset()) -> None:
         """Everything at once, the selection and the current row carried to their new places."""
