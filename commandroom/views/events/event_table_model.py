@@ -18,7 +18,6 @@ from PySide6.QtGui import QFont
 
 from commandroom.models.enums import OPEN_STATUSES, Priority, Status
 from commandroom.models.lifecycle import HELD
-from commandroom.models.timelimits import due_soon_at
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
 from commandroom.views.common.one_call import OneCallPerCell
@@ -98,16 +97,14 @@ _PARTS = "_urgency_parts"  # the slot in a row's __dict__ (see ``_urgency_parts`
 
 def _urgency_parts(row) -> tuple:
     """A row's urgency keys that do not depend on the instant: its key (urgency, id) for a row
-    whose key never changes, else (overdue key, due-soon key, other-open key, due-soon instant
-    or None, limit). Kept in the row's own ``__dict__``: a row is a frozen snapshot (its fields
-    never change, so neither do these), and the keys live and die with it: no table by
-    identity to prune. Written past the frozen ``__setattr__`` on purpose; dataclass equality
+    whose key never changes, else (overdue key, due-soon key, other-open key, limit). Kept in
+    the row's own ``__dict__``: a row is a frozen snapshot (its fields never change, so neither
+    do these), and the keys live and die with it: no table by identity to prune. Written past the frozen ``__setattr__`` on purpose; dataclass equality
     reads fields only."""
     due, event_id = row.handle_due, row.id
     if due is not None and row.status in HELD:
-        start, due_s = row.dispatched_at, _seconds(due)
-        parts = ((due_s, event_id), (_SPAN + due_s, event_id), (3 * _SPAN - _seconds(row.received_at), event_id),
-                 due_soon_at(start, due) if start is not None else None, due)
+        due_s = _seconds(due)
+        parts = ((due_s, event_id), (_SPAN + due_s, event_id), (3 * _SPAN - _seconds(row.received_at), event_id), due)
     else:
         parts = ((3 if row.status in OPEN_STATUSES else 4) * _SPAN - _seconds(row.received_at), event_id)
     row.__dict__[_PARTS] = parts
@@ -255,11 +252,11 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         parts = row.__dict__.get(_PARTS) or _urgency_parts(row)
         if len(parts) == 2:
             return parts  # no limit running: the key never changes
-        overdue, soon_key, later_key, soon_at, due = parts
+        overdue, soon_key, later_key, due = parts
         now = self._now
         if now > due:
             return overdue  # group 0
-        if soon_at is not None and now >= soon_at:
+        if row.is_due_soon(now):
             return soon_key  # group 1
         return later_key  # group 2
 
