@@ -62,7 +62,7 @@ class OrderedRowsModel(NamedColumnsModel):
         # self._ids: the shown rows in order …
         self._keys: list[tuple] = []  # … and their keys, ascending (parallel lists)
         self._column, self._order = self.DEFAULT_SORT
-        self._key_of = self.key_function(self._column)
+        self._set_key_functions()
         # The street's texts are Chinese whatever the interface's language: by pinyin.
         self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
@@ -75,6 +75,12 @@ class OrderedRowsModel(NamedColumnsModel):
         """The column's key as a function of the row (a subclass may hand over a method of its
         own for a column keyed often: one call a row, not a dispatch on the column each)."""
         return lambda row: self.sort_key(row, column)
+
+    def full_key_function(self, column: int, order: Qt.SortOrder):
+        """A function giving a row's whole key, (key, id), in this column and order, or None for
+        the general way (``key_function``, collated, negated). A subclass may hand one over for
+        the column a seek keys thousands of rows by: one call a row, its tuples kept."""
+        return None
 
     def accepts(self, row) -> bool:
         """Whether the row is shown (the filter)."""
@@ -131,7 +137,7 @@ class OrderedRowsModel(NamedColumnsModel):
         if (column, order) == (self._column, self._order) and self._key:
             return
         self._column, self._order = column, order
-        self._key_of = self.key_function(column)
+        self._set_key_functions()
         self._key, self._hidden = {}, {}
         self._relayout()
 
@@ -140,7 +146,11 @@ class OrderedRowsModel(NamedColumnsModel):
         self._relayout()
 
     # --- Keeping the order -------------------------------------------------------------------
-    def _full_key(self, row) -> tuple:
+    def _set_key_functions(self) -> None:
+        self._key_of = self.key_function(self._column)
+        self._full_key = self.full_key_function(self._column, self._order) or self._general_key
+
+    def _general_key(self, row) -> tuple:
         key = self._key_of(row)
         if isinstance(key, str):
             key = _Collated(self._collator.sortKey(key), self._order == Qt.SortOrder.DescendingOrder)
@@ -224,11 +234,17 @@ class OrderedRowsModel(NamedColumnsModel):
 
     def _lay_out(self, ids: Iterable[int] = ()) -> None:
         """The shown rows in order, from the keys kept (made again for ``ids`` and the missing)."""
-        for event_id in ids:
+        whole = self._full_key != self._general_key and not self.filtering()
+        for event_id in () if whole else ids:
             self._key.pop(event_id, None)
             self._hidden.pop(event_id, None)
         shown, hidden = self._key.get, self._hidden.get
-        if self.filtering():
+        if whole:
+            # The subclass's whole key keeps its tuples with the row: made for every row at
+            # once costs less than looking up which were kept (a seek changes most of them).
+            keys = list(map(self._full_key, self._rows.values()))
+            self._hidden = {}
+        elif self.filtering():
             keys, self._hidden = [], {}
             for row in self._rows.values():
                 key = shown(row.id) or hidden(row.id)
@@ -242,7 +258,7 @@ class OrderedRowsModel(NamedColumnsModel):
         keys.sort()
         self._keys = keys
         self._ids = [key[1] for key in keys]
-        self._key = {key[1]: key for key in keys}
+        self._key = dict(zip(self._ids, keys))
 
     def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset()) -> None:
         """Everything at once, the selection and the current row carried to their new places."""

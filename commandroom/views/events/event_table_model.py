@@ -92,6 +92,25 @@ def _group(row, now) -> int:
     return 2 if row.is_open else 3
 
 
+_PARTS = "_urgency_parts"  # the slot in a row's __dict__ (see ``_urgency_parts``)
+
+
+def _urgency_parts(row) -> tuple:
+    """A row's urgency keys that do not depend on the instant: its key (urgency, id) for a row
+    whose key never changes, else (overdue key, due-soon key, other-open key, limit). Kept in
+    the row's own ``__dict__``: a row is a frozen snapshot (its fields never change, so neither
+    do these), and the keys live and die with it: no table by identity to prune. Written past the frozen ``__setattr__`` on purpose; dataclass equality
+    reads fields only."""
+    due, event_id = row.handle_due, row.id
+    if due is not None and row.status in HELD:
+        due_s = _seconds(due)
+        parts = ((due_s, event_id), (_SPAN + due_s, event_id), (3 * _SPAN - _seconds(row.received_at), event_id), due)
+    else:
+        parts = ((3 if row.status in OPEN_STATUSES else 4) * _SPAN - _seconds(row.received_at), event_id)
+    row.__dict__[_PARTS] = parts
+    return parts
+
+
 class EventTableModel(OneCallPerCell, OrderedRowsModel):
     COLUMNS = Col
     HEADERS = HEADERS
@@ -208,7 +227,7 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         return self._text(row, Col(column))
 
     def key_function(self, column: int):
-        if column == Col.REMAINING:  # the opening order, and a seek's thousands of keys
+        if column == Col.REMAINING:
             return self._urgency
         return super().key_function(column)
 
@@ -217,19 +236,29 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         longest overdue first; then those due soon, the soonest first; then the other open
         events, newest first; then the finished ones, newest first. One integer per row: the
         group in the high digits, the order within it below (the limit's instant, or the
-        reception's, newer smaller), so only a change of group moves a row as the clock runs.
+        reception's, newer smaller), so only a change of group moves a row as the clock runs."""
+        return self._urgency_key(row)[0]
 
-        Spelt out for speed (a seek of the meeting's slider keys thousands of rows, most of them
-        changed): ``_group`` without asking the row its status three times."""
-        due = row.handle_due
-        if due is not None and row.status in HELD:
-            now = self._now
-            if now > due:
-                return _seconds(due)  # group 0
-            if row.is_due_soon(now):
-                return _SPAN + _seconds(due)  # group 1
-            return 3 * _SPAN - _seconds(row.received_at)  # group 2
-        return (3 if row.status in OPEN_STATUSES else 4) * _SPAN - _seconds(row.received_at)
+    def full_key_function(self, column: int, order: Qt.SortOrder):
+        if column == Col.REMAINING and order == Qt.SortOrder.AscendingOrder:
+            return self._urgency_key  # the opening order: a seek keys thousands of rows by it
+        return None
+
+    def _urgency_key(self, row) -> tuple:
+        """The row's whole key (urgency, id) in the opening order. A seek of the meeting's slider
+        keys thousands of rows, most of them met before (the cursor's bases share their rows):
+        the keys that do not depend on the instant are made once per row object
+        (``_urgency_parts``), only the group is chosen here."""
+        parts = row.__dict__.get(_PARTS) or _urgency_parts(row)
+        if len(parts) == 2:
+            return parts  # no limit running: the key never changes
+        overdue, soon_key, later_key, due = parts
+        now = self._now
+        if now > due:
+            return overdue  # group 0
+        if row.is_due_soon(now):
+            return soon_key  # group 1
+        return later_key  # group 2
 
     def _foreground(self, row, col: Col):
         if col == Col.STATUS:

@@ -35,5 +35,6 @@ def test_the_urgency_key_follows_the_groups_rule(street):  # noqa: F811
         model._now = now
         for row in rows:
             assert model.sort_key(row, etm.Col.REMAINING) == _by_the_rule(row, now), (row.id, now)
+            assert model._full_key(row) == (_by_the_rule(row, now), row.id)  # the whole key, kept parts
             groups.add(etm._group(row, now))
     assert groups == {0, 1, 2, 3}  # every group met
