@@ -55,6 +55,16 @@ def late_text(card: BoardCard, now: datetime) -> str:
     return ""
 
 
+def limit_words(metrics: QFontMetrics, due: datetime, now: datetime, room: int) -> str:
+    """The limit a late card passed, as its lane's width allows: "时限 11-21 13:00", in a narrow
+    lane the time alone, and nothing where not even that fits — never a cut time ("11-21 13:"
+    reads as another one); the badge beside it already says how late."""
+    for text in (translate("BoardCard", "时限 {due}").format(due=timefmt.stamp(due, now)), timefmt.stamp(due, now)):
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+    return ""
+
+
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, now, parent=None):
         super().__init__(parent)
@@ -208,9 +218,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(self._small)
             painter.setPen(palette.OVERDUE_TEXT)
             due = card.handle_due if card.is_overdue(now) else card.response_due
-            text = translate("BoardCard", "时限 {due}").format(due=timefmt.stamp(due, now))
-            if QFontMetrics(self._small).horizontalAdvance(text) > box.right() - x:
-                text = timefmt.stamp(due, now)  # a narrow lane: the time itself, never a cut one
+            text = limit_words(QFontMetrics(self._small), due, now, box.right() - x)
             painter.drawText(QRect(x, box.top(), max(box.right() - x, 0), box.height()), Qt.AlignmentFlag.AlignVCenter,
                              text)
             return

@@ -99,8 +99,8 @@ def _urgency_parts(row) -> tuple:
     """A row's urgency keys that do not depend on the instant: its key (urgency, id) for a row
     whose key never changes, else (overdue key, due-soon key, other-open key, limit). Kept in
     the row's own ``__dict__``: a row is a frozen snapshot (its fields never change, so neither
-    do these), and the keys live and die with it: no table by identity to prune. Written past the frozen ``__setattr__`` on purpose; dataclass equality
-    reads fields only."""
+    do these), and the keys live and die with it: no table by identity to prune. Written past
+    the frozen ``__setattr__`` on purpose; dataclass equality and hashing read fields only."""
     due, event_id = row.handle_due, row.id
     if due is not None and row.status in HELD:
         due_s = _seconds(due)

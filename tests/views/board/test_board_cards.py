@@ -97,3 +97,22 @@ def test_a_card_the_filter_hides_is_still_kept_up_to_date(cards):
     cards.apply([replace(hidden, title="路灯不亮了", version=9)])
     cards.set_filter(CardFilter(text="路灯不亮了"))
     assert [i for lane in Lane for i in ids(cards, lane)] == [hidden.id]
+
+
+def test_a_late_cards_limit_is_shown_whole_or_not_at_all(qtbot):
+    """A narrow lane shows the time alone, a narrower one nothing: never a cut time."""
+    from datetime import timedelta
+
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from commandroom.views.board.card_delegate import limit_words
+    from commandroom.views.common import timefmt
+
+    metrics = QFontMetrics(QApplication.font())
+    due = NOW - timedelta(days=1, hours=3)
+    stamp = timefmt.stamp(due, NOW)
+    wide = limit_words(metrics, due, NOW, 1000)
+    assert wide.endswith(stamp) and wide != stamp
+    assert limit_words(metrics, due, NOW, metrics.horizontalAdvance(stamp)) == stamp
+    assert limit_words(metrics, due, NOW, metrics.horizontalAdvance(stamp) - 1) == ""
