@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from commandroom.models.enums import Lane
 from commandroom.models.enums import AssignmentRole, Priority
 from commandroom.views.board import look
+from commandroom.views.board.laid_text import LaidText
 from commandroom.views.board.lane_model import CARD_ROLE
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
@@ -55,12 +56,13 @@ def late_text(card: BoardCard, now: datetime) -> str:
     return ""
 
 
-def limit_words(metrics: QFontMetrics, due: datetime, now: datetime, room: int) -> str:
+def limit_words(metrics: QFontMetrics | LaidText, due: datetime, now: datetime, room: int) -> str:
     """The limit a late card passed, as its lane's width allows: "时限 11-21 13:00", in a narrow
     lane the time alone, and nothing where not even that fits — never a cut time ("11-21 13:"
     reads as another one); the badge beside it already says how late."""
+    width = metrics.width if isinstance(metrics, LaidText) else metrics.horizontalAdvance
     for text in (translate("BoardCard", "时限 {due}").format(due=timefmt.stamp(due, now)), timefmt.stamp(due, now)):
-        if metrics.horizontalAdvance(text) <= room:
+        if width(text) <= room:
             return text
     return ""
 
@@ -75,6 +77,11 @@ class CardDelegate(QStyledItemDelegate):
         self._small = QFont(base)
         self._small.setPointSizeF(base.pointSizeF() * 0.9)
         self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()  # the most recently drawn cards
+        # What cards share, made once: their texts shaped (per font), their frames, chips and
+        # the warning icon drawn (a card's first drawing is then mostly glyphs and copies).
+        self._texts: dict[str, LaidText] = {}
+        self._bold_text, self._small_text = LaidText(self._bold), LaidText(self._small)
+        self._pieces: dict[tuple, QPixmap] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         # A list in list mode stretches each item to its viewport: the width here is a minimum.
@@ -124,36 +131,61 @@ class CardDelegate(QStyledItemDelegate):
             self._pictures.move_to_end(key)
         return picture
 
+    def _text(self, font: QFont) -> LaidText:
+        laid = self._texts.get(font.key())
+        if laid is None:
+            laid = self._texts[font.key()] = LaidText(font)
+        return laid
+
+    def _piece(self, key: tuple, size: QSize, ratio: float, draw) -> QPixmap:
+        """A drawn piece many cards share (a frame, a chip), made once: ``draw(painter, rect)``."""
+        piece = self._pieces.get(key)
+        if piece is None:
+            if len(self._pieces) > PICTURES:
+                self._pieces.clear()
+            piece = self._pieces[key] = QPixmap((QSizeF(size) * ratio).toSize())
+            piece.setDevicePixelRatio(ratio)
+            piece.fill(Qt.GlobalColor.transparent)
+            with QPainter(piece) as inner:
+                inner.setRenderHint(QPainter.RenderHint.Antialiasing)
+                draw(inner, QRectF(0, 0, size.width(), size.height()))
+        return piece
+
+    def _frame(self, painter: QPainter, card, rect: QRect, selected: bool, late: bool) -> None:
+        """The card's rounded frame and its priority stripe (one copy of a shared picture)."""
+        def draw(inner: QPainter, whole: QRectF) -> None:
+            body = whole.adjusted(4, 3, -4, -3)
+            inner.setPen(QPen(look.SELECTED_BORDER if selected else look.CARD_BORDER, 2 if selected else 1))
+            inner.setBrush(look.SELECTED_FILL if selected else (look.LATE_FILL if late else look.CARD_FILL))
+            inner.drawRoundedRect(body, 4, 4)
+            inner.fillRect(QRectF(body.left(), body.top(), STRIPE, body.height()), palette.PRIORITY[card.priority])
+
+        ratio = painter.device().devicePixelRatioF()
+        key = ("frame", rect.width(), rect.height(), selected, late, card.priority, ratio)
+        painter.drawPixmap(rect.topLeft(), self._piece(key, rect.size(), ratio, draw))
+
     def _draw(self, painter: QPainter, card, option: QStyleOptionViewItem, now: datetime, selected: bool) -> None:
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
         late = late_text(card, now)
-        painter.setPen(QPen(look.SELECTED_BORDER if selected else look.CARD_BORDER, 2 if selected else 1))
-        painter.setBrush(look.SELECTED_FILL if selected else (look.LATE_FILL if late else look.CARD_FILL))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.fillRect(QRectF(rect.left(), rect.top(), STRIPE, rect.height()), palette.PRIORITY[card.priority])
-
+        self._frame(painter, card, option.rect, selected, bool(late))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # the badge and the countdown's bar
+        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
         inner = rect.toRect().adjusted(STRIPE + PAD, PAD - 2, -PAD, -PAD + 2)
-        line = QFontMetrics(self._bold).height() + 3
+        line = self._bold_text.metrics.height() + 3
         self._first_line(painter, card, QRect(inner.left(), inner.top(), inner.width(), line))
-        painter.setFont(option.font)
         painter.setPen(look.TEXT)
         what = f"{card.category_name or translate('BoardCard', '未分类')} · {card.grid_name or card.community_name}"
-        fm = QFontMetrics(option.font)
-        painter.drawText(QRect(inner.left(), inner.top() + line, inner.width(), line),
-                         Qt.AlignmentFlag.AlignVCenter, fm.elidedText(what, Qt.TextElideMode.ElideRight, inner.width()))
+        text = self._text(option.font)
+        text.draw(painter, QRect(inner.left(), inner.top() + line, inner.width(), line), text.elided(what, inner.width()))
         self._parts(painter, card, QRect(inner.left(), inner.top() + 2 * line, inner.width(), line))
         self._countdown(painter, card, now, QRect(inner.left(), inner.top() + 3 * line, inner.width(), line), late)
         painter.restore()
 
     # --- Pieces ---------------------------------------------------------------------------------
     def _first_line(self, painter: QPainter, card: BoardCard, box: QRect) -> None:
-        painter.setFont(self._bold)
         painter.setPen(look.TEXT)
-        fm = QFontMetrics(self._bold)
-        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, card.code)
-        x = box.left() + fm.horizontalAdvance(card.code) + 8
+        self._bold_text.draw(painter, box, card.code)
+        x = box.left() + self._bold_text.width(card.code) + 8
         if card.priority != Priority.NORMAL:
             x = self._chip(painter, x, box, label(card.priority), palette.PRIORITY[card.priority])
         if card.escalated:
@@ -162,78 +194,76 @@ class CardDelegate(QStyledItemDelegate):
             x = self._chip(painter, x, box, label(card.alert_level), palette.ALERT[card.alert_level])
 
     def _chip(self, painter: QPainter, x: int, box: QRect, text: str, colour: QColor) -> int:
-        fm = QFontMetrics(self._small)
-        width = fm.horizontalAdvance(text) + 10
-        look.paint_chip(painter, QRectF(x, box.top() + 2, width, box.height() - 4), text, colour, self._small)
-        painter.setFont(self._bold)
-        return x + width + 6
+        size = QSize(self._small_text.width(text) + 10, box.height() - 4)
+        ratio = painter.device().devicePixelRatioF()
+        chip = self._piece(("chip", text, colour.rgba(), size.height(), ratio), size, ratio,
+                           lambda inner, rect: look.paint_chip(inner, rect, text, colour, self._small))
+        painter.drawPixmap(QPoint(x, box.top() + 2), chip)
+        return x + size.width() + 6
 
     def _badge(self, painter: QPainter, box: QRect, text: str) -> int:
         """The overdue mark: a warning icon and the words on a red badge; returns its right end."""
-        fm = QFontMetrics(self._small)
         icon_size = box.height() - 4
-        width = fm.horizontalAdvance(text) + icon_size + 14
+        width = self._small_text.width(text) + icon_size + 14
         badge = QRectF(box.left(), box.top() + 1, width, box.height() - 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.OVERDUE_TEXT)
         painter.drawRoundedRect(badge, 3, 3)
-        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        icon.paint(painter, QRect(int(badge.left()) + 4, box.top() + 2, icon_size, icon_size))
+        ratio = painter.device().devicePixelRatioF()
+        icon = self._piece(("warning", icon_size, ratio), QSize(icon_size, icon_size), ratio,
+                           lambda inner, rect: QApplication.style().standardIcon(
+                               QStyle.StandardPixmap.SP_MessageBoxWarning).paint(inner, rect.toRect()))
+        painter.drawPixmap(QPoint(int(badge.left()) + 4, box.top() + 2), icon)
         painter.setPen(look.ON_COLOUR)
-        painter.setFont(self._small)
-        painter.drawText(badge.adjusted(icon_size + 8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        self._small_text.draw(painter, badge.adjusted(icon_size + 8, 0, -4, 0).toRect(), text)
         return int(badge.right())
 
     def _parts(self, painter: QPainter, card: BoardCard, box: QRect) -> None:
-        painter.setFont(self._small)
+        small = self._small_text
         if not card.parts:
             painter.setPen(look.MUTED)
-            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, translate("BoardCard", "待派遣：拖到右侧单位，或按 D"))
+            small.draw(painter, box, small.elided(translate("BoardCard", "待派遣：拖到右侧单位，或按 D"), box.width()))
             return
-        fm = QFontMetrics(self._small)
         x = box.left()
         for part in card.parts:
             role = translate("BoardCard", "主办") if part.role == AssignmentRole.LEAD else translate("BoardCard", "协办")
             mark = translate("BoardCard", "✓已签收") if part.acknowledged else translate("BoardCard", "○未签收")
             text = f"{role} {part.unit_name} {mark}"
-            width = fm.horizontalAdvance(text)
+            width = small.width(text)
             if x == box.left() and width > box.width():  # a narrow lane: the lead's unit, cut, not a bare "…"
                 painter.setPen(look.SIGNED if part.acknowledged else look.UNSIGNED)
-                painter.drawText(box, Qt.AlignmentFlag.AlignVCenter,
-                                 fm.elidedText(text, Qt.TextElideMode.ElideRight, box.width()))
+                small.draw(painter, box, small.elided(text, box.width()))
                 break
             if x + width > box.right():
                 painter.setPen(look.MUTED)
-                painter.drawText(QRect(x, box.top(), box.right() - x, box.height()), Qt.AlignmentFlag.AlignVCenter, "…")
+                small.draw(painter, QRect(x, box.top(), box.right() - x, box.height()), "…")
                 break
             painter.setPen(look.SIGNED if part.acknowledged else look.UNSIGNED)
-            painter.drawText(QRect(x, box.top(), width + 1, box.height()), Qt.AlignmentFlag.AlignVCenter, text)
+            small.draw(painter, QRect(x, box.top(), width + 1, box.height()), text)
             x += width + 12
 
     def _countdown(self, painter: QPainter, card: BoardCard, now: datetime, box: QRect, late: str) -> None:
         share = limit_share(card, now)
-        painter.setFont(self._small)
+        small = self._small_text
         if late:  # the badge, then the limit it passed
             x = self._badge(painter, box, late) + 8
-            painter.setFont(self._small)
             painter.setPen(palette.OVERDUE_TEXT)
             due = card.handle_due if card.is_overdue(now) else card.response_due
-            text = limit_words(QFontMetrics(self._small), due, now, box.right() - x)
-            painter.drawText(QRect(x, box.top(), max(box.right() - x, 0), box.height()), Qt.AlignmentFlag.AlignVCenter,
-                             text)
+            text = limit_words(small, due, now, box.right() - x)
+            if text:
+                small.draw(painter, QRect(x, box.top(), max(box.right() - x, 0), box.height()), text)
             return
         if share is None or card.lane in (Lane.TO_VERIFY, Lane.TO_CLOSE):
             # Off the unit's clock (with the room again): no countdown; transfers still tell.
-            painter.setPen(look.MUTED)
-            text = translate("BoardCard", "流转 {n} 次").format(n=card.transfer_count) if card.transfer_count else ""
-            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, text)
+            if card.transfer_count:
+                painter.setPen(look.MUTED)
+                small.draw(painter, box, translate("BoardCard", "流转 {n} 次").format(n=card.transfer_count))
             return
         colour = look.share_colour(share)
         text = timefmt.countdown(card.handle_due, now)
-        fm = QFontMetrics(self._small)
         painter.setPen(colour)
-        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, text)
-        bar_left = box.left() + max(fm.horizontalAdvance(text) + 10, 90)
+        small.draw(painter, box, text)
+        bar_left = box.left() + max(small.width(text) + 10, 90)
         bar = QRectF(bar_left, box.center().y() - 3, max(box.right() - bar_left, 10), 6)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(look.BAR_TRACK)
