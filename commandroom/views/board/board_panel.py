@@ -310,6 +310,8 @@ class BoardPanel(QWidget):
             self.clear_message()
 
     def _filter_changed(self, *_args) -> None:
+        for view in self.lane_views.values():
+            view.warm_later()
         self.cards.set_filter(CardFilter(self.filter_text.text(), self.filter_category.currentData() or "",
                                          self.filter_community.currentData() or "", self._grid))
 

@@ -82,6 +82,7 @@ class CardDelegate(QStyledItemDelegate):
         self._texts: dict[str, LaidText] = {}
         self._bold_text, self._small_text = LaidText(self._bold), LaidText(self._small)
         self._pieces: dict[tuple, QPixmap] = {}
+        self.drawn = 0  # cards drawn so far, not copied from their pictures (the bench counts them)
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         # A list in list mode stretches each item to its viewport: the width here is a minimum.
@@ -125,6 +126,7 @@ class CardDelegate(QStyledItemDelegate):
                 local.rect = QRect(QPoint(0, 0), option.rect.size())
                 self._draw(inner, card, local, now, selected)
             self._pictures[key] = picture
+            self.drawn += 1
             if len(self._pictures) > PICTURES:
                 self._pictures.popitem(last=False)
         else:

@@ -90,14 +90,19 @@ class LaneView(QTableView):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        self._warm_rows = None
-        self._warm_timer.start(WARM_DELAY_MS)  # once the board is quiet again
+        self.warm_later()
         if self.model() is not None and self.model().rowCount() == 0:  # say it is empty, not broken
             painter = QPainter(self.viewport())
             painter.setPen(look.MUTED)
             painter.drawText(self.viewport().rect().adjusted(8, 16, -8, 0),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.tr("暂无事件"))
             painter.end()
+
+    def warm_later(self) -> None:
+        """Draw ahead only once the board is quiet again: after a paint, or a keystroke in the
+        filter box (a chunk drawn then would delay the keystroke's own drawing)."""
+        self._warm_rows = None
+        self._warm_timer.start(WARM_DELAY_MS)
 
     def _warm_some(self) -> None:
         """Draw, a few per idle turn, the pictures of the cards below the visible ones: a filter
