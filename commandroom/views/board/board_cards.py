@@ -69,6 +69,7 @@ class BoardCards(QObject):
         self._hay: dict[int, str] = {}  # id -> the folded text the filter looks in
         self._unfolded: set[int] = set()  # ids whose text is to be folded (no scan of every card)
         self._folding = False  # a fold of the cards not folded yet is on its way
+        self._lining_up = False  # the lanes' texts are to be lined up again (``_line_up_some``)
         self._key: dict[int, int] = {}  # id -> its place in its lane
         self._all: dict[Lane, list[int]] = {lane: [] for lane in Lane}  # every card's key, shown or not
         # The folded texts in the lanes' order, so a keystroke tests them in one pass with no
@@ -106,22 +107,35 @@ class BoardCards(QObject):
 
     def _fold_some(self) -> None:
         """Fold the filter's text of new and changed cards, a chunk per event-loop turn after the
-        load or the feed batch that brought them, then line the texts up in each changed lane's
-        order, a lane a turn, so the officer's next keystroke in the filter box tests the cards
-        and folds none (10,000 cards take ~30 ms to fold, ~5 ms to line up)."""
+        load or the feed batch that brought them, so the officer's next keystroke in the filter
+        box tests the cards and folds none (10,000 cards take ~30 ms to fold)."""
         todo, cards, hay = self._unfolded, self.cards, self._hay
-        if todo:
-            for _ in range(min(FOLD_CHUNK, len(todo))):
-                event_id = todo.pop()
-                if event_id in cards and event_id not in hay:
-                    hay[event_id] = haystack(cards[event_id])
-        else:
-            stale = [lane for lane in Lane if lane not in self._texts]
-            if stale:
-                self._lane_texts(stale[0])
-        self._folding = bool(todo) or len(self._texts) < len(Lane)
+        for _ in range(min(FOLD_CHUNK, len(todo))):
+            event_id = todo.pop()
+            if event_id in cards and event_id not in hay:
+                hay[event_id] = haystack(cards[event_id])
+        self._folding = bool(todo)
         if self._folding:
             QTimer.singleShot(0, self, self._fold_some)
+        elif not self._lining_up and len(self._texts) < len(Lane):
+            # Not in the batch's own turns (the board is still drawing it): once it is quiet.
+            self._lining_up = True
+            QTimer.singleShot(LINE_UP_DELAY_MS, self, self._line_up_some)
+
+    def _line_up_some(self) -> None:
+        """Line the folded texts up in the order of a lane the feed changed, a lane a turn
+        (~1 ms each), so the next keystroke tests them in one pass."""
+        stale = [lane for lane in Lane if lane not in self._texts]
+        if stale and not self._folding:  # a new batch's texts are folded first
+            self._lane_texts(stale[0])
+        self._lining_up = len(stale) > 1 and not self._folding
+        if self._lining_up:
+            QTimer.singleShot(0, self, self._line_up_some)
+
+    @property
+    def prepared(self) -> bool:
+        """Every card's filter text is folded and lined up: no idle work left."""
+        return not self._folding and not self._lining_up and len(self._texts) == len(Lane)
 
     def apply(self, cards: Iterable[BoardCard], gone: Iterable[int] = ()) -> int:
         """Fresh cards of touched events, and the ids of events that left the board; returns how
@@ -270,6 +284,9 @@ class BoardCards(QObject):
 
 FOLD_CHUNK = 2000
 """Cards whose filter text is folded per idle event-loop turn (~5 ms)."""
+
+LINE_UP_DELAY_MS = 100
+"""How long after a feed batch's texts are folded the lanes' texts are lined up again."""
 
 SMALL_BATCH = 24
 """Up to this many cards entering, leaving or moving in a lane are announced row by row (the

@@ -170,7 +170,7 @@ def test_keystrokes_between_feed_batches_show_what_the_cards_say(cards, qtbot):
             changed.append(card(next_id, rng.choice([Status.REGISTERED, Status.IN_PROGRESS]), title="新垃圾桶"))
             cards.apply(changed, gone)
             if step % 2:  # sometimes the idle turns have lined the texts up again, sometimes not
-                qtbot.waitUntil(lambda: not cards._folding)
+                qtbot.waitUntil(lambda: cards.prepared)
         want = shown_from_scratch(cards, cards.filter.text)
         assert {lane: ids(cards, lane) for lane in Lane} == want, step
     assert cards.resets == []
