@@ -72,6 +72,7 @@ def probe_console() -> None:
     from commandroom.views.board.board_panel import BoardPanel
     from commandroom.views.calls.call_queue import CallQueuePanel
     from commandroom.views.calls.queue_model import CallQueueModel
+    from commandroom.views.common.quiet_table import QuietTable
     from commandroom.views.common.slices import Slices
     from commandroom.views.events.event_delegate import EventCellDelegate
     from commandroom.views.events.event_table_model import EventTableModel
@@ -88,16 +89,48 @@ def probe_console() -> None:
                 # Each a call from Qt into Python: the queue answers a cell in one (multiData).
                 (CallQueueModel, "multiData", None), (EventTableModel, "multiData", None),
                 (EventTableModel, "data", None),
-                (EventCellDelegate, "paint", None))  # the event list's one call per cell
+                (EventCellDelegate, "paint", None),  # the event list's one call per cell
+                (QuietTable, "paintEvent", _painted))
 
 
-def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.0) -> None:
-    """``beats``: (perf_counter, GUI thread's CPU time) at each heartbeat."""
-    gaps = sorted(((b[0] - a[0], b[1] - a[1], a[0], b[0]) for a, b in zip(beats, beats[1:])
+def _painted(table, event) -> str:
+    """A table's repaint: of most of its viewport, or of a part (a band of rows, the clock's
+    column); the region's own rectangles, not their bounding box."""
+    area = sum(r.width() * r.height() for r in event.region())
+    viewport = table.viewport().rect()
+    most = area * 2 > viewport.width() * viewport.height()
+    return f"{table.objectName()} paints {'most' if most else 'a part'}"
+
+
+_SCHEDSTAT: dict[int, int] = {}  # thread id -> its open /proc schedstat file
+
+
+def run_delay() -> float:
+    """Seconds the calling thread has spent runnable but waiting for a core (Linux's
+    schedstat; 0 elsewhere). A gap's wall time is then its CPU time, this wait for the machine,
+    and the rest blocked: waiting for the GIL (or idle, which a late heartbeat is not)."""
+    import os
+
+    ident = threading.get_native_id()
+    fd = _SCHEDSTAT.get(ident)
+    if fd is None:
+        try:
+            fd = _SCHEDSTAT[ident] = os.open(f"/proc/self/task/{ident}/schedstat", os.O_RDONLY)
+        except OSError:
+            _SCHEDSTAT[ident] = -1
+            return 0.0
+    if fd < 0:
+        return 0.0
+    return int(os.pread(fd, 100, 0).split()[1]) / 1e9
+
+
+def report(beats: list[tuple[float, float, float]], top: int = 10, over_ms: float = 50.0) -> None:
+    """``beats``: (perf_counter, GUI thread's CPU time, its wait for a core) at each heartbeat."""
+    gaps = sorted(((b[0] - a[0], b[1] - a[1], b[2] - a[2], a[0], b[0]) for a, b in zip(beats, beats[1:])
                    if (b[0] - a[0]) * 1000 > over_ms), reverse=True)
     print(f"  heartbeat gaps over {over_ms:.0f} ms: {len(gaps)}; the longest, with the GUI thread's "
-          f"CPU time in them and the Python it ran:")
-    for length, cpu, start, end in gaps[:top]:
+          f"CPU time in them, its wait for a core, the rest (blocked: the GIL) and the Python it ran:")
+    for length, cpu, queued, start, end in gaps[:top]:
         inside: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
         for s, e, c, name in SPANS:
             if s < end and e > start:
@@ -110,7 +143,13 @@ def report(beats: list[tuple[float, float]], top: int = 10, over_ms: float = 50.
         collected = [(e - s, g) for s, e, g, _t in COLLECTIONS if s < end and e > start]
         gc_text = (f", GC {sum(w for w, _ in collected) * 1000:.0f} ms (gen {max(g for _, g in collected)})"
                    if collected else "")
-        print(f"  gap {length * 1000:6.0f} ms, GUI cpu {cpu * 1000:5.0f} ms{gc_text}: {parts or 'no probed Python'}")
+        blocked = max(0.0, length - cpu - queued)
+        print(f"  gap {length * 1000:6.0f} ms, GUI cpu {cpu * 1000:4.0f} ms, core wait {queued * 1000:4.0f} ms, "
+              f"blocked {blocked * 1000:4.0f} ms{gc_text}: {parts or 'no probed Python'}")
+    totals_gaps = [sum(x) for x in zip(*((g[0], g[1], g[2]) for g in gaps))] or [0.0, 0.0, 0.0]
+    print(f"  all gaps over {over_ms:.0f} ms: {totals_gaps[0] * 1000:.0f} ms, GUI cpu {totals_gaps[1] * 1000:.0f}, "
+          f"core wait {totals_gaps[2] * 1000:.0f}, blocked "
+          f"{max(0.0, totals_gaps[0] - totals_gaps[1] - totals_gaps[2]) * 1000:.0f}")
     totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0.0])
     for s, e, c, name in SPANS:
         if beats and s < beats[0][0]:  # the opening, before the storm
