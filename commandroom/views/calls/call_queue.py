@@ -448,7 +448,7 @@ class CallQueuePanel(QWidget):
     # --- State ------------------------------------------------------------------------------------
     def _tick(self) -> None:
         self.model.tick()
-        self.table.viewport().update(self._clock_region())
+        self.table.repaint_in_bands(self._clock_region())
         self._update_state()  # a lock may have lapsed: the buttons follow
 
     def _clock_region(self) -> QRegion:
