@@ -18,8 +18,8 @@ from collections import defaultdict
 
 _STATE = threading.local()
 SPANS: list[tuple[float, float, float, str]] = []  # start, end, GUI-thread CPU, name
-COLLECTIONS: list[tuple[float, float, int, str]] = []  # the cyclic GC's: start, end, generation, thread
-_GC_STARTED: dict[int, float] = {}
+COLLECTIONS: list[tuple[float, float, int, str, float]] = []  # the cyclic GC's: start, end, generation, thread, CPU
+_GC_STARTED: dict[int, tuple[float, float]] = {}
 
 
 def _gc_callback(phase: str, info: dict) -> None:
@@ -27,10 +27,11 @@ def _gc_callback(phase: str, info: dict) -> None:
     long one stalls every thread, the GUI's included, whichever thread it runs in."""
     ident = threading.get_ident()
     if phase == "start":
-        _GC_STARTED[ident] = time.perf_counter()
+        _GC_STARTED[ident] = time.perf_counter(), time.thread_time()
     elif ident in _GC_STARTED:
-        COLLECTIONS.append((_GC_STARTED.pop(ident), time.perf_counter(), info["generation"],
-                            threading.current_thread().name))
+        started, cpu = _GC_STARTED.pop(ident)
+        COLLECTIONS.append((started, time.perf_counter(), info["generation"],
+                            threading.current_thread().name, time.thread_time() - cpu))
 
 
 def watch_gc() -> None:
@@ -140,7 +141,7 @@ def report(beats: list[tuple[float, float, float]], top: int = 10, over_ms: floa
                 t[2] += c
         parts = ", ".join(f"{name}×{int(n)} {w * 1000:.0f} ms (cpu {c * 1000:.0f})"
                           for name, (n, w, c) in sorted(inside.items(), key=lambda kv: -kv[1][1])[:4])
-        collected = [(e - s, g) for s, e, g, _t in COLLECTIONS if s < end and e > start]
+        collected = [(e - s, g) for s, e, g, _t, _c in COLLECTIONS if s < end and e > start]
         gc_text = (f", GC {sum(w for w, _ in collected) * 1000:.0f} ms (gen {max(g for _, g in collected)})"
                    if collected else "")
         blocked = max(0.0, length - cpu - queued)
@@ -159,12 +160,13 @@ def report(beats: list[tuple[float, float, float]], top: int = 10, over_ms: floa
         t[1] += e - s
         t[2] = max(t[2], e - s)
         t[3] += c
-    during = [(e - s, g) for s, e, g, _t in COLLECTIONS if beats and s >= beats[0][0]]
+    during = [(e - s, g, c) for s, e, g, _t, c in COLLECTIONS if beats and s >= beats[0][0]]
     for generation in range(3):
-        times = sorted(w for w, g in during if g == generation)
+        times = sorted(w for w, g, _c in during if g == generation)
+        cpus = sorted(c for _w, g, c in during if g == generation)
         if times:
-            print(f"  GC generation {generation}: {len(times)} collections, longest {times[-1] * 1000:.1f} ms, "
-                  f"total {sum(times) * 1000:.0f} ms")
+            print(f"  GC generation {generation}: {len(times)} collections, longest {times[-1] * 1000:.1f} ms "
+                  f"(CPU {cpus[-1] * 1000:.1f}), total {sum(times) * 1000:.0f} ms (CPU {sum(cpus) * 1000:.0f})")
     print(f"  {'probed call during the storm':<52} {'count':>7} {'total ms':>9} {'max ms':>7} {'cpu ms':>7}")
     for name, (n, total, longest, cpu) in sorted(totals.items(), key=lambda kv: -kv[1][1])[:20]:
         print(f"  {name[:52]:<52} {n:7d} {total * 1000:9.0f} {longest * 1000:7.1f} {cpu * 1000:7.0f}")

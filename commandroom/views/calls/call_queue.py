@@ -175,6 +175,9 @@ class CallQueuePanel(QWidget):
         table.setShowGrid(False)
         table.setAlternatingRowColors(False)  # the glow and the held tint must read clearly
         table.verticalHeader().hide()
+        # Always there: a scroll bar that comes when a storm overflows the queue narrows the
+        # viewport, and every cell (and the columns fitted to the width) is painted again.
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         table.verticalHeader().setDefaultSectionSize(max(26, table.fontMetrics().height() + 12))
         header = table.horizontalHeader()
         header.setHighlightSections(False)
