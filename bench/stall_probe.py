@@ -174,15 +174,18 @@ def report(beats: list[tuple[float, float, float]], top: int = 10, over_ms: floa
 
 def thread_cpu() -> dict[str, float]:
     """CPU seconds of each thread of this process by its name (Qt names a QThread's OS thread
-    after its object name), summed over threads of the same name."""
+    after its object name; a Python thread goes by its Python name, the GUI thread as "GUI":
+    the OS calls them all "python"), summed over threads of the same name."""
     import os
 
     tick = os.sysconf("SC_CLK_TCK")
     totals: dict[str, float] = defaultdict(float)
+    python_names = {t.native_id: t.name for t in threading.enumerate()}
+    python_names[threading.main_thread().native_id] = "GUI"
     for tid in os.listdir("/proc/self/task"):
         try:
             with open(f"/proc/self/task/{tid}/comm") as f:
-                name = f.read().strip()
+                name = python_names.get(int(tid)) or f.read().strip()
             with open(f"/proc/self/task/{tid}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
         except OSError:  # the thread ended meanwhile
