@@ -180,7 +180,8 @@ def thread_cpu() -> dict[str, float]:
 
     tick = os.sysconf("SC_CLK_TCK")
     totals: dict[str, float] = defaultdict(float)
-    python_names = {t.native_id: t.name for t in threading.enumerate()}
+    # A QThread that ran Python is a "Dummy-N" to Python: its OS name (its object's) is better.
+    python_names = {t.native_id: t.name for t in threading.enumerate() if not t.name.startswith("Dummy-")}
     python_names[threading.main_thread().native_id] = "GUI"
     for tid in os.listdir("/proc/self/task"):
         try:
