@@ -3,9 +3,9 @@
 ``probe_slots`` wraps, at class level and before the console connects them, the methods Qt calls
 on the GUI thread (the feed's slots, the slices' turns, the clocks' ticks, the models' ``data``);
 each outermost call is a span (start, end, the GUI thread's CPU time in it, a name). The
-heartbeat records the GUI thread's CPU time at each beat too, so a long gap says whether the
-thread was working (CPU ≈ wall) or waiting (for the GIL another thread of this process held, or
-for a core of a loaded machine). ``report`` prints the longest gaps with what ran inside them,
+heartbeat records the GUI thread's CPU time and its wait for a core (Linux's schedstat) at each
+beat too, so a long gap splits into the thread working, waiting for a core of a loaded machine,
+and the rest: blocked, i.e. waiting for the GIL another thread of this process held. ``report`` prints the longest gaps with what ran inside them,
 and the totals per name. (Timing Qt's ``notify`` instead crashes PySide 6.11 under load.)
 """
 
