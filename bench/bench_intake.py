@@ -163,7 +163,7 @@ def storm_with_console(url: str, sim: Simulation, folder: Path, probe: bool = Fa
 
     def tick():
         now = time.perf_counter()
-        stall["beats"].append((now, time.thread_time()))
+        stall["beats"].append((now, time.thread_time(), stall_probe.run_delay()))
         stall["late"].append((now - stall["last"]) * 1000 - TICK_MS)
         stall["last"] = now
 
@@ -179,7 +179,7 @@ def storm_with_console(url: str, sim: Simulation, folder: Path, probe: bool = Fa
         threads = stall_probe.thread_cpu() if probe else {}
         cpu, web = time.process_time(), _web_cpu()
         stall["last"] = time.perf_counter()
-        stall["beats"].append((stall["last"], time.thread_time()))  # the first tick's wait too
+        stall["beats"].append((stall["last"], time.thread_time(), stall_probe.run_delay()))  # the first tick's wait too
         meter.start()
         poll.start()
         waiting.exec()

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -61,19 +62,40 @@ _COLUMNS = (
 )
 
 
-def read_since(session: Session, last_id: int, limit: int = 1000) -> list[LogEntry]:
-    """The log rows with ``id > last_id``, oldest first, at most ``limit`` of them."""
-    stmt = select(*_COLUMNS).where(EventLog.id > last_id).order_by(EventLog.id).limit(limit)
-    return [LogEntry(*row) for row in session.execute(stmt)]
+class LogMark(NamedTuple):
+    """Which event a log row touched, in which street: all a reader that only looks the touched
+    events up again needs (the supervision scan). Read without the payload's JSON, the time's
+    parsing or a dataclass per row: the scan reads a storm's whole log every 30 s, in the
+    console's process, and each row's Python held the interpreter the GUI paints with."""
+
+    id: int
+    event_id: int | None
+    street_id: int | None
 
 
-def read_ids(session: Session, ids: Iterable[int]) -> list[LogEntry]:
+_MARK_COLUMNS = (EventLog.id, EventLog.event_id, EventLog.street_id)
+
+
+def read_since(session: Session, last_id: int, limit: int = 1000, *, marks: bool = False) -> list:
+    """The log rows with ``id > last_id``, oldest first, at most ``limit`` of them: as
+    ``LogEntry``s, or with ``marks`` as ``LogMark``s."""
+    columns, make = (_MARK_COLUMNS, LogMark._make) if marks else (_COLUMNS, _entry)
+    stmt = select(*columns).where(EventLog.id > last_id).order_by(EventLog.id).limit(limit)
+    return [make(row) for row in session.execute(stmt)]
+
+
+def read_ids(session: Session, ids: Iterable[int], *, marks: bool = False) -> list:
     """The log rows with the given ids that exist now (for holes that have since committed)."""
     wanted = sorted(set(ids))
     if not wanted:
         return []
-    stmt = select(*_COLUMNS).where(EventLog.id.in_(wanted)).order_by(EventLog.id)
-    return [LogEntry(*row) for row in session.execute(stmt)]
+    columns, make = (_MARK_COLUMNS, LogMark._make) if marks else (_COLUMNS, _entry)
+    stmt = select(*columns).where(EventLog.id.in_(wanted)).order_by(EventLog.id)
+    return [make(row) for row in session.execute(stmt)]
+
+
+def _entry(row) -> LogEntry:
+    return LogEntry(*row)
 
 
 def latest_id(session: Session) -> int:
@@ -119,7 +141,8 @@ def touched_event_ids(entries: Iterable[LogEntry]) -> list[int]:
 class FeedCursor:
     """Where one reader is in the log, with the holes it is still waiting for.
 
-    Not thread-safe: one cursor belongs to one reader thread (the feed pump's).
+    Not thread-safe: one cursor belongs to one reader thread (the feed pump's). With ``marks``
+    it reads ``LogMark``s (which event, which street) instead of whole ``LogEntry``s.
     """
 
     def __init__(
@@ -129,8 +152,10 @@ class FeedCursor:
         holes: Iterable[int] = (),
         hole_timeout_s: float = HOLE_TIMEOUT_S,
         monotonic: Callable[[], float] = time.monotonic,
+        marks: bool = False,
     ):
         self.last_id = last_id
+        self.marks = marks
         self.hole_timeout_s = hole_timeout_s
         self._monotonic = monotonic
         self._holes: dict[int, float] = dict.fromkeys(holes, monotonic())  # id -> when first missed
@@ -139,10 +164,10 @@ class FeedCursor:
     def holes(self) -> frozenset[int]:
         return frozenset(self._holes)
 
-    def poll(self, session: Session, limit: int = 1000) -> list[LogEntry]:
+    def poll(self, session: Session, limit: int = 1000) -> list:
         """New rows since the last poll, plus any earlier holes that have filled, by id."""
-        filled = read_ids(session, self._holes) if self._holes else []
-        fresh = read_since(session, self.last_id, limit)
+        filled = read_ids(session, self._holes, marks=self.marks) if self._holes else []
+        fresh = read_since(session, self.last_id, limit, marks=self.marks)
         now = self._monotonic()
         for entry in filled:
             del self._holes[entry.id]

@@ -67,7 +67,9 @@ class Scanner:
             if self._cursor is None or now - self._full_at >= self.full_every:
                 start = feed_start(session)  # before the rows: a change meanwhile is read again
                 todo, self._next = examine(session, now, self.thresholds, street)
-                self._cursor, self._full_at, looked_at = FeedCursor(start.last_id, holes=start.holes), now, None
+                # Which events the log touched is all a scan reads of it: marks, not whole rows.
+                self._cursor = FeedCursor(start.last_id, holes=start.holes, marks=True)
+                self._full_at, looked_at = now, None
             else:
                 entries = self._poll(session)
                 ids = {e.event_id for e in entries if e.event_id is not None and street in (None, e.street_id)}

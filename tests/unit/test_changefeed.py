@@ -139,3 +139,21 @@ def test_snapshot_names_the_ids_missing_below_its_newest(street_db):
     clock[0] = 31.0
     with street_db.session() as s:
         assert cursor.poll(s) == [] and cursor.holes == frozenset()
+
+
+def test_a_cursor_of_marks_reads_the_same_rows_and_holes_without_their_payloads(street_db):
+    """The supervision scan's cursor: which event each row touched, in which street; the same
+    rows, holes and order as a cursor of whole entries."""
+    event = write_event(street_db, T0)  # log id 1
+    with street_db.session() as s:
+        _log(s, 3, event)  # id 2 missing: a hole
+    whole, marks = FeedCursor(0), FeedCursor(0, marks=True)
+    with street_db.session() as s:
+        entries, marked = whole.poll(s), marks.poll(s)
+    assert [(e.id, e.event_id, e.street_id) for e in entries] == [tuple(m) for m in marked]
+    assert not hasattr(marked[0], "payload")
+    assert marks.holes == whole.holes == {2}
+    with street_db.session() as s:
+        _log(s, 2, event)
+    with street_db.session() as s:
+        assert [m.id for m in marks.poll(s)] == [e.id for e in whole.poll(s)] == [2]

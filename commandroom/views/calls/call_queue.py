@@ -175,6 +175,9 @@ class CallQueuePanel(QWidget):
         table.setShowGrid(False)
         table.setAlternatingRowColors(False)  # the glow and the held tint must read clearly
         table.verticalHeader().hide()
+        # Always there: a scroll bar that comes when a storm overflows the queue narrows the
+        # viewport, and every cell (and the columns fitted to the width) is painted again.
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         table.verticalHeader().setDefaultSectionSize(max(26, table.fontMetrics().height() + 12))
         header = table.horizontalHeader()
         header.setHighlightSections(False)
@@ -448,7 +451,7 @@ class CallQueuePanel(QWidget):
     # --- State ------------------------------------------------------------------------------------
     def _tick(self) -> None:
         self.model.tick()
-        self.table.viewport().update(self._clock_region())
+        self.table.repaint_in_bands(self._clock_region())
         self._update_state()  # a lock may have lapsed: the buttons follow
 
     def _clock_region(self) -> QRegion:

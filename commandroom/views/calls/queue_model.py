@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from enum import Enum, IntEnum
-from functools import partial
+from functools import cache, partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
@@ -210,26 +210,10 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         return partial(self._cell, self._rows[self._ids[index.row()]], _COLUMNS[index.column()])
 
     def _cell(self, row, col: Col, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, col)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DecorationRole and col == Col.SOURCE:
-            return source_icon(row.source)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(row)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, col)
-        if role == Qt.ItemDataRole.FontRole and (
-                col == Col.WAITING or (col == Col.PRIORITY and row.priority == Priority.URGENT)):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.WAITING, Col.PRIORITY):
-            return Qt.AlignmentFlag.AlignCenter
-        return None
+        # One dictionary look-up finds what a role asks (or that the cell has nothing for it):
+        # Qt's delegate asks seven roles of each painted cell, most of them answered by nothing.
+        answer = _ANSWERS.get(role)
+        return None if answer is None else answer(self, row, col)
 
     # --- Cells -----------------------------------------------------------------------------
     def _text(self, row, col: Col) -> str:
@@ -255,6 +239,17 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
                 return self._holder_text(row)
         return ""
 
+    def _decoration(self, row, col: Col):
+        return source_icon(row.source) if col == Col.SOURCE else None
+
+    def _font(self, row, col: Col):
+        if col == Col.WAITING or (col == Col.PRIORITY and row.priority == Priority.URGENT):
+            return _bold()
+        return None
+
+    def _alignment(self, _row, col: Col):
+        return Qt.AlignmentFlag.AlignCenter if col in (Col.WAITING, Col.PRIORITY) else None
+
     def _holder_text(self, row) -> str:
         hold = self.hold(row)
         if hold == Hold.FREE:
@@ -266,7 +261,7 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
             return self.tr("{who} 已离线").format(who=who)
         return self.tr("{who} 处理中").format(who=who)
 
-    def _background(self, row):
+    def _background(self, row, _col: Col | None = None):
         glow = self.glow(row.id)
         if glow > 0:
             colour = QColor(_NEW)
@@ -302,6 +297,26 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         if col == Col.WAITING:
             return self.tr("受理时间：{time}").format(time=row.received_at.strftime("%Y-%m-%d %H:%M:%S"))
         return None
+
+
+_ANSWERS = {
+    Qt.ItemDataRole.DisplayRole: CallQueueModel._text,
+    ROW_ROLE: lambda _model, row, _col: row,
+    Qt.ItemDataRole.DecorationRole: CallQueueModel._decoration,
+    Qt.ItemDataRole.BackgroundRole: CallQueueModel._background,
+    Qt.ItemDataRole.ForegroundRole: CallQueueModel._foreground,
+    Qt.ItemDataRole.FontRole: CallQueueModel._font,
+    Qt.ItemDataRole.ToolTipRole: CallQueueModel._tooltip,
+    Qt.ItemDataRole.TextAlignmentRole: CallQueueModel._alignment,
+}
+
+
+@cache
+def _bold() -> QFont:
+    """The waiting time's and an urgent priority's font (made once, after the application)."""
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def _glow(arrived: datetime, now: datetime) -> float:

@@ -14,14 +14,22 @@ view; a row moved counts as a change from the higher of its two places (the even
 events change place as their status or limit changes, mostly far below the view). Anything
 else (a change above the view, a reset, a layout change, new columns, a layout asked for by Qt
 itself) lays out and repaints as Qt does.
+
+What it repaints it repaints in bands of ``BAND_ROWS`` rows, one band a turn of the event loop,
+top first (``repaint_in_bands``; the queue's second tick too): a repaint of the whole view is
+one turn of 20 to 30 ms on a busy machine (each cell a call into Python, its text laid out), in
+which nothing else the officer does is answered; a band is a few milliseconds. The rows below
+show their previous look for those few turns.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QTableView
 
 _FULL = "full"
+BAND_ROWS = 4  # rows repainted per turn of the event loop
 
 
 class QuietTable(QTableView):
@@ -31,6 +39,9 @@ class QuietTable(QTableView):
         self._connections: list = []
         self._holding = False  # more of the same batch is coming: no repaint yet (``hold``)
         self._held: int | None = None  # the first row changed in view while holding
+        self._queued = QRegion()  # what is still to be repainted, band by band
+        self._band = QTimer(self, singleShot=True, interval=0)
+        self._band.timeout.connect(self._next_band)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         for connection in self._connections:
@@ -99,4 +110,23 @@ class QuietTable(QTableView):
             y = self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1) if rows else 0
         y = max(y, 0)  # a row partly above the top (scrolled by pixels, or since it was noted)
         if y < viewport.height():
-            viewport.update(QRect(0, y, viewport.width(), viewport.height() - y))
+            self.repaint_in_bands(QRegion(0, y, viewport.width(), viewport.height() - y))
+
+    def repaint_in_bands(self, region: QRegion) -> None:
+        """Repaint this part of the viewport: its first band now, the rest a band a turn."""
+        self._queued += region
+        if not self._band.isActive():
+            self._next_band()
+
+    def _next_band(self) -> None:
+        # What lies outside the viewport (it has narrowed since: a scroll bar came) needs no paint.
+        self._queued = self._queued.intersected(self.viewport().rect())
+        if self._queued.isEmpty():
+            return
+        bounds = self._queued.boundingRect()
+        band = QRect(bounds.left(), bounds.top(), bounds.width(),
+                     BAND_ROWS * self.verticalHeader().defaultSectionSize())
+        self.viewport().update(self._queued.intersected(band))
+        self._queued -= QRegion(band)
+        if not self._queued.isEmpty():
+            self._band.start()

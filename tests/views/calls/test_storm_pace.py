@@ -14,11 +14,15 @@ from commandroom.services import gil_pace
 
 def test_the_opening_heap_is_frozen_once_loaded_and_released_on_close(qtbot, open_console):
     gc.unfreeze()
+    before = gc.get_threshold()
     console = open_console()
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5_000)
     assert sys.getswitchinterval() == pytest.approx(gil_pace.GUI_SWITCH_INTERVAL)
+    # No full collection by the collector's own count while the console runs: the sweep's.
+    assert gc.get_threshold() == gil_pace.GC_THRESHOLDS
     console.window.close()  # stops the console's services, then lets go of the heap
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
 
 
 def test_a_storm_batch_lands_in_order_in_one_insert_per_run(qtbot, open_console):

@@ -91,3 +91,17 @@ def test_what_is_on_screen_is_what_a_fresh_paint_draws(qtbot):
     for touched, rows in steps:
         model.apply(touched, rows)
         qtbot.waitUntil(lambda: on_screen_is_fresh(table, table), timeout=2_000)
+
+
+def test_a_repaint_in_bands_ends_even_where_it_reached_past_the_viewport(qtbot):
+    """Queued while the viewport was wider (before a scroll bar came): what lies outside it is
+    dropped, not queued again turn after turn (a 0 ms timer spinning the GUI thread)."""
+    from PySide6.QtGui import QRegion
+
+    table, model = shown(qtbot, 200)
+    settle(qtbot, table, model)
+    viewport = table.viewport()
+    table.repaint_in_bands(QRegion(0, 0, viewport.width() + 40, viewport.height() + 40))
+    qtbot.waitUntil(lambda: not table._band.isActive(), timeout=2_000)
+    assert table._queued.isEmpty()
+    assert model.painted > 0
