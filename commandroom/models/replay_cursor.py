@@ -27,6 +27,7 @@ from commandroom.models.queries import EventRow
 from commandroom.models.replay import Replay, RoomState, apply
 from commandroom.models.replay_rows import Names, alert_levels, finished_at, row_for
 from commandroom.models.timelimits import due_soon_at
+from commandroom.models.urgency import in_order, urgency_key
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class RowsDelta:
     removed: list[int]  # event ids that left the list
     regrouped: list[int]  # listed rows, unchanged, whose place in the urgency sort moved
     touched: set[int]  # every event whose rows (its assignments too) or clock moved
+    # A seek from a base (``_far``): every listed row's key in the list's opening order
+    # (``models/urgency.py``) at the new instant, ascending; a fresh list the receiver may keep.
+    order: list[tuple] | None = None
 
     @property
     def changed(self) -> set[int]:
@@ -60,6 +64,7 @@ class _Base:
     at: datetime
     n: int  # the window's position at ``at``
     rows: dict[int, EventRow]
+    order: list[tuple]  # the rows' keys in the list's opening order at ``at``, ascending
     timed: list[tuple]  # (instant, id): a listed event turning due soon or overdue up to the next base
     aged: list[tuple]  # (finished at, id): finished events ageing out of the list up to the next base
 
@@ -157,6 +162,8 @@ class RowsCursor:
         self.at, self._n, self.rows = at, n, dict(base.rows)
         self._recompute(ids, set(), whole=True)
         rows, upserts, regrouped = self.rows, [], []
+        # The list's order from the base's: only the rows made again keyed and merged in.
+        order = in_order(base.order, ids, rows, at)
         for i, row in rows.items():  # one pass: the street's listed rows
             if shown.get(i) is not row:
                 upserts.append(row)
@@ -165,7 +172,7 @@ class RowsCursor:
         removed = [i for i in shown if i not in rows]
         touched = {row.id for row in upserts}
         touched.update(regrouped)
-        return RowsDelta(upserts, removed, regrouped, touched)
+        return RowsDelta(upserts, removed, regrouped, touched, order)
 
     def warm(self) -> None:
         """The list as it stood at instants spread over the week (every ``BASE_STRIDE``-th
@@ -179,16 +186,17 @@ class RowsCursor:
         self.move(replay.start)  # where the bases start
         stops = [(self.at, self._n)]
         stops += [(at, replay.position(at)) for at, _, _, _ in list(replay.checkpoints())[1::BASE_STRIDE]]
+        order = sorted(urgency_key(row, self.at) for row in self.rows.values())
         for k, (at, n) in enumerate(stops):
             if k:
                 touched = self._touched(self._n, n)
                 self.state = replay.state_at(at)
-                self._near(at, n, touched)
+                order = in_order(order, self._near(at, n, touched).touched, self.rows, at)
             if self._marks_stale:
                 self._remark()
             until = stops[k + 1][0] if k + 1 < len(stops) else replay.end
             self._bases.append(_Base(
-                at, n, dict(self.rows), list(self._clock.keys.irange((at, -1), (until, _LAST))),
+                at, n, dict(self.rows), order, list(self._clock.keys.irange((at, -1), (until, _LAST))),
                 list(self._finished.keys.irange((at - self.recent, -1), (until - self.recent, _LAST)))))
             self._base_at.append(at)
         self.move(replay.start)

@@ -120,15 +120,23 @@ class OrderedRowsModel(NamedColumnsModel):
         self._settle(list(gone), gone)
         return len(gone)
 
-    def apply(self, rows: Iterable = (), removed: Iterable[int] = (), regrouped: Iterable[int] = ()) -> None:
+    def apply(self, rows: Iterable = (), removed: Iterable[int] = (), regrouped: Iterable[int] = (),
+              order: list[tuple] | None = None) -> None:
         """One step of a replay, in one go: the clock read again, rows changed or new, rows
-        gone, and ``regrouped`` rows whose key or filter the clock alone changed."""
+        gone, and ``regrouped`` rows whose key or filter the clock alone changed. ``order``, if
+        the caller has it (a seek of the meeting's slider): every row held afterwards by its
+        whole key in the default sort, ascending, at the clock's instant; taken as it is (the
+        list is the model's then) while the list shows that sort unfiltered: no key made, no
+        sort, one layout change."""
         self._now = self._clock.now()
         gone = {i for i in removed if i in self._rows}
         touched = list(gone)
         for row in rows:
             self._rows[row.id] = row
             touched.append(row.id)
+        if order is not None and self._presorted(len(order) + len(gone)):
+            self._relayout(dropped=gone, keys=order)
+            return
         touched.extend(regrouped)
         self._settle(touched, gone)
 
@@ -146,6 +154,13 @@ class OrderedRowsModel(NamedColumnsModel):
         self._relayout()
 
     # --- Keeping the order -------------------------------------------------------------------
+    def _presorted(self, held: int) -> bool:
+        """Whether a caller's keys in the default sort (``apply``'s ``order``) for ``held``
+        rows stand for this list as it is: the default sort with its own whole-key function,
+        no filter, as many keys as rows."""
+        return ((self._column, self._order) == self.DEFAULT_SORT and not self.filtering()
+                and self._full_key != self._general_key and held == len(self._rows))
+
     def _set_key_functions(self) -> None:
         self._key_of = self.key_function(self._column)
         self._full_key = self.full_key_function(self._column, self._order) or self._general_key
@@ -260,20 +275,26 @@ class OrderedRowsModel(NamedColumnsModel):
         self._ids = [key[1] for key in keys]
         self._key = dict(zip(self._ids, keys))
 
-    def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset()) -> None:
-        """Everything at once, the selection and the current row carried to their new places."""
+    def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset(), keys: list[tuple] | None = None) -> None:
+        """Everything at once, the selection and the current row carried to their new places;
+        ``keys``: the shown rows' keys in order, handed over (``apply``), not made here."""
         self.layoutAboutToBeChanged.emit()
         for event_id in dropped:
             del self._rows[event_id]
         before = self._ids
-        self._lay_out(ids)
+        if keys is None:
+            self._lay_out(ids)
+        else:
+            self._keys, self._hidden = keys, {}
+            self._ids = [key[1] for key in keys]
+            self._key = dict(zip(self._ids, keys))
         persistent = self.persistentIndexList()
-        if persistent:
-            places = {event_id: n for n, event_id in enumerate(self._ids)}
+        if persistent:  # a few (the selection, the current row): each found by its key
             moved = []
             for index in persistent:
-                row = places.get(before[index.row()]) if index.row() < len(before) else None
-                moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+                key = self._key.get(before[index.row()]) if index.row() < len(before) else None
+                moved.append(self.index(bisect_left(self._keys, key), index.column()) if key is not None
+                             else QModelIndex())
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 

@@ -141,7 +141,7 @@ class MeetingWindow(QMainWindow):
         delta = self.data.cursor.move(at)
         self.list_clock.at = at
         # In one go, not in the feed's slices: the frame shows the instant whole.
-        self.events.model.apply(delta.upserts, delta.removed, delta.regrouped)
+        self.events.model.apply(delta.upserts, delta.removed, delta.regrouped, delta.order)
         # The table laid out now, not by its zero timer after this frame's paint (a seek that
         # moved rows was painted twice: once before, once after that layout).
         self.events.table.executeDelayedItemsLayout()
