@@ -93,3 +93,19 @@ def test_a_seek_back_hands_over_only_the_rows_changed_since_its_base(street):
     same = sum(cursor.rows[i] is row for i, row in first.items())
     assert same > 0.8 * len(first), (same, len(first))
     assert len(delta.upserts) < len(first)
+
+
+def test_a_seeks_differences_are_asked_before_the_cursor_moves_on(street):
+    """A seek from a base hands its differences over on demand, from the cursor's own rows:
+    asked after the next move they would be wrong, so they are refused."""
+    replay, names, _db = street
+    cursor = RowsCursor(replay, names, RECENT_DAYS)
+    cursor.warm()
+    cursor.move(replay.start + timedelta(hours=5))
+    late = cursor.move(replay.end - timedelta(hours=3))
+    assert late.order is not None
+    asked = cursor.move(replay.start + timedelta(days=1, hours=2))
+    assert asked.order is not None and asked.upserts is not None  # asked in time: answered
+    cursor.move(replay.end)
+    with pytest.raises(RuntimeError):
+        late.upserts

@@ -120,25 +120,31 @@ class OrderedRowsModel(NamedColumnsModel):
         self._settle(list(gone), gone)
         return len(gone)
 
-    def apply(self, rows: Iterable = (), removed: Iterable[int] = (), regrouped: Iterable[int] = (),
-              order: list[tuple] | None = None) -> None:
+    def apply(self, rows: Iterable = (), removed: Iterable[int] = (), regrouped: Iterable[int] = ()) -> None:
         """One step of a replay, in one go: the clock read again, rows changed or new, rows
-        gone, and ``regrouped`` rows whose key or filter the clock alone changed. ``order``, if
-        the caller has it (a seek of the meeting's slider): every row held afterwards by its
-        whole key in the default sort, ascending, at the clock's instant; taken as it is (the
-        list is the model's then) while the list shows that sort unfiltered: no key made, no
-        sort, one layout change."""
+        gone, and ``regrouped`` rows whose key or filter the clock alone changed."""
         self._now = self._clock.now()
         gone = {i for i in removed if i in self._rows}
         touched = list(gone)
         for row in rows:
             self._rows[row.id] = row
             touched.append(row.id)
-        if order is not None and self._presorted(len(order) + len(gone)):
-            self._relayout(dropped=gone, keys=order)
-            return
         touched.extend(regrouped)
         self._settle(touched, gone)
+
+    def take(self, rows: dict, order: list[tuple]) -> bool:
+        """A seek of the meeting's slider, if the list can take it whole: every row held
+        afterwards (``rows``, by id: copied) and their whole keys in the default sort at the
+        clock's instant, ascending (``order``: the model's afterwards). Taken as they are while
+        the list shows that sort unfiltered: no key made, no sort, one layout change (the
+        selection and the current row carried by their ids). False otherwise, nothing done:
+        the caller hands the rows that changed to ``apply``."""
+        if ((self._column, self._order) != self.DEFAULT_SORT or self.filtering()
+                or self._full_key == self._general_key or len(order) != len(rows)):
+            return False
+        self._now = self._clock.now()
+        self._relayout(rows=rows, keys=order)
+        return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click (the view asks its model): every key again, laid out at once."""
@@ -154,13 +160,6 @@ class OrderedRowsModel(NamedColumnsModel):
         self._relayout()
 
     # --- Keeping the order -------------------------------------------------------------------
-    def _presorted(self, held: int) -> bool:
-        """Whether a caller's keys in the default sort (``apply``'s ``order``) for ``held``
-        rows stand for this list as it is: the default sort with its own whole-key function,
-        no filter, as many keys as rows."""
-        return ((self._column, self._order) == self.DEFAULT_SORT and not self.filtering()
-                and self._full_key != self._general_key and held == len(self._rows))
-
     def _set_key_functions(self) -> None:
         self._key_of = self.key_function(self._column)
         self._full_key = self.full_key_function(self._column, self._order) or self._general_key
@@ -275,9 +274,11 @@ class OrderedRowsModel(NamedColumnsModel):
         self._ids = [key[1] for key in keys]
         self._key = dict(zip(self._ids, keys))
 
-    def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset(), keys: list[tuple] | None = None) -> None:
+    def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset(), *,
+                  rows: dict | None = None, keys: list[tuple] | None = None) -> None:
         """Everything at once, the selection and the current row carried to their new places;
-        ``keys``: the shown rows' keys in order, handed over (``apply``), not made here."""
+        ``rows`` and ``keys``: every row and the shown rows' keys in order, handed over
+        (``take``), not made here."""
         self.layoutAboutToBeChanged.emit()
         for event_id in dropped:
             del self._rows[event_id]
@@ -285,7 +286,7 @@ class OrderedRowsModel(NamedColumnsModel):
         if keys is None:
             self._lay_out(ids)
         else:
-            self._keys, self._hidden = keys, {}
+            self._rows, self._keys, self._hidden = dict(rows), keys, {}
             self._ids = [key[1] for key in keys]
             self._key = dict(zip(self._ids, keys))
         persistent = self.persistentIndexList()
