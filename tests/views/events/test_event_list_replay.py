@@ -8,7 +8,8 @@ import random
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QTableView
 
 from commandroom.models.clock import FrozenClock
 from commandroom.models.replay_cursor import RowsCursor
@@ -81,3 +82,36 @@ def test_a_seek_of_a_list_not_in_its_opening_order_places_the_rows_itself(street
         assert model.ids() == fresh.ids(), at
         assert model.total() == len(cursor.rows)
     assert given  # seeks from bases, their order declined
+
+
+def test_a_seek_taken_whole_keeps_the_selection_and_the_current_row_on_their_events(street, qtbot):  # noqa: F811
+    """The list takes a seek's whole order in one layout change: the rows selected and the
+    current one are carried by their events' ids to wherever those now stand."""
+    replay, names, _db = street
+    cursor = RowsCursor(replay, names, RECENT_DAYS)
+    cursor.warm()
+    clock = FrozenClock(cursor.at)
+    model = EventTableModel(clock)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    a, b = replay.start + timedelta(days=1, hours=3), replay.end - timedelta(hours=2)
+    cursor.move(a)
+    clock.at = cursor.at
+    model.set_rows(cursor.rows.values())
+    delta = cursor.move(b)
+    kept = [i for i in model.ids() if i in delta.rows]  # listed at both instants
+    assert delta.order is not None and len(kept) > 3
+    chosen, current = kept[1:3], kept[-1]
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for event_id in chosen:
+        view.selectionModel().select(model.index(model.row_of(event_id), 0), flags)
+    view.selectionModel().setCurrentIndex(model.index(model.row_of(current), 0),
+                                          QItemSelectionModel.SelectionFlag.NoUpdate)
+    before = model.ids()
+    clock.at = cursor.at
+    assert model.take(delta.rows, delta.order)
+    assert model.ids() != before  # the rows stand elsewhere now
+    selected = {model.row_at(index.row()).id for index in view.selectionModel().selectedRows()}
+    assert selected == set(chosen)
+    assert model.row_at(view.currentIndex().row()).id == current
