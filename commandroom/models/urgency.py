@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 
 from commandroom.models.enums import OPEN_STATUSES
 from commandroom.models.lifecycle import HELD
-from commandroom.models.timelimits import due_soon_at
 
 _EPOCH, _SECOND = datetime(2000, 1, 1), timedelta(seconds=1)
 SPAN = 10**10  # seconds: wider than any timestamp (the key's groups)
@@ -39,7 +38,8 @@ def urgency_key(row, now: datetime) -> tuple:
     overdue, soon_key, later_key, due, soon = parts
     if now > due:
         return overdue  # group 0
-    if soon is not None and now >= soon:  # ``EventRow.is_due_soon``, its instant kept
+    if soon is not None and now >= soon:  # ``EventRow.is_due_soon``, its instant kept (views
+        # import no time-limit module: it reaches the database layer)
         return soon_key  # group 1
     return later_key  # group 2
 
@@ -47,16 +47,15 @@ def urgency_key(row, now: datetime) -> tuple:
 def _parts(row) -> tuple:
     """A row's keys that do not depend on the instant: its key (urgency, id) for a row whose key
     never changes, else (overdue key, due-soon key, other-open key, limit, the instant it turns
-    due soon or None: ``timelimits.is_due_soon``, the ladder's rule). Kept in the row's own
+    due soon or None: the row's own rule, ``EventRow.is_due_soon``). Kept in the row's own
     ``__dict__``: a row is a frozen snapshot (its fields never change, so neither do these), and
     the keys live and die with it: no table by identity to prune. Written past the frozen
     ``__setattr__`` on purpose; dataclass equality and hashing read fields only."""
     due, event_id = row.handle_due, row.id
     if due is not None and row.status in HELD:
         due_s = seconds(due)
-        start = row.dispatched_at
         parts = ((due_s, event_id), (SPAN + due_s, event_id), (3 * SPAN - seconds(row.received_at), event_id), due,
-                 None if start is None else due_soon_at(start, due))
+                 row.due_soon_from())
     else:
         parts = ((3 if row.status in OPEN_STATUSES else 4) * SPAN - seconds(row.received_at), event_id)
     row.__dict__[_PARTS] = parts

@@ -31,6 +31,9 @@ def test_the_urgency_key_follows_the_groups_rule(street):  # noqa: F811
     assert limited
     instants = [cursor.at + timedelta(minutes=m) for m in range(-600, 601, 37)]
     instants += [row.handle_due + timedelta(seconds=s) for row in limited[:20] for s in (-1, 0, 1)]
+    soon = [row.due_soon_from() for row in limited[:20] if row.due_soon_from() is not None]
+    assert soon
+    instants += [at + timedelta(seconds=s) for at in soon for s in (-1, 0, 1)]  # turning due soon
     groups = set()
     for now in instants:
         model._now = now
