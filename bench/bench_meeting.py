@@ -8,7 +8,8 @@ generated (or ``--db`` reused). Then, for the last full week:
 - opening: ``meeting_data.load`` (the report, the replay with its checkpoints, the names, the
   list's cursor with its opening rows);
 - seek: the slider to ``--seeks`` random instants, each giving the event list as it stood
-  (``RowsCursor.move``: the rows that changed between the two instants);
+  (``RowsCursor.move``: from the nearest base, the rows changed since made again and merged into
+  the base's order: the whole list in the list's opening order, which the window takes as it is);
 - playback: 20 frames a second at one hour a second, i.e. instants 3 minutes apart for a day;
 - the window's frame: the same playback drawn by the meeting window (cursor, the list's model
   placing the changed rows, paint), beside the same frames painted by Qt's own item delegate

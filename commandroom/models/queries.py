@@ -19,7 +19,7 @@ from commandroom.models.enums import OPEN_STATUSES, AlertLevel, GridLevel, Prior
 from commandroom.models.events import Event
 from commandroom.models.lifecycle import HELD
 from commandroom.models.org import Grid, Street, Unit, User
-from commandroom.models.timelimits import is_due_soon
+from commandroom.models.timelimits import due_soon_at, is_due_soon
 from commandroom.models.supervision import open_level
 from commandroom.models.id_set import in_ids
 
@@ -76,6 +76,13 @@ class EventRow:
         """Still with the unit, not yet overdue, most of its handling limit used
         (``timelimits.is_due_soon``, the rule the supervision ladder's 预警 follows)."""
         return self.status in HELD and is_due_soon(now, self.dispatched_at, self.handle_due)
+
+    def due_soon_from(self) -> datetime | None:
+        """The instant it turns due soon (``is_due_soon`` from then until its limit), or None if
+        its limit is not running (a list keeps it: ``urgency.py``)."""
+        if self.status not in HELD or self.dispatched_at is None or self.handle_due is None:
+            return None
+        return due_soon_at(self.dispatched_at, self.handle_due)
 
     def has_aged_out(self, now: datetime, recent_days: int) -> bool:
         """Finished more than ``recent_days`` ago: no longer part of the live list."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta
 
 from sortedcontainers import SortedList
@@ -27,6 +28,7 @@ from commandroom.models.queries import EventRow
 from commandroom.models.replay import Replay, RoomState, apply
 from commandroom.models.replay_rows import Names, alert_levels, finished_at, row_for
 from commandroom.models.timelimits import due_soon_at
+from commandroom.models.urgency import in_order, urgency_key
 
 
 @dataclass(frozen=True)
@@ -37,11 +39,48 @@ class RowsDelta:
     removed: list[int]  # event ids that left the list
     regrouped: list[int]  # listed rows, unchanged, whose place in the urgency sort moved
     touched: set[int]  # every event whose rows (its assignments too) or clock moved
+    order = None  # see ``SeekDelta``
+    rows = None
 
     @property
     def changed(self) -> set[int]:
         """Every event a view of the instant (the list, the map, the board) may need again."""
         return self.touched | set(self.removed)
+
+
+class SeekDelta:
+    """A seek from a base (``_far``): the list at the new instant whole, ``rows`` (by id: read
+    it, do not change it) and ``order`` (every listed row's key in the list's opening order,
+    ``models/urgency.py``, at the new instant, ascending: a fresh list the receiver may keep).
+    What it changed against the list shown before (``RowsDelta``'s fields) is worked out only
+    when asked, in one pass over the street's rows: a list that takes the order as it is never
+    asks, nor does a board or map not yet shown. Asked after the cursor moved on, it refuses
+    (the rows are the cursor's, changed by its next move)."""
+
+    def __init__(self, cursor: RowsCursor, shown: dict[int, EventRow], order: list[tuple]):
+        self._cursor, self._moves = cursor, cursor.moves
+        self._shown, self.rows, self.order = shown, cursor.rows, order
+
+    @cached_property
+    def _delta(self) -> RowsDelta:
+        if self._cursor.moves != self._moves:
+            raise RuntimeError("a seek's differences asked after the cursor moved on")
+        rows, shown, upserts, regrouped = self.rows, self._shown, [], []
+        for i, row in rows.items():
+            if shown.get(i) is not row:
+                upserts.append(row)
+            elif row.handle_due is not None and row.status in HELD:
+                regrouped.append(i)  # unchanged, a limit running: its urgency group may differ
+        removed = [i for i in shown if i not in rows]
+        touched = {row.id for row in upserts}
+        touched.update(regrouped)
+        return RowsDelta(upserts, removed, regrouped, touched)
+
+    upserts = property(lambda self: self._delta.upserts)
+    removed = property(lambda self: self._delta.removed)
+    regrouped = property(lambda self: self._delta.regrouped)
+    touched = property(lambda self: self._delta.touched)
+    changed = property(lambda self: self._delta.changed)
 
 
 # A move across more than this many checkpoints' worth of log rows remakes every row and index
@@ -60,6 +99,7 @@ class _Base:
     at: datetime
     n: int  # the window's position at ``at``
     rows: dict[int, EventRow]
+    order: list[tuple]  # the rows' keys in the list's opening order at ``at``, ascending
     timed: list[tuple]  # (instant, id): a listed event turning due soon or overdue up to the next base
     aged: list[tuple]  # (finished at, id): finished events ageing out of the list up to the next base
 
@@ -100,6 +140,7 @@ class RowsCursor:
         self._n = replay.position(self.at)
         self.state = replay.state_at(self.at)
         self.rows: dict[int, EventRow] = {}
+        self.moves = 0  # how many times it moved (a seek's differences are asked before the next)
         self._cache: dict = {}
         self._finished = _Marks()  # when each finished event finished
         self._clock = _Marks()  # when each held event turns due soon and overdue
@@ -109,8 +150,9 @@ class RowsCursor:
         self._base_at: list[datetime] = []
         self._recompute(set(self.state.events), set(), whole=True)
 
-    def move(self, at: datetime) -> RowsDelta:
+    def move(self, at: datetime) -> RowsDelta | SeekDelta:
         """To the instant ``at`` (clamped to the window); what changed in the list."""
+        self.moves += 1
         replay = self.replay
         at = min(max(at, replay.start), replay.end)
         n = replay.position(at)
@@ -138,7 +180,7 @@ class RowsCursor:
         touched |= timed | self._finished.between(old - self.recent, at - self.recent)
         return self._recompute(touched, timed)
 
-    def _far(self, at: datetime, n: int) -> RowsDelta:
+    def _far(self, at: datetime, n: int) -> RowsDelta | SeekDelta:
         """A seek: the list kept at the nearest base before ``at`` (``warm``), the rows of the
         few events changed since made again, then compared with the rows shown by identity
         (a base shares every row unchanged since the one before it). Without bases, every
@@ -156,16 +198,8 @@ class RowsCursor:
         ids.update(i for t, i in base.aged if t <= at - self.recent)  # aged out since
         self.at, self._n, self.rows = at, n, dict(base.rows)
         self._recompute(ids, set(), whole=True)
-        rows, upserts, regrouped = self.rows, [], []
-        for i, row in rows.items():  # one pass: the street's listed rows
-            if shown.get(i) is not row:
-                upserts.append(row)
-            elif row.handle_due is not None and row.status in HELD:
-                regrouped.append(i)  # unchanged, a limit running: its urgency group may differ
-        removed = [i for i in shown if i not in rows]
-        touched = {row.id for row in upserts}
-        touched.update(regrouped)
-        return RowsDelta(upserts, removed, regrouped, touched)
+        # The list's order from the base's: only the rows made again keyed and merged in.
+        return SeekDelta(self, shown, in_order(base.order, ids, self.rows, at, base.rows, base.at))
 
     def warm(self) -> None:
         """The list as it stood at instants spread over the week (every ``BASE_STRIDE``-th
@@ -179,16 +213,18 @@ class RowsCursor:
         self.move(replay.start)  # where the bases start
         stops = [(self.at, self._n)]
         stops += [(at, replay.position(at)) for at, _, _, _ in list(replay.checkpoints())[1::BASE_STRIDE]]
+        order = sorted(urgency_key(row, self.at) for row in self.rows.values())
         for k, (at, n) in enumerate(stops):
             if k:
                 touched = self._touched(self._n, n)
                 self.state = replay.state_at(at)
-                self._near(at, n, touched)
+                last = self._bases[-1]
+                order = in_order(last.order, self._near(at, n, touched).touched, self.rows, at, last.rows, last.at)
             if self._marks_stale:
                 self._remark()
             until = stops[k + 1][0] if k + 1 < len(stops) else replay.end
             self._bases.append(_Base(
-                at, n, dict(self.rows), list(self._clock.keys.irange((at, -1), (until, _LAST))),
+                at, n, dict(self.rows), order, list(self._clock.keys.irange((at, -1), (until, _LAST))),
                 list(self._finished.keys.irange((at - self.recent, -1), (until - self.recent, _LAST)))))
             self._base_at.append(at)
         self.move(replay.start)

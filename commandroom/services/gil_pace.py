@@ -36,6 +36,8 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +86,19 @@ def release_heap() -> None:
     if _saved_thresholds:
         gc.set_threshold(*_saved_thresholds.pop())
     gc.unfreeze()
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """No cyclic collection within: for a step that makes many objects at once, most of them
+    kept (the meeting's seek). The collector resumes as it was after it."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _freeze_survivors(phase: str, info: dict) -> None:

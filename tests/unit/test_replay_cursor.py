@@ -13,6 +13,7 @@ from commandroom.demo import generate
 from commandroom.models.replay import Replay
 from commandroom.models.replay_cursor import RowsCursor
 from commandroom.models.replay_rows import Names, event_rows
+from commandroom.models.urgency import urgency_key
 
 RECENT_DAYS = 2  # short, so that events age out of the list inside the week and come back
 
@@ -49,7 +50,7 @@ def test_every_move_lands_on_the_rows_of_its_instant(street, warm):
     instants = [at + timedelta(minutes=3 * k) for k in range(40)]  # playback
     instants += [replay.start + timedelta(seconds=rng.uniform(0, span)) for _ in range(25)]  # seeks
     instants += [replay.end - timedelta(minutes=7 * k) for k in range(30)]  # backwards, near
-    regrouped = 0
+    regrouped = ordered = 0
     for at in instants:
         delta = cursor.move(at)
         for event_id in delta.removed:
@@ -60,6 +61,10 @@ def test_every_move_lands_on_the_rows_of_its_instant(street, warm):
         expected = _expected(replay, names, cursor.at)
         assert sorted(cursor.rows.values(), key=lambda r: r.id) == expected, at
         assert sorted(shown.values(), key=lambda r: r.id) == expected, at
+        if delta.order is not None:  # a seek from a base: the list's opening order, merged
+            assert delta.order == sorted(urgency_key(row, cursor.at) for row in expected), at
+            ordered += 1
+    assert bool(ordered) == warm
     assert regrouped > 0  # rows turned due soon by the clock alone, and were said to
 
 
@@ -88,3 +93,19 @@ def test_a_seek_back_hands_over_only_the_rows_changed_since_its_base(street):
     same = sum(cursor.rows[i] is row for i, row in first.items())
     assert same > 0.8 * len(first), (same, len(first))
     assert len(delta.upserts) < len(first)
+
+
+def test_a_seeks_differences_are_asked_before_the_cursor_moves_on(street):
+    """A seek from a base hands its differences over on demand, from the cursor's own rows:
+    asked after the next move they would be wrong, so they are refused."""
+    replay, names, _db = street
+    cursor = RowsCursor(replay, names, RECENT_DAYS)
+    cursor.warm()
+    cursor.move(replay.start + timedelta(hours=5))
+    late = cursor.move(replay.end - timedelta(hours=3))
+    assert late.order is not None
+    asked = cursor.move(replay.start + timedelta(days=1, hours=2))
+    assert asked.order is not None and asked.upserts is not None  # asked in time: answered
+    cursor.move(replay.end)
+    with pytest.raises(RuntimeError):
+        late.upserts

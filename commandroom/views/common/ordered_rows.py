@@ -132,6 +132,20 @@ class OrderedRowsModel(NamedColumnsModel):
         touched.extend(regrouped)
         self._settle(touched, gone)
 
+    def take(self, rows: dict, order: list[tuple]) -> bool:
+        """A seek of the meeting's slider, if the list can take it whole: every row held
+        afterwards (``rows``, by id: copied) and their whole keys in the default sort at the
+        clock's instant, ascending (``order``: the model's afterwards). Taken as they are while
+        the list shows that sort unfiltered: no key made, no sort, one layout change (the
+        selection and the current row carried by their ids). False otherwise, nothing done:
+        the caller hands the rows that changed to ``apply``."""
+        if ((self._column, self._order) != self.DEFAULT_SORT or self.filtering()
+                or self._full_key == self._general_key or len(order) != len(rows)):
+            return False
+        self._now = self._clock.now()
+        self._relayout(rows=rows, keys=order)
+        return True
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click (the view asks its model): every key again, laid out at once."""
         if (column, order) == (self._column, self._order) and self._key:
@@ -260,20 +274,28 @@ class OrderedRowsModel(NamedColumnsModel):
         self._ids = [key[1] for key in keys]
         self._key = dict(zip(self._ids, keys))
 
-    def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset()) -> None:
-        """Everything at once, the selection and the current row carried to their new places."""
+    def _relayout(self, ids: Iterable[int] = (), dropped: set[int] = frozenset(), *,
+                  rows: dict | None = None, keys: list[tuple] | None = None) -> None:
+        """Everything at once, the selection and the current row carried to their new places;
+        ``rows`` and ``keys``: every row and the shown rows' keys in order, handed over
+        (``take``), not made here."""
         self.layoutAboutToBeChanged.emit()
         for event_id in dropped:
             del self._rows[event_id]
         before = self._ids
-        self._lay_out(ids)
+        if keys is None:
+            self._lay_out(ids)
+        else:
+            self._rows, self._keys, self._hidden = dict(rows), keys, {}
+            self._ids = [key[1] for key in keys]
+            self._key = dict(zip(self._ids, keys))
         persistent = self.persistentIndexList()
-        if persistent:
-            places = {event_id: n for n, event_id in enumerate(self._ids)}
+        if persistent:  # a few (the selection, the current row): each found by its key
             moved = []
             for index in persistent:
-                row = places.get(before[index.row()]) if index.row() < len(before) else None
-                moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+                key = self._key.get(before[index.row()]) if index.row() < len(before) else None
+                moved.append(self.index(bisect_left(self._keys, key), index.column()) if key is not None
+                             else QModelIndex())
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 

@@ -9,15 +9,15 @@ sorting survive every live change.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from enum import IntEnum
 from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
-from commandroom.models.enums import OPEN_STATUSES, Priority, Status
+from commandroom.models.enums import Priority, Status
 from commandroom.models.lifecycle import HELD
+from commandroom.models.urgency import seconds, urgency_key
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
 from commandroom.views.common.one_call import OneCallPerCell
@@ -30,8 +30,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 _STATUS_ORDER = {status: n for n, status in enumerate(Status)}
 _PRIORITY_ORDER = {priority: n for n, priority in enumerate(Priority)}  # the most urgent first
 _NO_DUE = 10**12  # sorts events without a limit after every limited one
-_EPOCH, _SECOND = datetime(2000, 1, 1), timedelta(seconds=1)
-_SPAN = 10**10  # seconds: wider than any timestamp (the urgency key's groups)
 
 
 class Col(IntEnum):
@@ -77,12 +75,6 @@ _BOLD = QFont()
 _BOLD.setBold(True)
 
 
-def _seconds(at: datetime) -> int:
-    """An instant as whole seconds: a key that compares fast (``timestamp()`` of a naive
-    time asks the C library's local time zone, ten times slower; only the order matters)."""
-    return (at - _EPOCH) // _SECOND
-
-
 def _group(row, now) -> int:
     """The urgency group: 0 overdue, 1 due soon, 2 other open, 3 finished."""
     if row.is_overdue(now):
@@ -90,25 +82,6 @@ def _group(row, now) -> int:
     if row.is_due_soon(now):
         return 1
     return 2 if row.is_open else 3
-
-
-_PARTS = "_urgency_parts"  # the slot in a row's __dict__ (see ``_urgency_parts``)
-
-
-def _urgency_parts(row) -> tuple:
-    """A row's urgency keys that do not depend on the instant: its key (urgency, id) for a row
-    whose key never changes, else (overdue key, due-soon key, other-open key, limit). Kept in
-    the row's own ``__dict__``: a row is a frozen snapshot (its fields never change, so neither
-    do these), and the keys live and die with it: no table by identity to prune. Written past
-    the frozen ``__setattr__`` on purpose; dataclass equality and hashing read fields only."""
-    due, event_id = row.handle_due, row.id
-    if due is not None and row.status in HELD:
-        due_s = _seconds(due)
-        parts = ((due_s, event_id), (_SPAN + due_s, event_id), (3 * _SPAN - _seconds(row.received_at), event_id), due)
-    else:
-        parts = ((3 if row.status in OPEN_STATUSES else 4) * _SPAN - _seconds(row.received_at), event_id)
-    row.__dict__[_PARTS] = parts
-    return parts
 
 
 class EventTableModel(OneCallPerCell, OrderedRowsModel):
@@ -217,11 +190,11 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
             case Col.STATUS:
                 return _STATUS_ORDER[row.status]
             case Col.RECEIVED:
-                return _seconds(row.received_at)
+                return seconds(row.received_at)
             case Col.DUE:
                 if row.handle_due is None or not row.is_open:
                     return _NO_DUE
-                return _seconds(row.handle_due)
+                return seconds(row.handle_due)
             case Col.REMAINING:
                 return self._urgency(row)
         return self._text(row, Col(column))
@@ -245,20 +218,9 @@ class EventTableModel(OneCallPerCell, OrderedRowsModel):
         return None
 
     def _urgency_key(self, row) -> tuple:
-        """The row's whole key (urgency, id) in the opening order. A seek of the meeting's slider
-        keys thousands of rows, most of them met before (the cursor's bases share their rows):
-        the keys that do not depend on the instant are made once per row object
-        (``_urgency_parts``), only the group is chosen here."""
-        parts = row.__dict__.get(_PARTS) or _urgency_parts(row)
-        if len(parts) == 2:
-            return parts  # no limit running: the key never changes
-        overdue, soon_key, later_key, due = parts
-        now = self._now
-        if now > due:
-            return overdue  # group 0
-        if row.is_due_soon(now):
-            return soon_key  # group 1
-        return later_key  # group 2
+        """The row's whole key (urgency, id) in the opening order (``models/urgency.py``: its
+        instant-free parts kept with the row, only the group chosen at each call)."""
+        return urgency_key(row, self._now)
 
     def _foreground(self, row, col: Col):
         if col == Col.STATUS:

@@ -96,6 +96,12 @@ class FilterBar(QWidget):
 
     def show_count(self, shown: int, total: int) -> None:
         self.count.setText(self.tr("显示 {shown} / 共 {total} 件").format(shown=shown, total=total))
+        # Of a fixed size, grown only when a count needs it: a label that may change size asks
+        # every layout above it to lay out again at each new count, and a tab widget above it
+        # (the meeting's) then repaints itself whole, the event list's every cell with it.
+        hint = self.count.sizeHint()
+        if hint.width() > self.count.minimumWidth() or hint.height() != self.count.minimumHeight():
+            self.count.setFixedSize(max(hint.width(), self.count.minimumWidth()), hint.height())
 
     # --- Telling the list --------------------------------------------------------------------
     def _status_chosen(self) -> None:

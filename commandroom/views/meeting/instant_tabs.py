@@ -41,11 +41,13 @@ class InstantTabs(QTabWidget):
         self.board.sig_selection_changed.connect(self._board_selected)
         events.selection.sig_selected.connect(self._follow_selection)
 
-    def frame(self, changed: set[int]) -> None:
-        """The slider moved; ``changed`` events may look different."""
+    def frame(self, delta) -> None:
+        """The slider moved; the events of ``delta.changed`` (the cursor's move) may look
+        different. Asked only once the board or the map has been drawn (a seek works it out
+        then: ``replay_cursor.SeekDelta``)."""
         for pending in self._pending.values():
             if pending is not None:
-                pending |= changed
+                pending |= delta.changed
         if self.currentWidget() is not self.events and not self._timer.isActive():
             self._timer.start()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from commandroom.models.clock import FrozenClock
+from commandroom.models.urgency import SPAN, seconds
 from commandroom.views.events import event_table_model as etm
 from commandroom.views.events.event_table_model import EventTableModel
 from tests.unit.test_replay_cursor import RECENT_DAYS, street  # noqa: F401
@@ -15,8 +16,8 @@ from commandroom.models.replay_cursor import RowsCursor
 
 def _by_the_rule(row, now: datetime) -> int:
     group = etm._group(row, now)
-    within = etm._seconds(row.handle_due) if group < 2 else etm._SPAN - etm._seconds(row.received_at)
-    return group * etm._SPAN + within
+    within = seconds(row.handle_due) if group < 2 else SPAN - seconds(row.received_at)
+    return group * SPAN + within
 
 
 def test_the_urgency_key_follows_the_groups_rule(street):  # noqa: F811
@@ -30,6 +31,9 @@ def test_the_urgency_key_follows_the_groups_rule(street):  # noqa: F811
     assert limited
     instants = [cursor.at + timedelta(minutes=m) for m in range(-600, 601, 37)]
     instants += [row.handle_due + timedelta(seconds=s) for row in limited[:20] for s in (-1, 0, 1)]
+    soon = [row.due_soon_from() for row in limited[:20] if row.due_soon_from() is not None]
+    assert soon
+    instants += [at + timedelta(seconds=s) for at in soon for s in (-1, 0, 1)]  # turning due soon
     groups = set()
     for now in instants:
         model._now = now
