@@ -241,8 +241,8 @@ class Console:
         # Once the opening data is in the docks (their queued loads go before a 0 ms timer): a
         # full collection must never again walk the opening's objects mid-storm.
         self.window.events.sig_populated.connect(lambda _n: QTimer.singleShot(0, gil_pace.settle_heap))
-        self._sweep = QTimer(self.window, interval=gil_pace.SWEEP_MS)  # frozen garbage freed hourly
-        self._sweep.timeout.connect(gil_pace.sweep_heap)
+        self._sweep = gil_pace.HeapSweeper(self.window)  # frozen garbage freed hourly, when quiet
+        self.pump.sig_entries.connect(self._sweep.busy)
         self._sweep.start()
         self.pump.sig_view_loaded.connect(self.window.on_view_loaded)
         self.pump.sig_view_changed.connect(self.window.on_view_changed)

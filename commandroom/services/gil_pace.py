@@ -28,7 +28,9 @@ back. Two things decide how long it waits (``bench/bench_intake.py --probe`` mea
 - What is frozen and later becomes a garbage cycle (a closed dialog's wrapper and its slots, a
   session that was open during a freeze) is not freed until it is walked again: a console runs
   for weeks, so ``sweep_heap`` walks everything once an hour (``SWEEP_MS``) and freezes again —
-  one pause of ~100 ms an hour instead of a heap that only grows.
+  one pause of ~100 ms an hour instead of a heap that only grows. The pause is taken when the
+  feed is quiet (``HeapSweeper``): put off minute by minute while batches keep coming, so it does
+  not fall inside a storm, but not forever (a heap must not grow through a day-long storm).
 """
 
 from __future__ import annotations
@@ -36,13 +38,19 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
 
 GUI_SWITCH_INTERVAL = 0.0002  # seconds (Python's default: 0.005)
 SWEEP_MS = 3_600_000  # how often everything frozen is walked again (its dead cycles freed)
+SWEEP_QUIET_S = 10.0  # the feed quiet this long: the sweep's ~100 ms will not stall a storm
+SWEEP_RETRY_MS = 60_000  # a sweep put off is tried again this much later
+SWEEP_PUT_OFF_MAX = 30  # times at most: after half an hour of storm the heap is swept anyway
 # The collector's thresholds while the console runs: a young collection every 2,000 net new
 # objects (Python's 700: ~10 passes a second in a storm), the middle one every 10 of those, and
 # no automatic full collection (its counter never reaches the third); Python's are put back
@@ -77,6 +85,37 @@ def sweep_heap() -> int:
         gc.unfreeze()
     log.info("heap swept: %d objects freed, %d frozen", freed, gc.get_freeze_count())
     return freed
+
+
+class HeapSweeper(QObject):
+    """``sweep_heap`` every ``SWEEP_MS``, at a quiet moment: ``busy`` is told of each feed
+    batch, and a sweep due within ``SWEEP_QUIET_S`` of one waits (at most ``SWEEP_PUT_OFF_MAX``
+    retries)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self._due)
+        self._last_busy = float("-inf")
+        self.put_off = 0  # retries since the sweep fell due
+
+    def start(self) -> None:
+        self._timer.start(SWEEP_MS)
+
+    def next_in_ms(self) -> int:
+        return self._timer.remainingTime() if self._timer.isActive() else -1
+
+    def busy(self, *_args) -> None:
+        self._last_busy = time.monotonic()
+
+    def _due(self) -> None:
+        if time.monotonic() - self._last_busy < SWEEP_QUIET_S and self.put_off < SWEEP_PUT_OFF_MAX:
+            self.put_off += 1
+            self._timer.start(SWEEP_RETRY_MS)
+            return
+        self.put_off = 0
+        sweep_heap()
+        self._timer.start(SWEEP_MS)
 
 
 def release_heap() -> None:

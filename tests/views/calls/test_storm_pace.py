@@ -70,7 +70,7 @@ def test_the_hourly_sweep_frees_garbage_cycles_that_were_frozen(qtbot, open_cons
     gc.unfreeze()
     console = open_console()
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5_000)
-    assert console._sweep.isActive() and console._sweep.interval() == gil_pace.SWEEP_MS
+    assert 0 < console._sweep.next_in_ms() <= gil_pace.SWEEP_MS
 
     class Node:
         pass
@@ -87,3 +87,27 @@ def test_the_hourly_sweep_frees_garbage_cycles_that_were_frozen(qtbot, open_cons
     assert gc.get_freeze_count() > 0  # what lives is frozen again
     console.window.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_sweep_waits_for_a_quiet_feed_but_not_forever(qtbot, monkeypatch):
+    """A sweep due while feed batches keep coming is put off (its pause would fall in the
+    storm); once the feed is quiet, or after the most put-offs, it runs."""
+    swept = []
+    monkeypatch.setattr(gil_pace, "sweep_heap", lambda: swept.append(1) or 0)
+    sweeper = gil_pace.HeapSweeper()
+    sweeper.busy([])  # a batch just now
+    sweeper._due()
+    assert (swept, sweeper.put_off) == ([], 1)
+    assert 0 < sweeper.next_in_ms() <= gil_pace.SWEEP_RETRY_MS
+    monkeypatch.setattr(gil_pace, "SWEEP_PUT_OFF_MAX", 3)
+    for _ in range(2):
+        sweeper.busy([])
+        sweeper._due()
+    assert swept == [] and sweeper.put_off == 3
+    sweeper.busy([])
+    sweeper._due()  # storming still, but put off enough
+    assert swept == [1] and sweeper.put_off == 0
+    assert sweeper.next_in_ms() > gil_pace.SWEEP_RETRY_MS  # the next one in an hour
+    sweeper._last_busy -= gil_pace.SWEEP_QUIET_S  # the feed has been quiet
+    sweeper._due()
+    assert swept == [1, 1] and sweeper.put_off == 0
