@@ -9,6 +9,7 @@ from functools import partial
 from commandroom.cli_parser import pick
 from commandroom.config import Settings
 from commandroom.models.errors import ConfigError
+from commandroom.services.cpu_priority import lower_priority
 
 COMMANDS = ("intake", "intake-key", "simulate")
 
@@ -22,6 +23,7 @@ def add_parsers(sub, common, lang: str, typed_positive) -> None:
                             help=h("运行接入服务（HTTP：原生 JSON 与 Open311）", "run the intake server (HTTP: native JSON and Open311)"))
     intake.add_argument("--host", default=defaults.intake_host, help=h("监听地址（默认仅本机）", "address to listen on (default: this machine only)"))
     intake.add_argument("--port", type=partial(_port, lang=lang), default=defaults.intake_port)
+    _nice_option(intake, h, lang, defaults.intake_nice)
 
     keys = sub.add_parser("intake-key", parents=[common],
                           help=h("管理接入客户端的 API 密钥", "manage the intake clients' API keys"))
@@ -38,13 +40,29 @@ def add_parsers(sub, common, lang: str, typed_positive) -> None:
                      help=h("每秒的报告同时发出（而非均匀分布）", "send each second's reports at once instead of spread out"))
     sim.add_argument("--dialect", choices=("native", "open311"), default="native")
     sim.add_argument("--seed", type=int, default=1, help=h("随机种子", "random seed"))
+    _nice_option(sim, h, lang, defaults.simulate_nice)
+
+
+def _nice_option(parser, h, lang: str, default: int) -> None:
+    parser.add_argument("--nice", type=partial(_niceness, lang=lang), default=default,
+                        help=h(f"降低 CPU 优先级（0–19，默认 {default}；与值班台同机时让值班台先用 CPU）",
+                               f"lower CPU priority (0-19, default {default}: a console on the same machine goes first)"))
 
 
 def _port(text: str, *, lang: str) -> int:
+    return _whole(text, 65535, pick(lang, f"端口应为 0–65535：{text!r}", f"a port is 0–65535: {text!r}"))
+
+
+def _niceness(text: str, *, lang: str) -> int:
+    return _whole(text, 19, pick(lang, f"CPU 优先级降低值应为 0–19：{text!r}", f"a niceness is 0-19: {text!r}"))
+
+
+def _whole(text: str, highest: int, refusal: str) -> int:
+    """A whole number from 0 to ``highest`` typed on the command line, or argparse's error."""
     import argparse
 
-    if not text.isdigit() or not 0 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(pick(lang, f"端口应为 0–65535：{text!r}", f"a port is 0–65535: {text!r}"))
+    if not text.isdigit() or int(text) > highest:
+        raise argparse.ArgumentTypeError(refusal)
     return int(text)
 
 
@@ -62,6 +80,7 @@ def _serve(url: str, args, open_db) -> int:
     from commandroom.services.intake.context import IntakeContext
     from commandroom.services.intake.server import serve
 
+    lower_priority(args.nice)
     db = open_db(url, OpenMode.WRITE)
     try:
         print(pick(args.lang, f"接入服务：http://{args.host}:{args.port}（Ctrl-C 停止）",
@@ -107,6 +126,7 @@ def _keys(url: str, args, open_db) -> int:
 def _simulate(args) -> int:
     from commandroom.services.intake.simulate import Simulation, run_simulation
 
+    lower_priority(args.nice)
     summary = run_simulation(Simulation(url=args.url, key=args.key, rate=args.rate,
                                         duration=args.duration, burst=args.burst,
                                         dialect=args.dialect, seed=args.seed))

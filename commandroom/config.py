@@ -87,6 +87,13 @@ class Settings:
     intake_key_ttl: float = 1.0
     # The largest request body the intake reads (a report of 4,000 characters is about 12 KB).
     intake_max_body: int = 65536
+    # The standalone intake server (``commandroom intake``) and the load simulator run at a lower
+    # CPU priority (POSIX niceness added at start; 0: as started). On a machine they share with a
+    # console the duty officer's window is answered first and they take what is left: the CPU is
+    # used as fully, only the order changes (bench/bench_intake.py: the console's longest stall
+    # in a 600/s storm on 2 cores). The simulator stands for the platforms' own machines.
+    intake_nice: int = 5
+    simulate_nice: int = 10
     # The wall screen: its figures are computed again this often even with no new log row
     # (the clock moves events past their limits), and its layout ("": chosen by the screen's size).
     wall_refresh_s: int = 30
