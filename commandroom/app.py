@@ -274,6 +274,7 @@ class Console:
 
             service = IntakeService(db, host=settings.intake_host, port=settings.intake_port,
                                     key_ttl=settings.intake_key_ttl, max_body=settings.intake_max_body,
+                                    commit_delay=settings.intake_commit_delay_ms / 1000,
                                     console=settings.console, clock=clock)
             service.sig_state.connect(self.window.status.set_intake)
             self.intake = WorkerThread(service, "intake-service")

@@ -87,7 +87,8 @@ def _serve(url: str, args, open_db) -> int:
                    f"intake: http://{args.host}:{args.port} (Ctrl-C stops it)"), file=sys.stderr)
         defaults = Settings()
         serve(IntakeContext(db, Clock(), key_ttl=defaults.intake_key_ttl,
-                            max_body=defaults.intake_max_body), args.host, args.port)
+                            max_body=defaults.intake_max_body,
+                            commit_delay=defaults.intake_commit_delay_ms / 1000), args.host, args.port)
     finally:
         db.dispose()
     return 0

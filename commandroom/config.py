@@ -98,6 +98,9 @@ class Settings:
     # (the clock moves events past their limits), and its layout ("": chosen by the screen's size).
     wall_refresh_s: int = 30
     wall_layout: str = ""
+    # The intake's writer waits this long for more reports before it commits a batch: fewer,
+    # fuller commits under a storm (services/intake/writer.py), at most this much added latency.
+    intake_commit_delay_ms: float = 10.0
 
 
 def thresholds(settings: Settings) -> Thresholds:

@@ -21,10 +21,10 @@ class IntakeService(QObject):
     """(listening, its URL or why it could not start)."""
 
     def __init__(self, db, *, host: str, port: int, key_ttl: float, max_body: int,
-                 console: str, clock: Clock | None = None):
+                 console: str, clock: Clock | None = None, commit_delay: float = 0.0):
         super().__init__()
         self._ctx = IntakeContext(db, clock or Clock(), console=f"{console}/intake",
-                                  key_ttl=key_ttl, max_body=max_body)
+                                  key_ttl=key_ttl, max_body=max_body, commit_delay=commit_delay)
         self._host, self._port = host, port
         self.server: IntakeServer | None = None
 

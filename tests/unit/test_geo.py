@@ -140,6 +140,23 @@ def test_every_point_of_the_street_has_exactly_one_grid(locator, lat, lon):
     assert chain.l4.code.startswith(chain.l3.code + "-") and chain.l3.code.startswith(chain.l2.code + "-")
 
 
+# Points on the grid lines and corners (borders, the lowest-code rule) and beyond the street.
+ON_LINES = st.tuples(st.sampled_from(YS + [SOUTH - STEP, NORTH + EPS]),
+                     st.sampled_from(XS + [WEST - EPS, EAST + STEP]))
+
+
+@given(st.lists(st.one_of(ON_LINES, st.tuples(st.floats(SOUTH - STEP, NORTH + STEP),
+                                              st.floats(WEST - STEP, EAST + STEP))), max_size=40))
+def test_locating_many_points_at_once_agrees_with_one_by_one(locator, points):
+    assert locator.locate_many(points) == [locator.locate(lat, lon) for lat, lon in points]
+
+
+def test_locating_many_refuses_an_invalid_point_like_one_by_one(locator):
+    with pytest.raises(ValidationError):
+        locator.locate_many([(SOUTH, WEST), (math.nan, WEST)])
+    assert GridLocator([]).locate_many([(SOUTH, WEST)]) == [None]
+
+
 def test_envelope_hit_outside_polygon_is_not_a_match():
     # Two triangles halve a square along its diagonal: each one's box covers the whole square.
     square = [(WEST, SOUTH), (EAST, SOUTH), (EAST, NORTH), (WEST, NORTH)]

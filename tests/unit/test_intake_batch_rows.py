@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from commandroom.models import Contact, Event
 from commandroom.models.commands import Commands
-from commandroom.models.commands.unnest_rows import ids_in_order, insert_rows, update_rows
+from commandroom.models.commands.json_rows import ids_in_order, insert_rows, update_rows
 from commandroom.models.log import FEED_CHANNEL, EventLog
 from commandroom.services.pg_wakeup import libpq_url
 from tests.street_fixture import build
@@ -62,10 +62,10 @@ def test_one_notify_per_batch_that_wrote(pg_server, clock):
 
 
 @pytest.mark.postgres
-def test_unnest_rows_keep_their_order_and_skip_conflicts(pg_server, clock):
+def test_json_rows_keep_their_order_and_skip_conflicts(pg_server, clock):
     from commandroom.models.db import Database
 
-    db = Database(pg_server.create_database("t_unnest_rows"))
+    db = Database(pg_server.create_database("t_json_rows"))
     try:
         build(db)
         table = Contact.__table__

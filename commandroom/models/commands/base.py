@@ -3,7 +3,7 @@ transition check, the change and its ``event_log`` row, all in one transaction."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 import uuid
@@ -179,9 +179,13 @@ class CommandBase:
                            "数据库里还没有街道，请先导入或生成演示街道", "The database has no street yet")
 
     # -- location --------------------------------------------------------------------------
-    def _grid_for(self, session: Session, street_id: int, point: tuple[float, float]) -> int:
-        """The L4 grid of a point; a point outside the street is refused, never snapped."""
-        grid_id = self._grid_for_or_none(session, street_id, point)
+    def _grid_for(self, session: Session, street_id: int, point: tuple[float, float],
+                  located: Mapping[tuple[int, tuple[float, float]], int | None] | None = None) -> int:
+        """The L4 grid of a point; a point outside the street is refused, never snapped.
+        ``located``: grids already found for (street id, point), e.g. a whole batch's at once."""
+        key = (street_id, point)
+        grid_id = (located[key] if located is not None and key in located
+                   else self._grid_for_or_none(session, street_id, point))
         if grid_id is None:
             raise ValidationError(
                 f"位置（{point[0]:.6f}, {point[1]:.6f}）不在本街道的任何网格内",
@@ -190,8 +194,11 @@ class CommandBase:
         return grid_id
 
     def _grid_for_or_none(self, session: Session, street_id: int, point: tuple[float, float]) -> int | None:
+        chain = self._locator(session, street_id).locate(*point)
+        return None if chain is None else chain.l4.id
+
+    def _locator(self, session: Session, street_id: int) -> GridLocator:
         cache = self.__dict__.setdefault("_locators", {})
         if street_id not in cache:
             cache[street_id] = GridLocator.from_session(session, street_id)
-        chain = cache[street_id].locate(*point)
-        return None if chain is None else chain.l4.id
+        return cache[street_id]

@@ -84,9 +84,10 @@ class IntakeCommands(CommandBase):
         outcomes: list[Received | CommandroomError | None] = []
         ready: list[tuple[int, ToWrite, bool]] = []  # (position, its rows, flagged)
         with self.db.writing() as session:
+            located = self._located(session, reports)
             for report in reports:
                 try:
-                    to_write, flagged = self._prepared(session, report, now)
+                    to_write, flagged = self._prepared(session, report, now, located)
                 except CommandroomError as exc:
                     outcomes.append(exc)
                     continue
@@ -98,15 +99,33 @@ class IntakeCommands(CommandBase):
                 outcomes[i] = Received(ref, created=done.created, flagged=done.created and flagged)
         return outcomes
 
-    def _prepared(self, session: Session, report: IncomingReport, now: datetime) -> tuple[ToWrite, bool]:
+    def _located(self, session: Session, reports: Sequence[IncomingReport]) -> dict:
+        """The L4 grid (or None) of every report's point in every street, found with one query
+        per street for the whole batch (``GridLocator.locate_many``); empty when a point is
+        not one a locator takes, each report then located (and refused) on its own."""
+        points = list(dict.fromkeys(r.point for r in reports if r.point is not None))
+        located: dict[tuple[int, tuple[float, float]], int | None] = {}
+        if not points:
+            return located
+        try:
+            for street_id in self._streets(session):
+                chains = self._locator(session, street_id).locate_many(points)
+                located.update(((street_id, p), None if c is None else c.l4.id)
+                               for p, c in zip(points, chains))
+        except ValidationError:
+            return {}
+        return located
+
+    def _prepared(self, session: Session, report: IncomingReport, now: datetime,
+                  located: dict) -> tuple[ToWrite, bool]:
         """A report's street, grid and category hint decided, its change made; and whether its
         point lay outside the street and was set aside (flagged)."""
-        street, grid_id = self._intake_street(session, report)
+        street, grid_id = self._intake_street(session, report, located)
         hint = self._category_hint(session, report.category_hint)
         point, description = report.point, report.description
         if point is not None and grid_id is None:
             try:
-                grid_id = self._grid_for(session, street.id, point)
+                grid_id = self._grid_for(session, street.id, point, located)
             except ValidationError:
                 if report.outside is OutsidePoint.REFUSE:
                     raise
@@ -124,7 +143,8 @@ class IntakeCommands(CommandBase):
         flagged = report.point is not None and point is None
         return ToWrite(street.abbr, change, new_command_id()), flagged
 
-    def _intake_street(self, session: Session, report: IncomingReport) -> tuple[_Street, int | None]:
+    def _intake_street(self, session: Session, report: IncomingReport,
+                       located: dict) -> tuple[_Street, int | None]:
         """The street a report goes to: the one it names (Open311's jurisdiction_id), else the
         one whose grids hold its point (with that grid), else its client's, else the room's (or
         the only one)."""
@@ -141,7 +161,7 @@ class IntakeCommands(CommandBase):
         if report.point is not None:
             for street in streets.values():
                 try:
-                    return street, self._grid_for(session, street.id, report.point)
+                    return street, self._grid_for(session, street.id, report.point, located)
                 except ValidationError:
                     continue
         if report.client_street_id in streets:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from commandroom.models.actor import Actor
 from commandroom.models.change import NEW_EVENT, Change
 from commandroom.models.codes import next_codes
-from commandroom.models.commands.unnest_rows import ids_in_order, insert_rows, update_rows
+from commandroom.models.commands.json_rows import ids_in_order, insert_rows, update_rows
 from commandroom.models.enums import Action, Status
 from commandroom.models.events import Contact, Event
 from commandroom.models.log import FEED_CHANNEL, EventLog
@@ -191,7 +191,7 @@ class _SqliteRows:
 
 
 class _PostgresRows:
-    """PostgreSQL: each table's rows with one statement of fixed text (``unnest_rows``)."""
+    """PostgreSQL: each table's rows with one statement of fixed text (``json_rows``)."""
 
     def keyed_contacts(self, conn, rows: list[dict]):
         return insert_rows(conn, Contact.__table__, rows, skip_conflicts=True,

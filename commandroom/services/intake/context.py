@@ -41,6 +41,7 @@ class IntakeContext:
     key_ttl: float = 1.0
     max_body: int = 65536
     max_batch: int = 200
+    commit_delay: float = 0.0  # seconds the writer waits to gather a batch (``ReportWriter``)
     writer: ReportWriter = field(init=False)
     _keys: dict[str, tuple[float, ClientInfo | None]] = field(default_factory=dict, init=False)
     _services: dict[str, Service] = field(default_factory=dict, init=False)
@@ -50,7 +51,8 @@ class IntakeContext:
     def __post_init__(self) -> None:
         # The intake acts as "system" (lifecycle.INTAKE), from its own console name.
         actor = Actor(login=INTAKE_LOGIN, role=Role.SYSTEM, console=self.console, name="接入系统")
-        self.writer = ReportWriter(Commands(self.db, actor, self.clock), max_batch=self.max_batch)
+        self.writer = ReportWriter(Commands(self.db, actor, self.clock), max_batch=self.max_batch,
+                                   commit_delay=self.commit_delay)
 
     def client(self, key: str) -> ClientInfo | None:
         now = time.monotonic()

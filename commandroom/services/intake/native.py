@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from commandroom.models.intake_status import request_state
 from commandroom.services.intake import schemas
@@ -15,13 +15,14 @@ from commandroom.services.intake.submit import (
 from commandroom.services.intake.times import w3c
 
 PREFIX = "/api/v1"
+REPORTS = "/reports"
 ERRORS = {status: {"model": schemas.NativeErrors} for status in (400, 401, 403, 404, 413, 415, 503)}
 
 
 def router(ctx) -> APIRouter:
     api = APIRouter(prefix=PREFIX, tags=["native"])
 
-    @api.post("/reports", status_code=201, response_model=schemas.NativeAccepted,
+    @api.post(REPORTS, status_code=201, response_model=schemas.NativeAccepted,
               responses=ERRORS, openapi_extra={"requestBody": {"required": True, "content": {
                   JSON: {"schema": schemas.NativeReport.model_json_schema()}}}})
     async def post_report(request: Request):
@@ -51,7 +52,7 @@ def router(ctx) -> APIRouter:
         headers = {"Location": f"{PREFIX}/reports/{received.ref.code}"}
         if not received.created:
             headers["Idempotent-Replayed"] = "true"
-        return JSONResponse(body.model_dump(), status_code=201, headers=headers)
+        return Response(body.model_dump_json(), status_code=201, headers=headers, media_type=JSON)
 
     @api.get("/reports/{report_id}", response_model=schemas.NativeState, responses=ERRORS)
     def get_report(report_id: str, request: Request):

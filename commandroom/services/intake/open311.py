@@ -13,21 +13,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import orjson
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import AwareDatetime
 
 from commandroom.models.clock import BEIJING
 from commandroom.models.intake_status import RequestState, request_state, search_requests
 from commandroom.models.enums import Source
 from commandroom.services.intake import schemas
-from commandroom.services.intake.body import FORM, Disconnected, parse_form, read_body, require_type
+from commandroom.services.intake.body import (
+    FORM, JSON, Disconnected, parse_form, read_body, require_type)
 from commandroom.services.intake.http_errors import IntakeError, is_english, open311_response
 from commandroom.services.intake.submit import (
     authenticate, checked, location_of, outside_notice, submit, validated)
 from commandroom.services.intake.times import w3c
 
 PREFIX = "/open311/v2"
+REQUESTS = "/requests.json"
 ERRORS = {status: {"model": list[schemas.Open311Error]} for status in (400, 401, 403, 404, 413, 415, 503)}
 IDEMPOTENCY_HEADER = "idempotency-key"
 
@@ -47,7 +50,7 @@ def router(ctx) -> APIRouter:
             metadata=False, type="realtime", keywords="", group=s.class_name)
             for s in ctx.services().values()]
 
-    @api.post("/requests.json", status_code=201, response_model=list[schemas.Open311Created],
+    @api.post(REQUESTS, status_code=201, response_model=list[schemas.Open311Created],
               responses=ERRORS, openapi_extra={"requestBody": {"required": True, "content": {
                   FORM: {"schema": schemas.Open311Request.model_json_schema()}}}})
     async def post_request(request: Request):
@@ -69,7 +72,8 @@ def router(ctx) -> APIRouter:
         body = schemas.Open311Created(service_request_id=received.ref.code,
                                       service_notice=outside_notice(is_english(request)) if flagged else "")
         headers = {} if received.created else {"Idempotent-Replayed": "true"}
-        return JSONResponse([body.model_dump()], status_code=201, headers=headers)
+        return Response(orjson.dumps([body.model_dump()]), status_code=201, headers=headers,
+                        media_type=JSON)
 
     @api.get("/requests/{service_request_id}.json", response_model=list[schemas.Open311State],
              responses=ERRORS)

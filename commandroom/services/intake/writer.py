@@ -7,6 +7,12 @@ takes whatever has queued up (at most ``max_batch``), receives it through
 each waiting handler on its event loop. A ``201`` is therefore sent only after the commit. One
 commit per batch instead of per report is what lets a storm of posts through: SQLite has one
 writer at a time, and a commit is the costly part of a small write.
+
+``commit_delay`` (seconds) is how long the writer waits for more reports once the first of a
+batch is there, as PostgreSQL's own ``commit_delay`` does: without it a writer that keeps up
+commits batches of two or three, and each batch costs the database the same round of
+statements whatever its size (its CPU a report doubled: bench/bench_intake.py). A storm fills
+the batch before the delay is up; a lone report waits at most that long.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import asyncio
 import logging
 import queue
 import threading
+import time
 from dataclasses import dataclass
 
 from commandroom.models.commands.intake import IntakeCommands, Received
@@ -36,9 +43,10 @@ class WriterStopped(RuntimeError):
 
 
 class ReportWriter:
-    def __init__(self, commands: IntakeCommands, *, max_batch: int = 200):
+    def __init__(self, commands: IntakeCommands, *, max_batch: int = 200, commit_delay: float = 0.0):
         self.commands = commands
         self.max_batch = max_batch
+        self.commit_delay = commit_delay
         self._queue: queue.SimpleQueue[_Pending | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self.batches = 0  # how many transactions were committed (for the benchmark's note)
@@ -66,9 +74,10 @@ class ReportWriter:
                 return
             batch = [first]
             stopping = False
+            deadline = time.monotonic() + self.commit_delay
             while len(batch) < self.max_batch:
                 try:
-                    item = self._queue.get_nowait()
+                    item = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
                 except queue.Empty:
                     break
                 if item is None:
