@@ -8,7 +8,10 @@ Three processes, as in the room: the intake server (``commandroom intake``), the
 (``commandroom simulate``'s engine: realistic reports, 10 % retold matters, 5 % retries, at
 ``--rate`` a second spread evenly) and this one, which shows the console (every dock, its
 feed pump polling the database) and measures the longest stall of its event loop: a 5 ms
-timer's longest gap beyond 5 ms while the storm lasts.
+timer's longest gap beyond 5 ms while the storm lasts. The server and the load run at the lower
+CPU priority ``commandroom intake`` and ``commandroom simulate`` take by default
+(``Settings.intake_nice``, ``simulate_nice``): the console is answered first when the cores are
+all busy, as on a room's machine shared with the gateway.
 
 Wall time is distorted on a shared machine, so the CPU time each process spent per accepted
 report is printed too: the server (both its threads), the load, and this process (the console:
@@ -49,6 +52,7 @@ from commandroom.demo import generate  # noqa: E402
 from commandroom.models.clock import Clock  # noqa: E402
 from commandroom.models.db import Database  # noqa: E402
 from commandroom.models.intake_keys import add_client  # noqa: E402
+from commandroom.services.cpu_priority import lower_priority  # noqa: E402
 from commandroom.services.intake.simulate import Simulation, run_simulation  # noqa: E402
 
 import stall_probe  # noqa: E402  (beside this script)
@@ -170,7 +174,11 @@ def storm_with_console(url: str, sim: Simulation, folder: Path, probe: bool = Fa
     meter = QTimer()
     meter.setInterval(TICK_MS)
     meter.timeout.connect(tick)
-    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with concurrent.futures.ProcessPoolExecutor(
+            # The load at the priority ``commandroom simulate`` takes: it stands for the
+            # platforms' own machines (the server, started as ``commandroom intake``, takes its own).
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=lower_priority,
+            initargs=(Settings().simulate_nice,)) as pool:
         future = pool.submit(run_simulation, sim)
         waiting = QEventLoop()
         poll = QTimer()
@@ -299,7 +307,8 @@ def main() -> None:
                         help="time every dispatch on the GUI thread and explain the longest stalls")
     args = parser.parse_args()
     print(f"machine busy factor {busy_factor():.1f} (1.0 = idle); {os.cpu_count()} cores; "
-          f"{args.rate}/s offered for {args.seconds} s, {args.dialect} dialect", flush=True)
+          f"{args.rate}/s offered for {args.seconds} s, {args.dialect} dialect; server at nice "
+          f"+{Settings().intake_nice}, load at nice +{Settings().simulate_nice}, console as started", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.backend in ("sqlite", "both"):

@@ -3,8 +3,13 @@ listed and revoked (stored hashed), the simulator against a real server, and ref
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
 
+import pytest
 from sqlalchemy import func, select
 
 from commandroom.models import Event
@@ -61,3 +66,44 @@ def test_the_simulator_speaks_open311(live_intake):
               "--duration", "1", "--dialect", "open311", "--burst")
     assert ran.returncode == 0, ran.stderr
     assert "发送 10，" in ran.stdout and "失败 0" in ran.stdout
+
+
+def _nice_of(pid: int) -> int:
+    """The nice value of a running process, as the kernel has it (field 19 of its stat)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[16])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_server_runs_at_a_lower_cpu_priority(sqlite_db, tmp_path):
+    """A console on the same machine is answered first: the server adds ``--nice`` to its own."""
+    import socket
+
+    import httpx
+
+    build(sqlite_db)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "commandroom", "intake", "--db", sqlite_db.url,
+                               "--port", str(port), "--nice", "7"], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                time.sleep(0.1)
+        assert _nice_of(server.pid) == min(os.nice(0) + 7, 19)
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def test_a_niceness_out_of_range_is_refused(sqlite_db):
+    for command in (("intake",), ("simulate", "--url", "http://127.0.0.1:1", "--key", "k")):
+        refused = cli(*command, "--db", sqlite_db.url, "--nice", "25", "--lang", "en")
+        assert refused.returncode == 2 and "a niceness is 0-19: '25'" in refused.stderr, refused.stderr
+    assert "CPU 优先级降低值应为 0–19：'-1'" in cli("intake", "--db", sqlite_db.url, "--nice=-1").stderr
