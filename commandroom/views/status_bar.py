@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from commandroom.models.enums import Role
 from commandroom.views.common import palette
 from commandroom.views.common.labels import label
+from commandroom.views.common.steady_label import set_steady_text
 
 
 class ConsoleStatusBar(QStatusBar):
@@ -64,4 +65,4 @@ class ConsoleStatusBar(QStatusBar):
 
     def show_time(self, now: datetime) -> None:
         weekday = QLocale().dayName(now.isoweekday(), QLocale.FormatType.ShortFormat)
-        self.clock.setText(f"{now:%Y-%m-%d} {weekday} {now:%H:%M:%S}")
+        set_steady_text(self.clock, f"{now:%Y-%m-%d} {weekday} {now:%H:%M:%S}")  # each second

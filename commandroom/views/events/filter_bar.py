@@ -21,6 +21,7 @@ from commandroom.views.events.event_filter import (
     choice,
 )
 from commandroom.views.common.labels import label
+from commandroom.views.common.steady_label import set_steady_text
 from commandroom.views.events.event_table_model import EventTableModel
 
 _OPEN = "open"  # the status combo's "all unfinished" entry
@@ -95,13 +96,9 @@ class FilterBar(QWidget):
              for c in communities])
 
     def show_count(self, shown: int, total: int) -> None:
-        self.count.setText(self.tr("显示 {shown} / 共 {total} 件").format(shown=shown, total=total))
-        # Of a fixed size, grown only when a count needs it: a label that may change size asks
-        # every layout above it to lay out again at each new count, and a tab widget above it
-        # (the meeting's) then repaints itself whole, the event list's every cell with it.
-        hint = self.count.sizeHint()
-        if hint.width() > self.count.minimumWidth() or hint.height() != self.count.minimumHeight():
-            self.count.setFixedSize(max(hint.width(), self.count.minimumWidth()), hint.height())
+        # Steady: the meeting's tab widget above repainted itself whole (the list's every cell)
+        # each time a new count changed the label's size.
+        set_steady_text(self.count, self.tr("显示 {shown} / 共 {total} 件").format(shown=shown, total=total))
 
     # --- Telling the list --------------------------------------------------------------------
     def _status_chosen(self) -> None:
