@@ -54,6 +54,8 @@ from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from commandroom.app import _application  # noqa: E402
+from commandroom.config import Settings  # noqa: E402
 from commandroom.models import Category, CategoryLimit, Event, Grid, Street, Unit  # noqa: E402
 from commandroom.models.board import LANE_OF  # noqa: E402
 from commandroom.models import transitions  # noqa: E402
@@ -348,7 +350,7 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or _application(Settings())  # styled as the console is
     loop_us = timeit.timeit("sum(range(1000))", number=2000) / 2000 * 1e6
 
     memory = in_memory(app, args)

@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
+from commandroom.app import _application  # noqa: E402
 from commandroom.config import Settings  # noqa: E402
 from commandroom.demo import generate  # noqa: E402
 from commandroom.models.clock import Clock  # noqa: E402
@@ -140,7 +141,7 @@ def storm_with_console(url: str, sim: Simulation, folder: Path, probe: bool = Fa
     from commandroom.app import Console
     from commandroom.models.opening import OpenMode
 
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or _application(Settings())  # styled as the console is
     if probe:
         stall_probe.probe_console()
         stall_probe.watch_gc()

@@ -93,12 +93,12 @@ def _application(settings: Settings):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from commandroom.views.common.style import ConsoleStyle
+    from commandroom.views.common.style import console_style
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setStyle(ConsoleStyle())  # Fusion everywhere; console.qss refines it
+    app.setStyle(console_style())  # Fusion everywhere; console.qss refines it
     font = QFont(app.font())
     font.setFamilies(UI_FONTS + font.families())
     font.setPointSizeF(10)

@@ -78,7 +78,6 @@ class LaneView(QTableView):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(CARD_HEIGHT)
-        self.verticalScrollBar().setStyleSheet(look.LANE_SCROLL_BAR)
         self._warm_rows = None  # the rows still to draw ahead (``_warm_some``)
         self._warm_timer = QTimer(self, singleShot=True)
         self._warm_timer.timeout.connect(self._warm_some)

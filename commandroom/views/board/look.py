@@ -30,17 +30,6 @@ UNIT_STATUS = {
 }
 OFF_DUTY_FILL = QColor("#eceff2")
 
-# The lanes' scroll bars: flat, drawn by the style sheet in ~0.05 ms where Fusion's gradients
-# take ~1 ms each, and all five are drawn again whenever a filter or a feed batch changes how
-# many cards the lanes hold.
-LANE_SCROLL_BAR = """
-QScrollBar:vertical { background: #eef1f4; width: 10px; margin: 0; border: none; }
-QScrollBar::handle:vertical { background: #b3bcc7; min-height: 28px; border-radius: 4px; margin: 1px; }
-QScrollBar::handle:vertical:hover, QScrollBar::handle:vertical:pressed { background: #8a96a3; }
-QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; border: none; background: none; }
-QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }
-"""
-
 # The share of the handling limit used: green, amber past half, orange past 80 %, red past it.
 _SHARES = ((1.0, QColor("#c62828")), (0.8, QColor("#e65100")), (0.5, QColor("#b26a00")))
 _FRESH = QColor("#2e7d32")

@@ -1,22 +1,20 @@
-"""The console's widget style: Fusion (the same on every platform) with roomier table cells.
+"""The console's widget style: Fusion (the same on every platform), refined by console.qss.
 
-Item views place cell text ``PM_FocusFrameHMargin + 1`` pixels from the cell's edge, which is
-cramped for a list read all day; styling ``QTableView::item`` in the style sheet would widen it
-but makes Qt ignore the model's background colours (the overdue tint), so the margin is set here.
+Item views place cell text ``PM_FocusFrameHMargin + 1`` pixels (Fusion: 3) from the cell's
+edge, which is cramped for a list read all day. The style sheet pads items by
+``CELL_MARGIN - 2`` more (``QAbstractItemView::item``). It used to be a Python ``QProxyStyle``
+answering that one metric: but then every ``pixelMetric`` Qt asks for (hundreds in one layout
+of the main window, one per painted cell) was a call into Python that must take the
+interpreter from the console's busy workers: a main-window layout took 3.4 ms of CPU instead
+of 0.6, and longer under a storm, waiting for the interpreter (bench/bench_intake.py --probe).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QStyle, QStyleFactory
 
-CELL_MARGIN = 6
+CELL_MARGIN = 6  # a cell's text from its edge, less 1 (the style's own "+ 1")
 
 
-class ConsoleStyle(QProxyStyle):
-    def __init__(self):
-        super().__init__(QStyleFactory.create("Fusion"))
-
-    def pixelMetric(self, metric, option=None, widget=None):
-        if metric == QStyle.PixelMetric.PM_FocusFrameHMargin and isinstance(widget, QAbstractItemView):
-            return CELL_MARGIN
-        return super().pixelMetric(metric, option, widget)
+def console_style() -> QStyle:
+    return QStyleFactory.create("Fusion")

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QStyledItemDelegate
 
 from commandroom.models.clock import FrozenClock
 from commandroom.views.common import palette
-from commandroom.views.common.style import ConsoleStyle
+from commandroom.app import _stylesheet
+from commandroom.views.common.style import console_style
 from commandroom.views.events.event_delegate import EventCellDelegate
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.events.event_table_model import Col
@@ -91,8 +92,8 @@ def test_cells_look_as_qts_own_delegate_painted_them(panel, width):
     """Pixel for pixel: texts placed, centred, coloured, tinted and elided as the style did
     (odd and even column widths: a centred text lands on the same half pixel)."""
     table = panel.table
-    style = ConsoleStyle()  # the app's: its cell margin is the delegate's
-    table.setStyle(style)
+    table.setStyle(console_style())
+    panel.setStyleSheet(_stylesheet())  # the app's look: its cells' padding is the delegate's margin
     table.setColumnWidth(Col.STATUS, width)
     table.selectRow(panel.model.row_of(3))
     ours = _picture(panel)
