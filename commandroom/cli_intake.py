@@ -78,9 +78,10 @@ def _serve(url: str, args, open_db) -> int:
     from commandroom.models.clock import Clock
     from commandroom.models.opening import OpenMode
     from commandroom.services.intake.context import IntakeContext
-    from commandroom.services.intake.server import serve
+    from commandroom.services.intake.server import listening, serve
 
     lower_priority(args.nice)
+    sock = listening(args.host, args.port)  # a port taken is refused before anything is opened
     db = open_db(url, OpenMode.WRITE)
     try:
         print(pick(args.lang, f"接入服务：http://{args.host}:{args.port}（Ctrl-C 停止）",
@@ -88,7 +89,7 @@ def _serve(url: str, args, open_db) -> int:
         defaults = Settings()
         serve(IntakeContext(db, Clock(), key_ttl=defaults.intake_key_ttl,
                             max_body=defaults.intake_max_body,
-                            commit_delay=defaults.intake_commit_delay_ms / 1000), args.host, args.port)
+                            commit_delay=defaults.intake_commit_delay_ms / 1000), sock)
     finally:
         db.dispose()
     return 0

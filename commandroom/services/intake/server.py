@@ -3,11 +3,14 @@ a thread beside the console and the tests (``IntakeServer``), on 127.0.0.1 unles
 
 from __future__ import annotations
 
+import errno
+import socket
 import threading
 import time
 
 import uvicorn
 
+from commandroom.models.errors import ConfigError
 from commandroom.services.intake.app import create_app
 from commandroom.services.intake.context import IntakeContext
 
@@ -24,9 +27,30 @@ def _config(ctx: IntakeContext, host: str, port: int) -> uvicorn.Config:
                           lifespan="on", timeout_graceful_shutdown=5)
 
 
-def serve(ctx: IntakeContext, host: str, port: int) -> None:
-    """Serve until Ctrl-C or SIGTERM (uvicorn's own handlers stop it gracefully)."""
-    uvicorn.Server(_config(ctx, host, port)).run()
+def serve(ctx: IntakeContext, sock: socket.socket) -> None:
+    """Serve on ``sock`` (from ``listening``) until Ctrl-C or SIGTERM (uvicorn's own handlers stop
+    it gracefully)."""
+    host, port = sock.getsockname()[:2]
+    with sock:
+        uvicorn.Server(_config(ctx, host, port)).run(sockets=[sock])
+
+
+def listening(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``, or a refusal in words: bound here, before uvicorn, which
+    would log an English line and exit 3 on a port already taken."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: restart at once
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise ConfigError(f"接入服务无法监听 {host}:{port}：端口已被占用（另一个接入服务，或带 --intake 的值班台？）",
+                              f"the intake cannot listen on {host}:{port}: the port is taken "
+                              "(another intake server, or a console run with --intake?)") from error
+        raise ConfigError(f"接入服务无法监听 {host}:{port}：{error.strerror}",
+                          f"the intake cannot listen on {host}:{port}: {error.strerror}") from error
+    return sock
 
 
 class IntakeServer:

@@ -107,3 +107,19 @@ def test_a_niceness_out_of_range_is_refused(sqlite_db):
         refused = cli(*command, "--db", sqlite_db.url, "--nice", "25", "--lang", "en")
         assert refused.returncode == 2 and "a niceness is 0-19: '25'" in refused.stderr, refused.stderr
     assert "CPU 优先级降低值应为 0–19：'-1'" in cli("intake", "--db", sqlite_db.url, "--nice=-1").stderr
+
+
+def test_a_port_already_taken_is_refused_in_words(sqlite_db):
+    """A second server on the same port (or a console run with --intake) is refused before it
+    opens anything, in the chosen language, not with uvicorn's English line and exit 3."""
+    import socket
+
+    build(sqlite_db)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        refused = cli("intake", "--db", sqlite_db.url, "--port", port, "--lang", "en")
+        assert refused.returncode == 2, refused.stderr
+        assert f"the intake cannot listen on 127.0.0.1:{port}: the port is taken" in refused.stderr
+        assert "端口已被占用" in cli("intake", "--db", sqlite_db.url, "--port", port).stderr
