@@ -102,8 +102,9 @@ class HeapSweeper(QObject):
     def start(self) -> None:
         self._timer.start(SWEEP_MS)
 
-    def next_in_ms(self) -> int:
-        return self._timer.remainingTime() if self._timer.isActive() else -1
+    def waiting_ms(self) -> int:
+        """How long the current wait was set for (an hour, or a put-off's minute); -1: none."""
+        return self._timer.interval() if self._timer.isActive() else -1
 
     def busy(self, *_args) -> None:
         self._last_busy = time.monotonic()
