@@ -163,6 +163,15 @@ def storm_with_console(url: str, sim: Simulation, folder: Path, probe: bool = Fa
     console.window.map.bridge.sig_applied.connect(lambda _n: filled("map"))
     QTimer.singleShot(60_000, loaded.quit)
     loaded.exec()
+    # The queue selects its first report as it opens, and the detail dock shows that report's
+    # event when the pump has read it: the detail's first showing (its fields and tabs laid out,
+    # ~40 ms) is part of opening too.
+    detail = console.window.detail
+    if detail.event_id is not None and detail.view is None:
+        shown = QEventLoop()
+        detail.sig_shown.connect(lambda _id: shown.quit())
+        QTimer.singleShot(30_000, shown.quit)
+        shown.exec()
 
     stall = {"last": time.perf_counter(), "late": [], "beats": []}
 

@@ -129,6 +129,7 @@ def report(beats: list[tuple[float, float, float]], top: int = 10, over_ms: floa
     """``beats``: (perf_counter, GUI thread's CPU time, its wait for a core) at each heartbeat."""
     gaps = sorted(((b[0] - a[0], b[1] - a[1], b[2] - a[2], a[0], b[0]) for a, b in zip(beats, beats[1:])
                    if (b[0] - a[0]) * 1000 > over_ms), reverse=True)
+    print(f"  storm from {beats[0][0]:.3f} to {beats[-1][0]:.3f} (perf_counter: CLOCK_MONOTONIC on Linux, as `perf record -k CLOCK_MONOTONIC`)")
     print(f"  heartbeat gaps over {over_ms:.0f} ms: {len(gaps)}; the longest, with the GUI thread's "
           f"CPU time in them, its wait for a core, the rest (blocked: the GIL) and the Python it ran:")
     for length, cpu, queued, start, end in gaps[:top]:
@@ -145,7 +146,7 @@ def report(beats: list[tuple[float, float, float]], top: int = 10, over_ms: floa
         gc_text = (f", GC {sum(w for w, _ in collected) * 1000:.0f} ms (gen {max(g for _, g in collected)})"
                    if collected else "")
         blocked = max(0.0, length - cpu - queued)
-        print(f"  gap {length * 1000:6.0f} ms, GUI cpu {cpu * 1000:4.0f} ms, core wait {queued * 1000:4.0f} ms, "
+        print(f"  gap {length * 1000:6.0f} ms at {start:.3f}, GUI cpu {cpu * 1000:4.0f} ms, core wait {queued * 1000:4.0f} ms, "
               f"blocked {blocked * 1000:4.0f} ms{gc_text}: {parts or 'no probed Python'}")
     totals_gaps = [sum(x) for x in zip(*((g[0], g[1], g[2]) for g in gaps))] or [0.0, 0.0, 0.0]
     print(f"  all gaps over {over_ms:.0f} ms: {totals_gaps[0] * 1000:.0f} ms, GUI cpu {totals_gaps[1] * 1000:.0f}, "

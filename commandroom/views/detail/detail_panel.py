@@ -183,7 +183,9 @@ class EventDetailPanel(QWidget):
         names = [self.tr("处置时间线（{n}）"), self.tr("来源报告（{n}）"), self.tr("处置单位（{n}）"),
                  self.tr("延期申请（{n}）"), self.tr("街呼区应（{n}）")]
         for n, (name, count) in enumerate(zip(names, counts)):
-            self.tabs.setTabText(n, name.format(n=count))
+            text = name.format(n=count)
+            if self.tabs.tabText(n) != text:  # a new text lays the tab bar out again
+                self.tabs.setTabText(n, text)
 
     def _show_body(self, shown: bool, keep_header: bool = False) -> None:
         self.header.setVisible(shown or keep_header)

@@ -208,6 +208,8 @@ def test_another_process_change_updates_the_detail_within_a_second(qtbot, room, 
     console = open_console()
     select_in_list(qtbot, console, event_id)
     detail = console.window.detail
+    labels = dict(detail.header.values)
+    assert labels["类别"].text() == "未立案"
     writer = subprocess.run([sys.executable, "-c", WRITER, room.url, str(event_id)],
                             capture_output=True, text=True, timeout=60)
     assert writer.returncode == 0, writer.stderr
@@ -216,6 +218,10 @@ def test_another_process_change_updates_the_detail_within_a_second(qtbot, room, 
     last = detail.timeline.row_at(1)
     assert (last.who, last.console) == ("李明", "console-2") and last.what.startswith("立案：占道经营")
     assert detail.actions.actions_shown() == tuple(allowed_actions(Status.REGISTERED, Role.DUTY_OFFICER))
+    # The same fields: their labels kept, their texts set (not ~30 labels built anew, each
+    # laying the dock out again as it is shown).
+    assert detail.header.values == labels and all(a is b for a, b in zip(detail.header.values.values(), labels.values()))
+    assert labels["类别"].text() not in ("未立案", "")
 
 
 def test_the_leader_sees_pending_extensions_and_approves(qtbot, room, open_console, clock):
