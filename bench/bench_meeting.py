@@ -13,7 +13,7 @@ generated (or ``--db`` reused). Then, for the last full week:
 - playback: 20 frames a second at one hour a second, i.e. instants 3 minutes apart for a day;
 - the window's frame: the same playback drawn by the meeting window (cursor, the list's model
   placing the changed rows, paint), beside the same frames painted by Qt's own item delegate
-  over the whole viewport (the paint before ``event_delegate.py``) and the same window
+  over the whole viewport (the paint before ``views/common/laid_cells.py``) and the same window
   reloading its whole list at each frame; and the window's seek: the slider to the same random
   instants, drawn;
 - baselines, same run: every row made again at each instant from the nearest checkpoint and
@@ -173,7 +173,7 @@ def _window_frames(data, playback, instants) -> dict[str, list[float]]:
 
     for at in playback:
         timed("drawn", lambda: window._draw(at))
-    # The same frames painted by Qt's own delegate (the way before event_delegate.py): the paint's baseline.
+    # The same frames painted by Qt's own delegate (the way before views/common/laid_cells.py): the paint's baseline.
     table = window.events.table
     ours = table.itemDelegate()
     table.setItemDelegate(QStyledItemDelegate(table))

@@ -75,7 +75,7 @@ def probe_console() -> None:
     from commandroom.views.calls.queue_model import CallQueueModel
     from commandroom.views.common.quiet_table import QuietTable
     from commandroom.views.common.slices import Slices
-    from commandroom.views.events.event_delegate import EventCellDelegate
+    from commandroom.views.common.laid_cells import LaidCellDelegate
     from commandroom.views.events.event_table_model import EventTableModel
     from commandroom.views.main_window import MainWindow
 
@@ -90,7 +90,7 @@ def probe_console() -> None:
                 # Each a call from Qt into Python: the queue answers a cell in one (multiData).
                 (CallQueueModel, "multiData", None), (EventTableModel, "multiData", None),
                 (EventTableModel, "data", None),
-                (EventCellDelegate, "paint", None),  # the event list's one call per cell
+                (LaidCellDelegate, "paint", None),  # the event list's and the queue's one call per cell
                 (QuietTable, "paintEvent", _painted))
 
 

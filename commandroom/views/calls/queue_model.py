@@ -72,6 +72,7 @@ HEADERS = {
 
 
 _COLUMNS = tuple(Col)  # by number, without an Enum call per cell
+_CENTRED = frozenset((Col.WAITING, Col.PRIORITY))
 
 
 class Hold(Enum):
@@ -209,6 +210,14 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         # The row and the column looked up once for all the roles a painted cell is asked.
         return partial(self._cell, self._rows[self._ids[index.row()]], _COLUMNS[index.column()])
 
+    def look(self, place: int, column: int) -> tuple:
+        """What the painted cell at (``place``, ``column``) shows, in one call (the table's
+        delegate, ``views/common/laid_cells.py``): (text, text colour or None, background or
+        None, bold, centred) — the same answers as ``data``'s roles."""
+        row, col = self._rows[self._ids[place]], _COLUMNS[column]
+        return (self._text(row, col), self._foreground(row, col), self._background(row),
+                self._font(row, col) is not None, col in _CENTRED)
+
     def _cell(self, row, col: Col, role: int):
         # One dictionary look-up finds what a role asks (or that the cell has nothing for it):
         # Qt's delegate asks seven roles of each painted cell, most of them answered by nothing.
@@ -248,7 +257,7 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         return None
 
     def _alignment(self, _row, col: Col):
-        return Qt.AlignmentFlag.AlignCenter if col in (Col.WAITING, Col.PRIORITY) else None
+        return Qt.AlignmentFlag.AlignCenter if col in _CENTRED else None
 
     def _holder_text(self, row) -> str:
         hold = self.hold(row)

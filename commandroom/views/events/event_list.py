@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QVBoxLayout, QWidg
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Priority, Source, Status
 from commandroom.views.common.labels import label
+from commandroom.views.common.laid_cells import LaidCellDelegate
 from commandroom.views.common.quiet_table import QuietTable
 from commandroom.views.common.selection import Selection
 from commandroom.views.common.slices import Slices
 from commandroom.views.common.style import CELL_MARGIN
-from commandroom.views.events.event_delegate import EventCellDelegate
 from commandroom.views.events.event_table_model import CLOCK_COLUMNS, Col, EventTableModel
 from commandroom.views.events.filter_bar import FilterBar
 
@@ -69,7 +69,7 @@ class EventListPanel(QWidget):
     def _setup_table(self) -> None:
         table = self.table
         table.setModel(self.model)  # it sorts and filters itself: no proxy (ordered_rows.py)
-        table.setItemDelegate(EventCellDelegate(self.model, table))  # texts laid out once
+        table.setItemDelegate(LaidCellDelegate(self.model, table))  # texts laid out once
         table.setSortingEnabled(True)  # a header click asks the model to sort
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -18,7 +18,7 @@ from commandroom.views.events.event_filter import (
     GRID,
     choice,
 )
-from commandroom.views.events.event_table_model import ROW_ROLE, Col, EventTableModel
+from commandroom.views.events.event_table_model import ROW_ROLE, Col, EventTableModel, _group, _regrouped
 from tests.views.conftest import NOW, make_row
 
 
@@ -105,6 +105,25 @@ def test_tick_moves_countdowns_and_tints_without_reset(qtbot, model, clock):
         model.tick()
     assert text(model, 0, Col.REMAINING) == "超 1时0分"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) == palette.OVERDUE_ROW
+
+
+def test_the_ticks_quick_test_finds_exactly_the_rows_whose_group_changed():
+    """``_regrouped`` against the two groups computed, for limits and ticks on both sides of
+    every boundary (turning due soon, turning overdue, equal to the instants themselves)."""
+    minutes = [timedelta(minutes=m) for m in (-90, -60, -31, -30, -29, -1, 0, 1, 29, 30, 31, 60, 90)]
+    rows = [make_row(1, status=status, handle_due=None if due is None else NOW + due,
+                     dispatched_at=NOW - timedelta(hours=2))
+            for status in (Status.RECEIVED, Status.DISPATCHED, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED)
+            for due in [None, *minutes]]
+    checked = changed = 0
+    for row in rows:
+        for before in minutes:
+            for step in (timedelta(seconds=1), timedelta(minutes=1), timedelta(minutes=45)):
+                expected = _group(row, NOW + before) != _group(row, NOW + before + step)
+                assert _regrouped(row, NOW + before, NOW + before + step) == expected, (row.status, row.handle_due, before, step)
+                checked += 1
+                changed += expected
+    assert changed > 20 and checked == len(rows) * len(minutes) * 3
 
 
 def test_unregistered_and_merged_reports(model):

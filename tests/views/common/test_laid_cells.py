@@ -1,7 +1,8 @@
-"""The event table's own cell painter (``event_delegate.py``): what the model says a cell looks
-like is what is painted (overdue tint, selection), a changed text is laid out and painted anew
-while a repaint of unchanged cells lays out nothing, and a text too wide is elided with the
-whole of it left to the tooltip."""
+"""The tables' own cell painter (``laid_cells.py``), on the event list and the call queue: what
+the model says a cell looks like is what is painted (overdue tint, selection), a changed text is
+laid out and painted anew while a repaint of unchanged cells lays out nothing, a text too wide
+is elided with the whole of it left to the tooltip, and every cell looks as Qt's own delegate
+painted it."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from commandroom.models.clock import FrozenClock
+from commandroom.models.enums import Priority
 from commandroom.views.common import palette
 from commandroom.app import _stylesheet
 from commandroom.views.common.style import console_style
-from commandroom.views.events.event_delegate import EventCellDelegate
+from commandroom.views.common.laid_cells import LaidCellDelegate
 from commandroom.views.events.event_list import EventListPanel
 from commandroom.views.events.event_table_model import Col
 from tests.views.conftest import NOW, make_row, make_snapshot
@@ -47,7 +49,7 @@ def _cell_colour(panel, event_id: int, col: Col):
 
 
 def test_the_table_paints_with_its_own_delegate(panel):
-    assert isinstance(panel.table.itemDelegate(), EventCellDelegate)
+    assert isinstance(panel.table.itemDelegate(), LaidCellDelegate)
 
 
 def test_an_overdue_row_is_tinted_and_a_selected_row_highlighted(panel):
@@ -101,5 +103,51 @@ def test_cells_look_as_qts_own_delegate_painted_them(panel, width):
     table.setItemDelegate(QStyledItemDelegate(table))
     try:
         assert _picture(panel) == ours
+    finally:
+        table.setItemDelegate(mine)
+
+
+@pytest.fixture
+def queue(qtbot):
+    """A shown call queue: an urgent report that just came (it glows, its priority bold), one
+    held by this console, one by another (its text receding), one plain."""
+    from commandroom.views.calls.call_queue import CallQueuePanel
+    from tests.views.calls.test_queue_model import NOW as QUEUE_NOW, queue_row
+
+    panel = CallQueuePanel("console-1", FrozenClock(QUEUE_NOW), muted=True)
+    qtbot.addWidget(panel)
+    panel.resize(1400, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.on_view_loaded(panel.view_name, [
+        queue_row(10, taken_by="duty", taken_by_name="张伟", taken_console="console-1", holder_seen_at=QUEUE_NOW),
+        queue_row(20, taken_by="lina", taken_by_name="李娜", taken_console="console-2",
+                  holder_seen_at=QUEUE_NOW),
+        queue_row(30, title="燕翔路与经十路交叉口东北角人行道上长期有流动摊贩占道经营影响通行" * 3)])
+    panel.on_view_changed(panel.view_name, [5], [queue_row(5, received_at=QUEUE_NOW, priority=Priority.URGENT)])
+    return panel
+
+
+def test_the_queue_paints_with_it_and_its_icons_as_the_style_places_them(queue):
+    delegate = queue.table.itemDelegate()
+    assert isinstance(delegate, LaidCellDelegate)
+    queue.table.viewport().grab()
+    assert delegate.laid_out_count() > 0
+
+
+@pytest.mark.parametrize("width", [100, 101])
+def test_queue_cells_look_as_qts_own_delegate_painted_them(queue, width):
+    from commandroom.views.calls.queue_model import Col as QueueCol
+
+    table = queue.table
+    table.setStyle(console_style())
+    queue.setStyleSheet(_stylesheet())
+    table.setColumnWidth(QueueCol.PRIORITY, width)
+    table.selectRow(2)
+    ours = table.viewport().grab().toImage()
+    mine = table.itemDelegate()
+    table.setItemDelegate(QStyledItemDelegate(table))
+    try:
+        assert table.viewport().grab().toImage() == ours
     finally:
         table.setItemDelegate(mine)

@@ -1,19 +1,23 @@
-"""The event table's cells, painted from laid-out texts kept between paints.
+"""Table cells painted from laid-out texts kept between paints: the event list's and the call
+queue's.
 
 Qt's ``QStyledItemDelegate`` makes a cell anew at every paint: seven roles fetched from Python,
 a style option filled, then the style's ``CE_ItemViewItem`` lays the text out with a fresh
-``QTextLayout`` (font fallback for every CJK glyph), elides it and asks the style for its margins
-through our Python ``ConsoleStyle`` — ~130 µs a cell, 35 rows × 8 columns at every frame of the
-meeting's replay (~40 ms: the frame rate's bound). Here a cell's look comes from the model in one
-Python call (``EventTableModel.look``) and its text is laid out once per (text, width, weight)
-into a ``QStaticText`` that is only drawn afterwards: a repaint of unchanged cells lays out
-nothing, a changed cell lays out only its new text.
+``QTextLayout`` (font fallback for every CJK glyph) and elides it — ~130 µs a cell: 35 rows × 8
+columns at every frame of the meeting's replay (~40 ms, the frame rate's bound), and the call
+queue's repaint as a storm's reports come into view (30 to 40 ms of the GUI thread in one turn,
+``bench/bench_intake.py --probe``). Here a cell's look comes from the model in one Python call
+(the model's ``look(place, column)``: text, text colour or None, background or None, bold,
+centred) and its text is laid out once per (text, width, weight) into a ``QStaticText`` that is
+only drawn afterwards: a repaint of unchanged cells lays out nothing, a changed cell lays out
+only its new text.
 
 It draws what the style drew: the selection (the palette's highlight behind, its highlighted
-text colour), the model's background (the overdue tint) and text colour, bold where the model
-says, centred or left as the model aligns, elided on the right within the style's cell margins,
-the focus frame of the current cell. The alternating stripes are the view's (drawn before the
-delegate), tooltips the model's (``helpEvent`` is the base class's).
+text colour), the model's background and text colour, bold where the model says, centred or left
+as the model aligns, elided on the right within the style's cell margins, the focus frame of the
+current cell. The alternating stripes are the view's (drawn before the delegate), tooltips the
+model's (``helpEvent`` is the base class's). A column with an icon (the queue's source) is left
+to the style (``styled``): its icon's place is the style's to say, and it is one cell a row.
 """
 
 from __future__ import annotations
@@ -37,16 +41,21 @@ _HIGHLIGHT, _HIGHLIGHTED_TEXT, _TEXT = (QPalette.ColorRole.Highlight, QPalette.C
                                         QPalette.ColorRole.Text)
 
 
-class EventCellDelegate(QStyledItemDelegate):
-    """Paints the cells of an ``EventTableModel`` (the view's own model, no proxy between)."""
+class LaidCellDelegate(QStyledItemDelegate):
+    """Paints the cells of a model with ``look`` (the view's own model, no proxy between); the
+    columns in ``styled`` as Qt's delegate does."""
 
-    def __init__(self, model, parent=None):
+    def __init__(self, model, parent=None, styled: frozenset[int] = frozenset()):
         super().__init__(parent)
         self._model = model
+        self._styled = styled
         self._texts: dict[tuple, tuple[QStaticText, float, float]] = {}  # (text, width, bold) -> (laid out, w, h)
         self._fonts: tuple | None = None  # the view's font, then (font, metrics) plain and bold
 
     def paint(self, painter, option, index) -> None:
+        if index.column() in self._styled:
+            super().paint(painter, option, index)
+            return
         text, foreground, background, bold, centred = self._model.look(index.row(), index.column())
         rect, state, palette = option.rect, option.state.value, option.palette
         group = (_NORMAL if state & _ACTIVE else _INACTIVE) if state & _ENABLED else _DISABLED
