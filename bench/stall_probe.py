@@ -125,7 +125,7 @@ def run_delay() -> float:
     return int(os.pread(fd, 100, 0).split()[1]) / 1e9
 
 
-def report(beats: list[tuple[float, float, float]], top: int = 10, over_ms: float = 50.0) -> None:
+def report(beats: list[tuple[float, float, float]], top: int = 10, over_ms: float = 25.0) -> None:
     """``beats``: (perf_counter, GUI thread's CPU time, its wait for a core) at each heartbeat."""
     gaps = sorted(((b[0] - a[0], b[1] - a[1], b[2] - a[2], a[0], b[0]) for a, b in zip(beats, beats[1:])
                    if (b[0] - a[0]) * 1000 > over_ms), reverse=True)
