@@ -11,7 +11,8 @@ feed pump polling the database) and measures the longest stall of its event loop
 timer's longest gap beyond 5 ms while the storm lasts. The server and the load run at the lower
 CPU priority ``commandroom intake`` and ``commandroom simulate`` take by default
 (``Settings.intake_nice``, ``simulate_nice``): the console is answered first when the cores are
-all busy, as on a room's machine shared with the gateway.
+all busy, as on a room's machine shared with the gateway. The server is started in a session of
+its own, as a service is (docs/INTAKE.md: Linux weighs sessions before processes).
 
 Wall time is distorted on a shared machine, so the CPU time each process spent per accepted
 report is printed too: the server (both its threads), the load, and this process (the console:
@@ -118,8 +119,11 @@ def prepare(url: str) -> str:
 
 def start_server(url: str, port: int) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # In a session of its own, as a service manager starts it (``cpu_priority``: it then gives
+    # its session its lower priority too).
     server = subprocess.Popen([sys.executable, "-m", "commandroom", "intake", "--db", url,
-                               "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+                               "--port", str(port)], env=env, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -318,7 +322,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine busy factor {busy_factor():.1f} (1.0 = idle); {os.cpu_count()} cores; "
           f"{args.rate}/s offered for {args.seconds} s, {args.dialect} dialect; server at nice "
-          f"+{Settings().intake_nice}, load at nice +{Settings().simulate_nice}, console as started", flush=True)
+          f"+{Settings().intake_nice} (a session of its own), load at nice +{Settings().simulate_nice}, "
+          f"console as started", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.backend in ("sqlite", "both"):

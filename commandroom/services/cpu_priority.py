@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 
 log = logging.getLogger(__name__)
 
@@ -20,4 +21,21 @@ def lower_priority(niceness: int) -> int:
         return 0
     now = os.nice(niceness) if niceness > 0 else os.nice(0)
     log.info("running at nice %d", now)
+    _lower_session(now)
     return now
+
+
+def _lower_session(niceness: int) -> None:
+    """Linux's autogroup shares the cores between sessions first and only then between the
+    processes of a session by their nice values: a gateway started as a service (a session of
+    its own) would weigh as much as the officer's whole desktop session, whatever its nice.
+    So a process that leads its own session gives the session the same nice value. One that
+    does not (started from a shell) leaves it alone: the session is the shell's, shared."""
+    if niceness <= 0 or not sys.platform.startswith("linux") or os.getsid(0) != os.getpid():
+        return
+    try:
+        with open("/proc/self/autogroup", "w") as f:
+            f.write(str(niceness))
+    except OSError:  # no autogroup (cgroups decide, e.g. a systemd unit's CPUWeight=)
+        return
+    log.info("its session running at nice %d", niceness)
