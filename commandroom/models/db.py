@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -53,10 +54,10 @@ def _sqlite_engine(parsed: URL, read_only: bool) -> Engine:
         flags = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
         uri = f"file:{quote(str(path.absolute()))}?{flags}"
         engine = create_engine(parsed, creator=lambda: sqlite3.connect(
-            uri, uri=True, timeout=30, check_same_thread=False), **JSON_TEXT)
+            uri, uri=True, timeout=SQLITE_BUSY_S, check_same_thread=False), **JSON_TEXT)
         event.listen(engine, "connect", _sqlite_read_pragmas)
         return engine
-    engine = create_engine(parsed, connect_args={"timeout": 30}, **JSON_TEXT)
+    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_S}, **JSON_TEXT)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -66,12 +67,13 @@ def _sqlite_read_pragmas(dbapi_conn, _record) -> None:
 
 
 SQLITE_CACHE_KIB = -32768  # negative: KiB, not pages
+SQLITE_BUSY_S = 30  # how long a statement waits for another process's lock before it fails
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # WAL lets the consoles read the change feed while another process writes.
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    _journal_in_wal(cur)
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     # 32 MiB of page cache per connection (the default is 2 MiB): the scheduler's scan every 30 s
@@ -79,6 +81,24 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # instead of reading them from the OS again (bench/bench_supervise.py).
     cur.execute(f"PRAGMA cache_size={SQLITE_CACHE_KIB}")
     cur.close()
+
+
+def _journal_in_wal(cur) -> None:
+    """Switching a file to WAL needs it to itself for a moment, and SQLite answers "database is
+    locked" at once instead of waiting, as other statements do, when another process holds it
+    (consoles starting together on a fresh file, one of them migrating it). So the switch is
+    tried again until the busy time is up. The mode is kept in the file: once it is WAL,
+    asking is all a connection does."""
+    deadline = time.monotonic() + SQLITE_BUSY_S
+    while True:
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _alembic_config(engine: Engine) -> Config:

@@ -43,3 +43,28 @@ def test_consoles_starting_at_once_on_a_fresh_sqlite_file(tmp_path):
 @pytest.mark.postgres
 def test_consoles_starting_at_once_on_a_fresh_postgresql_database(pg_server):
     _open_together(pg_server.create_database(f"t_{uuid.uuid4().hex[:12]}"))
+
+
+def test_switching_a_file_to_wal_waits_for_another_writer(tmp_path):
+    """SQLite refuses the switch to WAL at once, without waiting, while another connection holds
+    the write lock of a file still in its first journal mode (another console migrating it): the
+    switch is tried again until the lock is let go (it failed a full run of the suite once)."""
+    import sqlite3
+    import threading
+
+    from commandroom.models.db import make_engine
+
+    path = tmp_path / "room.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE t (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO t VALUES (1)")
+    threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("SELECT count(*) FROM t").scalar() == 1  # after the commit
+    finally:
+        engine.dispose()
+        other.close()
