@@ -114,3 +114,33 @@ def test_finished_events_age_out_of_a_long_running_console(make_window):
     assert window.events.prune_finished(7) == 2
     assert window.events.model.ids() == (1, 3)
     assert window.events.filters.count.text() == "显示 2 / 共 2 件"
+
+
+def test_a_label_set_anew_in_a_panel_does_not_repaint_its_dock(qtbot, make_window):
+    """A panel's count changing under a storm repaints the panel's part only: a dock's own
+    paint decodes its title buttons' icons anew each time (the docks' panels are opaque)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.on_loaded(make_snapshot([make_row(1), make_row(2)]))
+    qtbot.wait(50)  # the opening's paints done
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    paints = Paints()
+    for dock in window.findChildren(QDockWidget):
+        dock.installEventFilter(paints)
+    count = window.events.filters.count
+    for n in range(3, 8):
+        window.on_rows_changed([make_row(n)])  # the count label says another number each time
+        qtbot.waitUntil(lambda n=n: f"共 {n} 件" in count.text(), timeout=2_000)
+        count.repaint()
+    assert Paints.count == 0
