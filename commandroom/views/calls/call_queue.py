@@ -40,7 +40,7 @@ from commandroom.views.common.quiet_table import QuietTable
 from commandroom.views.common.selection import Selection
 
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
-_WIDTHS = {Col.SOURCE: 108, Col.WAITING: 68, Col.PRIORITY: 64, Col.CALLER: 140,
+_WIDTHS = {Col.SOURCE: 108, Col.WAITING: 80, Col.PRIORITY: 64, Col.CALLER: 140,
            Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 130}
 # In a narrow dock the report's text keeps this much; the secondary columns give way (to half).
 _REPORT_MIN = 240

@@ -73,3 +73,21 @@ def on_screen_is_fresh(window, widget) -> bool:
         QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
     fresh = widget.grab().toImage()
     return on_screen.size() == fresh.size() and int(np.abs(pixels(on_screen) - pixels(fresh)).max()) <= 2
+
+
+def test_the_longest_waits_fit_their_column(queue):
+    """A report left waiting for hours or days (an old database, a weekend) shows its whole
+    wait, in bold, inside the column's margins: not "13时4…"."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from commandroom.views.calls.queue_model import waiting
+    from commandroom.views.common.style import CELL_MARGIN
+
+    _clock, panel = queue
+    bold = QFont(panel.table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    room = panel.table.columnWidth(Col.WAITING) - 2 * (CELL_MARGIN + 1)
+    for seconds in (59 * 60 + 59, 23 * 3600 + 58 * 60, 38 * 86400 + 23 * 3600):
+        text = waiting(NOW - timedelta(seconds=seconds), NOW)
+        assert metrics.horizontalAdvance(text) <= room, (text, metrics.horizontalAdvance(text), room)
