@@ -53,10 +53,11 @@ class LaidCellDelegate(QStyledItemDelegate):
         self._fonts: tuple | None = None  # the view's font, then (font, metrics) plain and bold
 
     def paint(self, painter, option, index) -> None:
-        if index.column() in self._styled:
+        column = index.column()  # asked once: each call into Qt is paid per painted cell
+        if column in self._styled:
             super().paint(painter, option, index)
             return
-        text, foreground, background, bold, centred = self._model.look(index.row(), index.column())
+        text, foreground, background, bold, centred = self._model.look(index.row(), column)
         rect, state, palette = option.rect, option.state.value, option.palette
         group = (_NORMAL if state & _ACTIVE else _INACTIVE) if state & _ENABLED else _DISABLED
         selected = state & _SELECTED
