@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from commandroom.models import Street
 from commandroom.models.clock import Clock
@@ -102,28 +103,34 @@ def generate(db: Database, *, days: int, seed: int, per_day: int | None = None,
         cutoff = CUTOFF_HOUR
     check(days, per_day, end)
     if has_street(db):
-        raise ConfigError("数据库中已有街道数据，演示数据只能生成到空数据库",
-                          "The database already holds a street; demo data needs an empty database")
+        raise _not_empty()
     plan = Plan(seed, days, per_day, end, db.engine.dialect.name == "sqlite", cutoff)
     if overlap is None:
         overlap = days * (per_day or DEFAULT_PER_DAY) >= OVERLAP_EVENTS and (os.cpu_count() or 1) > 1
     stream = merge_lanes([(produce_elsewhere if overlap else produce)(plan, lane) for lane in range(LANES)])
     events, done, waiting = 0, 0, 0.0
-    with gc_paused(), closing(stream), BulkWriter(db.engine) as writer:
-        header = next(stream)
-        for table, rows in header.rows.items():
-            writer.insert_dicts(table, rows)
-        while True:
-            asked = time.perf_counter()
-            rows = next(stream, None)
-            waiting += time.perf_counter() - asked
-            if rows is None:
-                break
-            events += len(rows["event"])
-            writer.add(rows)
-            done += 1
-            if progress is not None:
-                progress(done, days)
+    try:
+        with gc_paused(), closing(stream), BulkWriter(db.engine) as writer:
+            header = next(stream)
+            for table, rows in header.rows.items():
+                writer.insert_dicts(table, rows)
+            while True:
+                asked = time.perf_counter()
+                rows = next(stream, None)
+                waiting += time.perf_counter() - asked
+                if rows is None:
+                    break
+                events += len(rows["event"])
+                writer.add(rows)
+                done += 1
+                if progress is not None:
+                    progress(done, days)
+    except (IntegrityError, db.engine.dialect.dbapi.IntegrityError):  # the driver's own from COPY
+        # Another process made a street between the check above and our write (two ``demo``
+        # at once on a new file): its rows are there, none of ours (all or nothing).
+        if has_street(db):
+            raise _not_empty() from None
+        raise
     street = names.STREET
     return DemoSummary(
         street["name"], street["district"], street["city"], header.levels, header.units,
@@ -131,6 +138,11 @@ def generate(db: Database, *, days: int, seed: int, per_day: int | None = None,
         plan.first, plan.end, time.perf_counter() - started, writer.seconds, waiting, overlap,
         dict(writer.written), tuple(writer.chunks),
     )
+
+
+def _not_empty() -> ConfigError:
+    return ConfigError("数据库中已有街道数据，演示数据只能生成到空数据库",
+                       "The database already holds a street; demo data needs an empty database")
 
 
 def check(days: int, per_day: int | None, end: date | None) -> None:

@@ -145,3 +145,35 @@ def test_a_refused_history_writes_nothing(tmp_path):
     assert refused.returncode == 2
     assert len(refused.stderr.splitlines()) == 1 and "2000-01-01" in refused.stderr
     assert not path.exists()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'room.sqlite3'}"
+    import uuid
+
+    return request.getfixturevalue("pg_server").create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+def test_two_demos_at_once_on_an_empty_database_make_one_street_and_refuse_the_other(empty_url):
+    """Both find the database empty and write; the one that comes second is refused in words
+    (not an internal error), whichever order they meet in, and the street is the first one's."""
+    url = empty_url
+    small = ("--days", "5", "--end", "2026-11-21", "--seed", "3", "--lang", "en")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    runs = [subprocess.Popen([sys.executable, "-m", "commandroom", "demo", "--db", url, *small],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            for _ in range(2)]
+    results = sorted((proc.wait(timeout=300), proc.stderr.read()) for proc in runs)
+    for proc in runs:
+        proc.stdout.close()
+        proc.stderr.close()
+    (made, _), (refused, why) = results
+    assert made == 0 and refused == 2, results
+    assert "already holds a street" in why and "Internal" not in why and "internal" not in why
+    db = Database(url)
+    try:
+        assert has_street(db)
+    finally:
+        db.dispose()
