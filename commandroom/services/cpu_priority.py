@@ -34,7 +34,11 @@ def _lower_session(niceness: int) -> None:
     if niceness <= 0 or not sys.platform.startswith("linux") or os.getsid(0) != os.getpid():
         return
     try:
-        with open("/proc/self/autogroup", "w") as f:
+        # An empty file: autogroup is off for this task (a container, a cgroup), nothing to lower.
+        with open("/proc/self/autogroup", "r+") as f:
+            if not f.read().strip():
+                return
+            f.seek(0)
             f.write(str(niceness))
     except OSError:  # no autogroup (cgroups decide, e.g. a systemd unit's CPUWeight=)
         return
