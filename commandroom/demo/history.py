@@ -97,6 +97,9 @@ class History:
         self.roster = DutyRoster(rng, self.lifecycle, org.rows["unit"], seconds(first), self.horizon)
         days = (end - first).days + 1
         self.counts = [per_day or self.default_count(first + timedelta(days=i)) for i in range(days)]
+        if per_day is None:  # the last day runs only up to "now": its hours' share of a day's reports
+            share = sum(HOURLY[:cutoff_hour]) / sum(HOURLY)
+            self.counts[-1] = max(1, round(self.counts[-1] * share))
         self.first_ids = list(accumulate(self.counts, initial=0))  # events before day i
         # Every lane has drawn the same so far; its own events come from its own generator. The
         # roster's rows are logged by the lanes that own their days.

@@ -18,7 +18,8 @@ from commandroom.demo import generate, has_street
 from commandroom.demo.bulk import ORDER
 from commandroom.demo.producer import produce_elsewhere
 from commandroom.demo.rand import FastRandom
-from commandroom.demo.stream import Plan
+from commandroom.demo.history import HOURLY
+from commandroom.demo.stream import LANES, Plan, merge_lanes, produce
 from commandroom.models.enums import OPEN_STATUSES
 from commandroom.models.errors import ConfigError
 
@@ -285,6 +286,19 @@ def test_measures_look_like_a_real_street(month):
 def test_default_volume_is_a_streets(sqlite_db):
     generate(sqlite_db, days=14, seed=4, end=END)
     per_day = rows(sqlite_db, "SELECT substr(received_at, 1, 10) AS day, COUNT(*) AS n FROM event GROUP BY 1")
-    assert len(per_day) == 14 and all(20 <= d["n"] <= 200 for d in per_day)
+    assert len(per_day) == 14 and all(20 <= d["n"] <= 200 for d in per_day[:-1])
+    assert 1 <= per_day[-1]["n"] <= 200  # up to 16:00 only (below)
     last = rows(sqlite_db, "SELECT MAX(at) AS at FROM event_log")[0]["at"]
     assert last <= f"{END} 16:00:00.000000"  # nothing happens after "now"
+
+
+@pytest.mark.parametrize("cutoff_hour", [2, 16])
+def test_the_last_day_has_only_its_hours_share_of_reports(cutoff_hour):
+    """A demo made at 2 a.m. holds a night's few reports for today, not a whole day's crowded
+    into two hours (the wall screen showed 88 received "today" at 02:34)."""
+    plan = Plan(seed=4, days=3, per_day=None, end=END, sqlite=True, cutoff_hour=cutoff_hour)
+    days = [len(day["event"]) for day in list(merge_lanes([produce(plan, k) for k in range(LANES)]))[1:]]
+    share = sum(HOURLY[:cutoff_hour]) / sum(HOURLY)
+    assert all(20 <= n <= 200 for n in days[:-1])
+    assert 1 <= days[-1] <= max(1, round(200 * share))
+    assert days[-1] >= round(20 * share)
