@@ -324,12 +324,28 @@
   }
 
   // The whole street in view, leaving room for the legend. A map whose dock was hidden when the
-  // street arrived has no size yet: it fits on its first resize instead.
+  // street arrived has no size yet: it fits on its first resize instead. The dock (the wall
+  // screen's window) often reaches its final size after the street arrived: a resize fits again
+  // as long as nobody has moved the map since the last fit (``S.fitted`` is the view it left).
+  // The legend sits in the bottom-right corner: the street goes beside it or above it,
+  // whichever shows it bigger (a tall dock: above; a wide one: beside).
   function fit() {
     const c = S.map.getContainer();
     if (!S.cells.getLayers().length || !c.clientWidth || !c.clientHeight) return;
-    S.map.fitBounds(S.cells.getBounds(), {paddingTopLeft: [10, 10], paddingBottomRight: [190, 10], animate: false});
-    S.fitted = true;
+    const bounds = S.cells.getBounds(), map = c.getBoundingClientRect();
+    const box = S.legend ? S.legend.getContainer().getBoundingClientRect() : null;  // with the attribution under it
+    const w = box ? map.right - box.left + 10 : 190, h = box ? map.bottom - box.top + 10 : 10;
+    const beside = {paddingTopLeft: [10, 10], paddingBottomRight: [w, 10], animate: false};
+    const above = {paddingTopLeft: [10, 10], paddingBottomRight: [10, h], animate: false};
+    const zoom = (o) => S.map.getBoundsZoom(bounds, false, L.point(o.paddingTopLeft).add(o.paddingBottomRight));
+    S.map.fitBounds(bounds, zoom(above) > zoom(beside) ? above : beside);
+    S.fitted = {zoom: S.map.getZoom(), centre: S.map.getCenter()};
+  }
+
+  // A resize keeps the centre to within a pixel's rounding (Leaflet pans by half the change).
+  function untouchedSinceFit() {
+    const m = S.map, f = S.fitted;
+    return m.getZoom() === f.zoom && m.project(m.getCenter(), f.zoom).distanceTo(m.project(f.centre, f.zoom)) < 2;
   }
 
   // --- Batches ------------------------------------------------------------------------------
@@ -347,8 +363,8 @@
       upsertMarkers(b.markers);
       drawUnits(b.units);
       drawRecurring(b.recurring);
+      legend();  // before the fit, which measures it
       if (!S.fitted) fit();
-      legend();
     } else if (b.op === "update") {
       removeMarkers(b.remove);
       let t = performance.now();
@@ -444,8 +460,9 @@
     overlays[tr("单位")] = S.units;
     overlays[tr("未诉先办")] = S.recurringLayer;
     S.layers = L.control.layers(null, overlays, {collapsed: false, position: "topright"}).addTo(map);
+    L.control.scale({imperial: false}).addTo(map);  // a Chinese street measures in metres
     map.on("zoomend", zoomLabels);
-    map.on("resize", () => { if (!S.fitted) fit(); });
+    map.on("resize", () => { if (!S.fitted || untouchedSinceFit()) fit(); });
     map.on("contextmenu", (e) => send({kind: "point", lat: e.latlng.lat, lon: e.latlng.lng}));
     new QWebChannel(qt.webChannelTransport, (channel) => {
       S.bridge = channel.objects.bridge;

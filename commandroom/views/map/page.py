@@ -62,7 +62,8 @@ class _Start(MacroElement):
 def build_page(texts: dict[str, str], tile_url: str = "", tile_attribution: str = "",
                center: tuple[float, float] = (36.65, 117.12)) -> str:
     """The page's HTML. ``texts`` are the page's words, already translated (``map_texts``)."""
-    fmap = folium.Map(location=list(center), zoom_start=15, tiles=None, control_scale=True,
+    # No folium scale bar: it shows feet beside metres; map.js adds a metric one.
+    fmap = folium.Map(location=list(center), zoom_start=15, tiles=None, control_scale=False,
                       prefer_canvas=False)
     # On the map itself (folium gives max_zoom to the tiles only): markercluster needs a maximum,
     # and keeps a grid per zoom level in between, updated for every marker: a street needs no

@@ -36,6 +36,8 @@ WALL_PAGE = ("commandroomMap.showRecurring(true);"
              "document.head.insertAdjacentHTML('beforeend', '<style>.rec-icon{display:none}</style>');"
              "commandroomMap.layers.remove();"
              "commandroomMap.map.zoomControl.remove();"
+             # Nobody zooms the wall: the street may fill its panel exactly, not to a quarter step.
+             "commandroomMap.map.options.zoomSnap = 0;"
              # Through the page's own batch handler: it fits, then tells the bridge it applied.
              "commandroomMap.apply(JSON.stringify({op: 'fit'}));")
 

@@ -84,3 +84,24 @@ def test_gcj02_tiles_round_trip(qtbot, street, open_map):
     with qtbot.waitSignal(panel.sig_point_picked, timeout=PAGE_TIMEOUT) as told:
         right_click(qtbot, panel, *shown)  # a click where the marker is drawn is the stored point
     assert told.args[:2] == [pytest.approx(lat, abs=1e-7), pytest.approx(lon, abs=1e-7)]
+
+
+def test_a_bigger_dock_shows_the_street_bigger_until_the_officer_moves_the_map(qtbot, street, open_map):
+    """The street is fitted to the dock it has when it arrives; the dock (or the wall screen's
+    window) often reaches its final size later. Until the officer pans or zooms, a resize fits
+    the street again; after, the officer's view is kept."""
+    panel, _ = open_map(street)
+    small = run_js(qtbot, panel, "commandroomMap.map.getZoom()")
+    panel.resize(1800, 1300)
+    qtbot.waitUntil(lambda: run_js(qtbot, panel, "commandroomMap.map.getZoom()") > small, timeout=PAGE_TIMEOUT)
+    street_px = run_js(qtbot, panel, "(() => { const m = commandroomMap.map, b = commandroomMap.cells.getBounds();"
+                                     " return m.latLngToContainerPoint(b.getSouthEast()).x"
+                                     " - m.latLngToContainerPoint(b.getNorthWest()).x; })()")
+    assert street_px > 0.5 * 1800  # the street fills the dock, beside the legend's room
+
+    run_js(qtbot, panel, "commandroomMap.map.panBy([120, 40], {animate: false}) && 1")
+    moved = run_js(qtbot, panel, "[commandroomMap.map.getZoom(), commandroomMap.map.getCenter()]")
+    panel.resize(1000, 700)
+    qtbot.wait(500)
+    after = run_js(qtbot, panel, "[commandroomMap.map.getZoom(), commandroomMap.map.getCenter()]")
+    assert after[0] == moved[0]  # not fitted again: the officer's zoom stays

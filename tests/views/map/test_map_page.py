@@ -18,6 +18,8 @@ def test_page_loads_offline_with_leaflet_and_the_grids(qtbot, street, open_map):
     assert run_js(qtbot, panel, "L.version") == "1.9.3"
     assert run_js(qtbot, panel, "commandroomMap.grids.size") == 4  # the L4 cells
     assert run_js(qtbot, panel, "commandroomMap.markers.size") == 1
+    # One scale bar, in metres only: a Chinese street is not measured in feet.
+    assert run_js(qtbot, panel, "[...document.querySelectorAll('.leaflet-control-scale-line')].length") == 1
     seen = panel.interceptor.seen
     assert seen and all(url.split(":", 1)[0] in ("file", "qrc", "data", "blob", "about") for url in seen), seen
     assert panel.interceptor.blocked == []
