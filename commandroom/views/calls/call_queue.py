@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -42,8 +43,12 @@ from commandroom.views.common.selection import Selection
 # Opening widths at 96 dpi; the report's text takes what is left (it is what is read).
 _WIDTHS = {Col.SOURCE: 108, Col.WAITING: 80, Col.PRIORITY: 64, Col.CALLER: 140,
            Col.SUGGESTED: 110, Col.GRID: 120, Col.HOLDER: 130}
-# In a narrow dock the report's text keeps this much; the secondary columns give way (to half).
+# In a narrow dock the report's text keeps this much; the secondary columns give way (to half,
+# never below their header's word), and in a dock narrower still they step aside, first to last:
+# the suggestion (advice, offered again by the 立案 form), the grid (in the report's tooltip, and
+# the detail), the caller (the detail).
 _REPORT_MIN = 240
+_STEP_ASIDE = (Col.SUGGESTED, Col.GRID, Col.CALLER)
 ADVICE_MS = 150  # advice for what came into view is asked at most this often
 MAX_IN_VIEW = 60  # rows of a very tall queue asked about at once
 _SECONDARY = (Col.CALLER, Col.SUGGESTED, Col.GRID, Col.HOLDER)
@@ -206,11 +211,27 @@ class CallQueuePanel(QWidget):
     def _fit_columns(self, width: int) -> None:
         """The report's text is what is read: when the dock is narrow, caller, suggestion, grid
         and holder shrink (their tooltips keep the whole) before the text does."""
-        fixed = sum(_WIDTHS[c] for c in _WIDTHS if c not in _SECONDARY)
-        wanted = sum(_WIDTHS[c] for c in _SECONDARY)
-        share = max(0.5, min(1.0, (width - fixed - _REPORT_MIN) / wanted))
+        table = self.table
+        room = width - sum(_WIDTHS[c] for c in _WIDTHS if c not in _SECONDARY) - _REPORT_MIN
+        least = {c: max(_WIDTHS[c] // 2, self._header_width(c)) for c in _SECONDARY}
+        shown = list(_SECONDARY)
+        for col in _STEP_ASIDE:
+            if sum(least[c] for c in shown) <= room:
+                break
+            shown.remove(col)
+        share = max(0.5, min(1.0, room / sum(_WIDTHS[c] for c in shown)))
         for col in _SECONDARY:
-            self.table.setColumnWidth(col, int(_WIDTHS[col] * share))
+            if table.isColumnHidden(col) == (col in shown):
+                table.setColumnHidden(col, col not in shown)
+            if col in shown:
+                table.setColumnWidth(col, max(least[col], int(_WIDTHS[col] * share)))
+
+    def _header_width(self, col: Col) -> int:
+        """The column's title whole, inside the header's margins (not "议类别")."""
+        header = self.table.horizontalHeader()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        title = self.model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        return header.fontMetrics().horizontalAdvance(title) + 2 * margin + 4
 
     # --- Wiring (by the app) -------------------------------------------------------------------
     def set_commands(self, runner) -> None:

@@ -14,7 +14,7 @@ from commandroom.views.common.labels import label
 FORWARD = frozenset({Action.REGISTER, Action.DISPATCH, Action.ACKNOWLEDGE, Action.START,
                      Action.RESOLVE, Action.VERIFY, Action.CLOSE, Action.EVALUATE,
                      Action.APPROVE_EXTENSION})
-PER_ROW = 6
+PER_ROW = 6  # at most: a wide dock keeps a short row of buttons rather than one long line
 
 
 class ActionBar(QWidget):
@@ -31,6 +31,7 @@ class ActionBar(QWidget):
         self._layout.setVerticalSpacing(4)
         self._actions: tuple[Action, ...] = ()
         self.buttons: dict[Action, QPushButton] = {}
+        self._per_row = 0  # buttons a row as placed
 
     def show_actions(self, actions) -> None:
         """One button per action, in the lifecycle table's order; rebuilt only when they change."""
@@ -42,14 +43,36 @@ class ActionBar(QWidget):
             self._layout.removeWidget(button)
             button.deleteLater()
         self.buttons = {}
-        for n, action in enumerate(actions):
+        for action in actions:
             button = QPushButton(label(action), self, objectName=f"action_{action.value}")
             button.setProperty("primary", action in FORWARD)
             button.clicked.connect(lambda _checked=False, a=action: self.sig_action.emit(a))
-            self._layout.addWidget(button, n // PER_ROW, n % PER_ROW)
             self.buttons[action] = button
-        self._layout.setColumnStretch(PER_ROW, 1)  # buttons keep their size, packed to the left
+        self._per_row = 0
+        self._place(self.width())
         self.setVisible(bool(actions))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place(event.size().width())
+
+    def _place(self, width: int) -> None:
+        """As many buttons a row as the dock's width holds whole (a narrow dock: more rows,
+        never a clipped "不予立案"); placed again only when that number changes."""
+        if not self.buttons:
+            return
+        margins, gap = self._layout.contentsMargins(), self._layout.horizontalSpacing()
+        cell = max(b.sizeHint().width() for b in self.buttons.values()) + gap
+        per_row = max(1, min(PER_ROW, (width - margins.left() - margins.right() + gap) // cell))
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        for button in self.buttons.values():
+            self._layout.removeWidget(button)
+        for n, button in enumerate(self.buttons.values()):
+            self._layout.addWidget(button, n // per_row, n % per_row)
+        for col in range(PER_ROW + 1):  # buttons keep their size, packed to the left
+            self._layout.setColumnStretch(col, 1 if col == per_row else 0)
 
     def actions_shown(self) -> tuple[Action, ...]:
         return self._actions

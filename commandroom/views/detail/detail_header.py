@@ -2,7 +2,7 @@
 
 The first line is read at a glance: code, status, urgency and the time left — overdue said in
 words and with a mark, not by colour alone. The fields below are label/value pairs in three
-columns; long texts (description, result) wrap.
+columns (two or one in a narrow dock); long texts (description, result) wrap.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from commandroom.models.privacy import mask_phone
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
 
-PAIRS_PER_ROW = 3
+PAIRS_PER_ROW = 3  # at most: fewer in a narrow dock
 
 
 def _full(at: datetime | None) -> str:
@@ -42,6 +42,9 @@ class DetailHeader(QWidget):
         self.grid.setVerticalSpacing(3)
         self.values: dict[str, QLabel] = {}
         self._shape: list[tuple[str, bool]] = []  # (caption, long) of the labels shown
+        self._cells: list[tuple[QLabel, QLabel, bool]] = []  # (name, value, long), in order
+        self._per_row = PAIRS_PER_ROW  # pairs a row as placed
+        self._needs: dict[int, int] = {}  # pairs a row -> the header's minimum width so
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
@@ -136,23 +139,61 @@ class DetailHeader(QWidget):
             item = self.grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        row = col = 0
+        self._cells = []
         for caption, value in pairs:
-            long = len(value) > 40
-            if long and col:
-                row, col = row + 1, 0
             name = QLabel(caption, objectName="fieldName")
             text = QLabel(value, objectName="fieldValue")
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.grid.addWidget(name, row, col * 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            self.grid.addWidget(text, row, col * 2 + 1, 1, PAIRS_PER_ROW * 2 - 1 if long else 1)
+            self._cells.append((name, text, len(value) > 40))
             self.values[caption] = text
+        self._needs = {}
+        self._place(self._per_row)
+        self._fit_pairs(self.width())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_pairs(event.size().width())
+
+    def _fit_pairs(self, width: int) -> None:
+        """As many pairs a row as the dock's width holds (a narrow dock: two or one, never a
+        clipped value), judged by Qt's own minimum width of each arrangement."""
+        per_row = self._per_row
+        while per_row > 1 and self._width_for(per_row) > width:
+            per_row -= 1
+        while per_row < PAIRS_PER_ROW and self._width_for(per_row + 1) <= width:
+            per_row += 1
+        if per_row != self._per_row:
+            self._place(per_row)
+
+    def _width_for(self, per_row: int) -> int:
+        """The header's minimum width with ``per_row`` pairs a row: measured by placing them
+        so, once for each set of fields."""
+        if per_row not in self._needs:
+            placed = self._per_row
+            self._place(per_row)
+            self.layout().invalidate()  # its cached minimum is the last arrangement's until then
+            self._needs[per_row] = self.layout().minimumSize().width()
+            self._place(placed)
+        return self._needs[per_row]
+
+    def _place(self, per_row: int) -> None:
+        """The labels into the grid, ``per_row`` pairs a row; a long value takes a row of its own."""
+        self._per_row = per_row
+        for name, text, _long in self._cells:
+            self.grid.removeWidget(name)
+            self.grid.removeWidget(text)
+        row = col = 0
+        for name, text, long in self._cells:
+            if long and col:
+                row, col = row + 1, 0
+            self.grid.addWidget(name, row, col * 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            self.grid.addWidget(text, row, col * 2 + 1, 1, per_row * 2 - 1 if long else 1)
             if long:
                 row, col = row + 1, 0
             else:
                 col += 1
-                if col == PAIRS_PER_ROW:
+                if col == per_row:
                     row, col = row + 1, 0
         for c in range(PAIRS_PER_ROW):
-            self.grid.setColumnStretch(c * 2 + 1, 1)
+            self.grid.setColumnStretch(c * 2 + 1, 1 if c < per_row else 0)

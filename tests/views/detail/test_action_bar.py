@@ -1,0 +1,54 @@
+"""The detail's buttons wrap to the dock's width: however narrow the officer drags the dock,
+every button shows its whole word."""
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from commandroom.models.enums import Action
+from commandroom.views.detail.action_bar import PER_ROW, ActionBar
+
+SEVEN = (Action.ATTACH_CONTACT, Action.REGISTER, Action.REJECT, Action.MERGE, Action.TAKE, Action.RELEASE,
+         Action.ANSWER)
+
+
+def bar_in_a_dock(qtbot, width: int) -> tuple[QWidget, ActionBar]:
+    """A bar given ``width`` whatever its minimum, as a dock squeezed by the window gives it."""
+    dock = QWidget()
+    qtbot.addWidget(dock)
+    dock.resize(1000, 300)
+    bar = ActionBar(dock)
+    bar.show_actions(SEVEN)
+    bar.setGeometry(0, 0, width, 200)
+    dock.show()
+    qtbot.waitExposed(dock)
+    return dock, bar  # the dock held by the test: pytest-qt keeps only a weak reference
+
+
+def rows_of(bar: ActionBar) -> list[int]:
+    """Buttons a row, top to bottom, as placed on screen."""
+    tops: dict[int, int] = {}
+    for button in bar.buttons.values():
+        tops[button.y()] = tops.get(button.y(), 0) + 1
+    return [tops[y] for y in sorted(tops)]
+
+
+@pytest.mark.parametrize("width", [220, 330, 420, 900])
+def test_every_button_is_whole_at_any_width(qtbot, width):
+    _dock, bar = bar_in_a_dock(qtbot, width)
+    buttons = list(bar.buttons.values())
+    qtbot.waitUntil(lambda: all(b.width() >= b.sizeHint().width() and b.geometry().right() < width
+                                for b in buttons))
+    # As few rows as the width allows: one more button a row would not fit.
+    widest = max(b.sizeHint().width() for b in buttons)
+    fits = (width - 16 + 6) // (widest + 6)  # the bar's margins (8 each side) and spacing (6)
+    qtbot.waitUntil(lambda: len(rows_of(bar)) == -(-len(SEVEN) // min(PER_ROW, fits)))
+    assert max(rows_of(bar)) <= PER_ROW
+
+
+def test_narrowing_the_dock_wraps_and_widening_it_unwraps(qtbot):
+    _dock, bar = bar_in_a_dock(qtbot, 900)
+    qtbot.waitUntil(lambda: rows_of(bar) == [PER_ROW, 1])
+    bar.setGeometry(0, 0, 240, 200)
+    qtbot.waitUntil(lambda: len(rows_of(bar)) > 2)
+    bar.setGeometry(0, 0, 900, 200)
+    qtbot.waitUntil(lambda: rows_of(bar) == [PER_ROW, 1])
