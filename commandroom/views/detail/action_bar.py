@@ -4,7 +4,7 @@ is drawn as the primary button, so the officer's eye finds it first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from commandroom.models.enums import Action
@@ -51,6 +51,17 @@ class ActionBar(QWidget):
         self._per_row = 0
         self._place(self.width())
         self.setVisible(bool(actions))
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        """One button wide: the dock may be made that narrow, and the buttons wrap (the rows
+        placed now would hold it at their width)."""
+        hint = super().minimumSizeHint()
+        if not self.buttons:
+            return hint
+        margins = self._layout.contentsMargins()
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        return QSize(min(hint.width(), widest + margins.left() + margins.right()), hint.height())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from commandroom.models.enums import Status
@@ -45,6 +45,7 @@ class DetailHeader(QWidget):
         self._cells: list[tuple[QLabel, QLabel, bool]] = []  # (name, value, long), in order
         self._per_row = PAIRS_PER_ROW  # pairs a row as placed
         self._needs: dict[int, int] = {}  # pairs a row -> the header's minimum width so
+        self._fitted_width: int | None = None  # the width the arrangement was chosen for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
@@ -74,7 +75,10 @@ class DetailHeader(QWidget):
             f"&nbsp;&nbsp;<span style='color:{prio_colour.name()}'>{escape(label(d.priority))}</span>"
             + (f"&nbsp;&nbsp;<span style='color:#6a1b9a'>{escape(self.tr('街呼区应'))}</span>" if d.escalated else ""))
         self.title.setText(d.title)
-        self.clock_line.setText(self._clock_text(d, now))
+        clock = self._clock_text(d, now)
+        self.clock_line.setText(clock)
+        if self.clock_line.isHidden() == bool(clock):  # empty (a report not yet registered): no gap
+            self.clock_line.setVisible(bool(clock))
         self._fill(self._pairs(d))
 
     def _clock_text(self, d, now: datetime) -> str:
@@ -147,35 +151,57 @@ class DetailHeader(QWidget):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._cells.append((name, text, len(value) > 40))
             self.values[caption] = text
-        self._needs = {}
+        self._needs, self._fitted_width = {}, None
         self._place(self._per_row)
+        self._width_for(1)  # measured now: minimumSizeHint reads it
         self._fit_pairs(self.width())
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as one pair a row: the dock may be made that narrow, and the pairs follow
+        (the arrangement shown now would hold the dock at three pairs' width)."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._needs.get(1, hint.width())), hint.height())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_pairs(event.size().width())
 
     def _fit_pairs(self, width: int) -> None:
-        """As many pairs a row as the dock's width holds (a narrow dock: two or one, never a
-        clipped value), judged by Qt's own minimum width of each arrangement."""
-        per_row = self._per_row
-        while per_row > 1 and self._width_for(per_row) > width:
-            per_row -= 1
-        while per_row < PAIRS_PER_ROW and self._width_for(per_row + 1) <= width:
-            per_row += 1
-        if per_row != self._per_row:
-            self._place(per_row)
+        """Of the arrangements that fit the width (a narrow dock: two or one pair a row, never a
+        clipped value), the shortest: three narrow columns can wrap an address over five lines
+        where two columns take three. Judged by Qt's own measures of each arrangement."""
+        if width == self._fitted_width or not self._cells:
+            return
+        self._fitted_width = width
+        fits = [n for n in range(PAIRS_PER_ROW, 0, -1) if self._width_for(n) <= width] or [1]
+        best, line = fits[0], self.fontMetrics().height()
+        if len(fits) > 1:
+            best_height = self._height_for(best, width)
+            for n in fits[1:]:  # fewer a row only to save a line at least
+                height = self._height_for(n, width)
+                if height < best_height - line:
+                    best, best_height = n, height
+        if best != self._per_row:
+            self._place(best)
 
     def _width_for(self, per_row: int) -> int:
-        """The header's minimum width with ``per_row`` pairs a row: measured by placing them
-        so, once for each set of fields."""
+        """The header's minimum width with ``per_row`` pairs a row, once for each set of fields."""
         if per_row not in self._needs:
-            placed = self._per_row
-            self._place(per_row)
-            self.layout().invalidate()  # its cached minimum is the last arrangement's until then
+            self._arrange(per_row)
             self._needs[per_row] = self.layout().minimumSize().width()
-            self._place(placed)
         return self._needs[per_row]
+
+    def _height_for(self, per_row: int, width: int) -> int:
+        self._arrange(per_row)
+        return self.layout().heightForWidth(width)
+
+    def _arrange(self, per_row: int) -> None:
+        """Placed so, to be measured: the layout's cached sizes are the last arrangement's until
+        it is invalidated."""
+        if per_row != self._per_row:
+            self._place(per_row)
+        self.layout().invalidate()
 
     def _place(self, per_row: int) -> None:
         """The labels into the grid, ``per_row`` pairs a row; a long value takes a row of its own."""
@@ -188,7 +214,7 @@ class DetailHeader(QWidget):
             if long and col:
                 row, col = row + 1, 0
             self.grid.addWidget(name, row, col * 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            self.grid.addWidget(text, row, col * 2 + 1, 1, per_row * 2 - 1 if long else 1)
+            self.grid.addWidget(text, row, col * 2 + 1, 1, per_row * 2 - 1 if long else 1, Qt.AlignmentFlag.AlignTop)
             if long:
                 row, col = row + 1, 0
             else:

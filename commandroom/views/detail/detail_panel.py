@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Action, Role
 from commandroom.models.lifecycle import allowed_actions
 from commandroom.services.command_request import CommandOutcome, CommandRequest, Refusal
 from commandroom.services.detail_watch import DETAIL, DetailView, DetailWatch
+from commandroom.views.common.fitted_scroll import FittedScroll
 from commandroom.views.common.labels import label
 from commandroom.views.common.selection import Selection
 from commandroom.views.detail import detail_tables as tables
@@ -34,6 +35,8 @@ from commandroom.views.detail.timeline_words import TimelineWords
 
 # The command each action gives (the method of ``Commands``), where it is not the action's value.
 COMMAND_OF = {Action.RETURN: "return_", Action.ATTACH_CONTACT: "merge"}
+# The tabs' least height in text lines: the tab bar, the table's header and a few rows.
+TABS_MIN_LINES = 8
 
 
 class EventDetailPanel(QWidget):
@@ -86,8 +89,15 @@ class EventDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.header, self.actions, self.notice):
+        # Whole when the dock has room, scrolling when not: never a cut address. The buttons
+        # and the answer to a command stay in sight under it.
+        self.fields = FittedScroll(self.header, self)
+        for widget in (self.fields, self.actions, self.notice):
             layout.addWidget(widget)
+        # The tabs take what the fields leave, down to a few rows (they scroll): their own size
+        # hint, a table's, would otherwise share the shortfall with the fields.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(TABS_MIN_LINES * self.fontMetrics().height())
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)
         self._show_body(False)
@@ -189,6 +199,7 @@ class EventDetailPanel(QWidget):
 
     def _show_body(self, shown: bool, keep_header: bool = False) -> None:
         self.header.setVisible(shown or keep_header)
+        self.fields.setVisible(shown or keep_header)
         self.tabs.setVisible(shown)
         self.empty.setVisible(not shown and not keep_header)
         if not shown:
