@@ -43,9 +43,16 @@ class DetailHeader(QWidget):
         self.values: dict[str, QLabel] = {}
         self._shape: list[tuple[str, bool]] = []  # (caption, long) of the labels shown
         self._cells: list[tuple[QLabel, QLabel, bool]] = []  # (name, value, long), in order
+        # Every label pair made so far, reused for the next event's fields: a new label costs
+        # its creation and its style's polish at its first showing, a click's worth of the GUI.
+        self._pool: list[tuple[QLabel, QLabel]] = []
         self._per_row = PAIRS_PER_ROW  # pairs a row as placed
         self._needs: dict[int, int] = {}  # pairs a row -> the header's minimum width so
         self._fitted_width: int | None = None  # the width the arrangement was chosen for
+        # Per set of fields: their minimum widths and the arrangement chosen at each width, so
+        # the next event of the same kind is shown without measuring again (a click in a storm).
+        self._memo: dict[tuple, tuple[dict[int, int], dict[int, int]]] = {}
+        self._choices: dict[int, int] = {}  # width -> pairs a row, for the fields shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
@@ -129,9 +136,10 @@ class DetailHeader(QWidget):
 
     def _fill(self, pairs: list[tuple[str, str]]) -> None:
         """The pairs' labels: their texts set in place when the same fields come in the same
-        shape (the watched event touched again: a report added, a step taken), built anew only
-        when the fields change. Rebuilt, each new label is shown by a posted call that lays the
-        whole dock out again: ~30 of them took 100 ms and more of the GUI thread in a storm."""
+        shape (the watched event touched again: a report added, a step taken), placed anew only
+        when the fields change, from labels made before where there are enough. Each new label
+        is shown by a posted call that lays the whole dock out again: ~30 of them took 100 ms
+        and more of the GUI thread in a storm."""
         shape = [(caption, len(value) > 40) for caption, value in pairs]
         if shape == self._shape:
             for caption, value in pairs:
@@ -139,22 +147,27 @@ class DetailHeader(QWidget):
             return
         self._shape = shape
         self.values = {}
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self._cells = []
-        for caption, value in pairs:
-            name = QLabel(caption, objectName="fieldName")
-            text = QLabel(value, objectName="fieldValue")
+        for name, text, _long in self._cells:
+            self.grid.removeWidget(name)
+            self.grid.removeWidget(text)
+        while len(self._pool) < len(pairs):  # new labels only for fields never shown before
+            text = QLabel(self, objectName="fieldValue")
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._pool.append((QLabel(self, objectName="fieldName"), text))
+        self._cells = []
+        for (name, text), (caption, value) in zip(self._pool, pairs):
+            name.setText(caption)
+            text.setText(value)
             self._cells.append((name, text, len(value) > 40))
             self.values[caption] = text
-        self._needs, self._fitted_width = {}, None
+        for name, text in self._pool[len(pairs):]:  # out of the grid: out of sight
+            name.hide()
+            text.hide()
+        self._needs, self._choices = self._memo.setdefault(tuple(shape), ({}, {}))
+        self._fitted_width = None
         self._place(self._per_row)
-        self._width_for(1)  # measured now: minimumSizeHint reads it
-        self._fit_pairs(self.width())
+        self._fit_pairs(self.width())  # measures a new set of fields (minimumSizeHint reads it)
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
@@ -174,6 +187,11 @@ class DetailHeader(QWidget):
         if width == self._fitted_width or not self._cells:
             return
         self._fitted_width = width
+        best = self._choices.get(width) or self._choose(width)
+        if best != self._per_row:
+            self._place(best)
+
+    def _choose(self, width: int) -> int:
         fits = [n for n in range(PAIRS_PER_ROW, 0, -1) if self._width_for(n) <= width] or [1]
         best, line = fits[0], self.fontMetrics().height()
         if len(fits) > 1:
@@ -182,8 +200,8 @@ class DetailHeader(QWidget):
                 height = self._height_for(n, width)
                 if height < best_height - line:
                     best, best_height = n, height
-        if best != self._per_row:
-            self._place(best)
+        self._choices[width] = best
+        return best
 
     def _width_for(self, per_row: int) -> int:
         """The header's minimum width with ``per_row`` pairs a row, once for each set of fields."""
@@ -213,6 +231,8 @@ class DetailHeader(QWidget):
         for name, text, long in self._cells:
             if long and col:
                 row, col = row + 1, 0
+            name.setVisible(True)  # pooled labels out of the grid were hidden
+            text.setVisible(True)
             self.grid.addWidget(name, row, col * 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(text, row, col * 2 + 1, 1, per_row * 2 - 1 if long else 1, Qt.AlignmentFlag.AlignTop)
             if long:
