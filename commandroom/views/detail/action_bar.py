@@ -31,23 +31,39 @@ class ActionBar(QWidget):
         self._layout.setVerticalSpacing(4)
         self._actions: tuple[Action, ...] = ()
         self.buttons: dict[Action, QPushButton] = {}
+        # Every button made so far, reused for the next event's actions (a click on another
+        # event: no buttons made and styled again).
+        self._pool: list[QPushButton] = []
+        self._action_of: dict[QPushButton, Action] = {}
         self._per_row = 0  # buttons a row as placed
 
     def show_actions(self, actions) -> None:
-        """One button per action, in the lifecycle table's order; rebuilt only when they change."""
+        """One button per action, in the lifecycle table's order; laid out anew only when they
+        change."""
         actions = tuple(actions)
         if actions == self._actions:
             return
         self._actions = actions
         for button in self.buttons.values():
             self._layout.removeWidget(button)
-            button.deleteLater()
         self.buttons = {}
-        for action in actions:
-            button = QPushButton(label(action), self, objectName=f"action_{action.value}")
-            button.setProperty("primary", action in FORWARD)
-            button.clicked.connect(lambda _checked=False, a=action: self.sig_action.emit(a))
+        while len(self._pool) < len(actions):  # new buttons only beyond those made before
+            button = QPushButton(self)
+            button.clicked.connect(lambda _checked=False, b=button: self.sig_action.emit(self._action_of[b]))
+            self._pool.append(button)
+        for button, action in zip(self._pool, actions):
+            button.setText(label(action))
+            button.setObjectName(f"action_{action.value}")
+            if button.property("primary") != (action in FORWARD):
+                button.setProperty("primary", action in FORWARD)
+                button.style().unpolish(button)  # the style sheet reads the property at polish
+                button.style().polish(button)
+            if button.isHidden():
+                button.show()
+            self._action_of[button] = action
             self.buttons[action] = button
+        for button in self._pool[len(actions):]:
+            button.hide()
         self._per_row = 0
         self._place(self.width())
         self.setVisible(bool(actions))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from commandroom.models.enums import Status
@@ -46,6 +46,8 @@ class DetailHeader(QWidget):
         # Every label pair made so far, reused for the next event's fields: a new label costs
         # its creation and its style's polish at its first showing, a click's worth of the GUI.
         self._pool: list[tuple[QLabel, QLabel]] = []
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(lambda: self._fit_pairs(self.width()))
         self._per_row = PAIRS_PER_ROW  # pairs a row as placed
         self._needs: dict[int, int] = {}  # pairs a row -> the header's minimum width so
         self._fitted_width: int | None = None  # the width the arrangement was chosen for
@@ -166,8 +168,10 @@ class DetailHeader(QWidget):
             text.hide()
         self._needs, self._choices = self._memo.setdefault(tuple(shape), ({}, {}))
         self._fitted_width = None
-        self._place(self._per_row)
-        self._fit_pairs(self.width())  # measures a new set of fields (minimumSizeHint reads it)
+        self._place(self._choices.get(self.width(), self._per_row))
+        # A new set of fields is measured one turn later, not in the call that shows the event
+        # (a storm's first report: the showing is the longest stall of the GUI).
+        self._refit.start()
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
@@ -231,8 +235,9 @@ class DetailHeader(QWidget):
         for name, text, long in self._cells:
             if long and col:
                 row, col = row + 1, 0
-            name.setVisible(True)  # pooled labels out of the grid were hidden
-            text.setVisible(True)
+            if name.isHidden():  # pooled labels out of the grid were hidden
+                name.show()
+                text.show()
             self.grid.addWidget(name, row, col * 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(text, row, col * 2 + 1, 1, per_row * 2 - 1 if long else 1, Qt.AlignmentFlag.AlignTop)
             if long:

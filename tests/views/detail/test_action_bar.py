@@ -52,3 +52,20 @@ def test_narrowing_the_dock_wraps_and_widening_it_unwraps(qtbot):
     qtbot.waitUntil(lambda: len(rows_of(bar)) > 2)
     bar.setGeometry(0, 0, 900, 200)
     qtbot.waitUntil(lambda: rows_of(bar) == [PER_ROW, 1])
+
+
+def test_another_event_reuses_the_buttons_and_each_gives_its_own_action(qtbot):
+    """Buttons made for one event serve the next one's actions (no buttons made and styled
+    again on a click): each with its new word, its own object name, primary or not, and a press
+    gives the action it shows now."""
+    _dock, bar = bar_in_a_dock(qtbot, 900)
+    made = set(bar.buttons.values())
+    bar.show_actions((Action.DISPATCH, Action.RETURN))
+    assert set(bar.buttons.values()) <= made
+    dispatch = bar.buttons[Action.DISPATCH]
+    assert dispatch.text() == "派遣" and dispatch.objectName() == "action_dispatch"
+    assert dispatch.property("primary") is True and bar.buttons[Action.RETURN].property("primary") is False
+    assert sum(b.isVisibleTo(bar) for b in made) == 2  # the others out of sight
+    with qtbot.waitSignal(bar.sig_action) as pressed:
+        bar.buttons[Action.RETURN].click()
+    assert pressed.args == [Action.RETURN]
