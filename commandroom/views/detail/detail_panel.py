@@ -198,7 +198,6 @@ class EventDetailPanel(QWidget):
                 self.tabs.setTabText(n, text)
 
     def _show_body(self, shown: bool, keep_header: bool = False) -> None:
-        self.header.setVisible(shown or keep_header)
         self.fields.setVisible(shown or keep_header)
         self.tabs.setVisible(shown)
         self.empty.setVisible(not shown and not keep_header)
