@@ -77,6 +77,7 @@ def probe_console() -> None:
     from commandroom.views.common.slices import Slices
     from commandroom.views.common.laid_cells import LaidCellDelegate
     from commandroom.views.events.event_table_model import EventTableModel
+    from commandroom.views.detail.detail_header import DetailHeader
     from commandroom.views.main_window import MainWindow
 
     probe_slots((MainWindow, "on_view_changed", by_view("window.on_view_changed")),
@@ -91,6 +92,7 @@ def probe_console() -> None:
                 (CallQueueModel, "multiData", None), (EventTableModel, "multiData", None),
                 (EventTableModel, "data", None),
                 (LaidCellDelegate, "paint", None),  # the event list's and the queue's one call per cell
+                (DetailHeader, "_fit_pairs", None),  # a new set of fields measured, a turn after
                 (QuietTable, "paintEvent", _painted))
 
 

@@ -93,9 +93,11 @@ def _application(settings: Settings):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from commandroom.services.gui_collector import collect_on_gui_thread
     from commandroom.views.common.style import console_style
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    collect_on_gui_thread(app)  # garbage holding widgets is never freed by a worker thread
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setStyle(console_style())  # Fusion everywhere; console.qss refines it
@@ -210,6 +212,7 @@ class Console:
         from commandroom.services.map_feed import map_read_model
         from commandroom.services.worker_thread import WorkerThread
         from commandroom.views.alerts.alerts_panel import ALERTS
+        from commandroom.views.common.glyph_warmup import GlyphWarmup
         from commandroom.views.main_window import MainWindow
 
         clock = clock or Clock()
@@ -241,6 +244,10 @@ class Console:
         # Once the opening data is in the docks (their queued loads go before a 0 ms timer): a
         # full collection must never again walk the opening's objects mid-storm.
         self.window.events.sig_populated.connect(lambda _n: QTimer.singleShot(0, gil_pace.settle_heap))
+        # Then, a slice a turn, the common characters drawn once: a storm's first calls are
+        # not the first to be drawn in them (views/common/glyph_warmup.py).
+        self.glyphs = GlyphWarmup(parent=self.window)
+        self.window.events.sig_populated.connect(lambda _n: QTimer.singleShot(0, self.glyphs.start))
         self._sweep = gil_pace.HeapSweeper(self.window)  # frozen garbage freed hourly, when quiet
         self.pump.sig_entries.connect(self._sweep.busy)
         self._sweep.start()

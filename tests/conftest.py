@@ -3,7 +3,9 @@ actors. ``db`` runs a test once per backend; ``sqlite_db`` only on SQLite."""
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import uuid
 from datetime import datetime
 
@@ -19,6 +21,30 @@ from commandroom.models.db import Database
 from commandroom.models.enums import Role
 
 from tests.pg_server import PostgresServer
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with the cyclic collector on its GUI thread as the program's
+    (``services/gui_collector.py``): the widgets a test lets go of are never freed by a worker
+    thread of a later test (a full run hung on it once, CI warned of timers started from
+    another thread)."""
+    from commandroom.services.gui_collector import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield qapp
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _earlier_tests_widgets_freed():
+    """Each test starts with the widgets of the tests before it gone: closed ones deleted (their
+    ``deleteLater``) and the garbage cycles holding others freed, here on the GUI thread."""
+    qt = sys.modules.get("PySide6.QtCore")  # a test of the Qt-free core does not load Qt here
+    if qt is not None and qt.QCoreApplication.instance() is not None:
+        qt.QCoreApplication.sendPostedEvents(None, qt.QEvent.Type.DeferredDelete)
+        gc.collect()
+    yield
 
 
 @pytest.fixture(scope="session")

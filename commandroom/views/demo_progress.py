@@ -32,10 +32,12 @@ class DemoProgressDialog(QProgressDialog):
 
     @Slot(int, int)
     def on_progress(self, done: int, total: int) -> None:
-        self.setMaximum(total)
-        self.setValue(done)
         self.setLabelText(translate("DemoProgress", "正在生成演示街道：第 {done} / {total} 天")
                           .format(done=done, total=total))
+        self.setMaximum(total)
+        # Last: a modal progress dialog's setValue processes the pending events, the later days'
+        # progress and the end among them; anything set after it would undo theirs.
+        self.setValue(done)
 
     @Slot(object)
     def on_finished(self, _summary) -> None:

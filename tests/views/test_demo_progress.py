@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from commandroom.demo import has_street
@@ -52,3 +53,16 @@ def test_a_failure_keeps_its_reason(qtbot, sqlite_db):
         thread.start()
     assert thread.stop()
     assert "2000-01-01" in dialog.failure
+
+
+def test_a_later_day_arriving_during_an_earlier_days_update_is_the_one_shown(qtbot, sqlite_db):
+    """A modal progress dialog's ``setValue`` handles the pending events: the next day's
+    progress (or the end) is shown inside the earlier day's update, which must not undo it."""
+    dialog = DemoProgressDialog(DemoBuilder(sqlite_db, days=3, **SMALL))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.on_progress(1, 3)
+    QTimer.singleShot(0, lambda: dialog.on_progress(3, 3))  # already queued behind day 2
+    dialog.on_progress(2, 3)
+    assert dialog.value() == 3 and "3 / 3" in dialog.labelText()

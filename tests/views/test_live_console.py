@@ -57,6 +57,8 @@ def test_event_written_by_another_process_appears(qtbot, street_db, tmp_path):
         with qtbot.waitSignal(console.window.events.sig_populated, timeout=10_000) as populated:
             console.window.findChild(QAction, "reloadAction").trigger()  # F5: the whole list again
         assert populated.args == [1]
+        # After the opening, the common characters were drawn once (views/common/glyph_warmup.py).
+        qtbot.waitUntil(lambda: console.glyphs.done, timeout=30_000)
     finally:
         console.window.close()  # stops the feed thread (the leak check would fail otherwise)
     assert not console.feed.is_running()

@@ -109,9 +109,7 @@ class CallQueuePanel(QWidget):
         self.banner = QLabel(self, objectName="queueBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
-        self.empty = QLabel(self.tr("暂无待处理的报告"), self, objectName="queueEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #8a9099; padding: 12px;")
+        self.table.set_placeholder(self.tr("暂无待处理的报告"))
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 4, 4, 0)
@@ -148,7 +146,6 @@ class CallQueuePanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
         layout.addWidget(self.banner)
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
@@ -519,7 +516,6 @@ class CallQueuePanel(QWidget):
 
     def _update_state(self, *_args) -> None:
         count = self.model.rowCount()
-        self.empty.setVisible(count == 0)
         row = self.current_row() if count else None
         hold = self.model.hold(row) if row is not None else None
         for name, button in self.buttons.items():

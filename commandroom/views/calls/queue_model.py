@@ -22,7 +22,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
 
 from commandroom.models.clock import Clock
-from commandroom.models.enums import Priority
+from commandroom.models.enums import Priority, Source
 from commandroom.models.intake_limits import intake_state
 from commandroom.views.calls.source_icons import source_icon
 from commandroom.views.common import palette, timefmt
@@ -108,6 +108,8 @@ class CallQueueModel(OneCallPerCell, SortedRowsModel):
         self._seen_at = 0  # when the heartbeats were
         self._generation = 0
         self._ticked_from = self._now  # the clock before the last tick
+        for source in Source:  # drawn with the queue, not at the paint of its first call
+            source_icon(source)
 
     # --- Feeding the model -----------------------------------------------------------------
     def _reset_extras(self) -> None:

@@ -22,7 +22,7 @@ COLOURS = {
     Source.DISTRICT_ORDER: QColor("#e65100"),
 }
 
-_SIZE = 64  # drawn once at this size on a 1-unit grid, scaled down by the icon
+_SIZES = (16, 20, 24, 32, 48, 64)  # drawn on a 1-unit grid at each: small icons at 1x and 2x
 
 
 def _handset(p: QPainter) -> None:
@@ -89,16 +89,24 @@ _GLYPHS = {
 
 @cache
 def source_icon(source: Source) -> QIcon:
-    """The icon of a source (made once per source, after the application exists)."""
-    pixmap = QPixmap(_SIZE, _SIZE)
+    """The icon of a source (made once per source, after the application exists), drawn at
+    each size a table or a button asks for: none is scaled from another at its first paint."""
+    icon = QIcon()
+    for size in _SIZES:
+        icon.addPixmap(_drawn(source, size))
+    return icon
+
+
+def _drawn(source: Source, size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.scale(_SIZE, _SIZE)
+    painter.scale(size, size)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(COLOURS[source])
     painter.drawEllipse(QRectF(0.02, 0.02, 0.96, 0.96))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     _GLYPHS[source](painter)
     painter.end()
-    return QIcon(pixmap)
+    return pixmap

@@ -24,9 +24,11 @@ show their previous look for those few turns.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QTimer
-from PySide6.QtGui import QRegion
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QPainter, QRegion
 from PySide6.QtWidgets import QTableView
+
+from commandroom.views.common import palette
 
 _FULL = "full"
 BAND_ROWS = 4  # rows repainted per turn of the event loop
@@ -42,6 +44,31 @@ class QuietTable(QTableView):
         self._queued = QRegion()  # what is still to be repainted, band by band
         self._band = QTimer(self, singleShot=True, interval=0)
         self._band.timeout.connect(self._next_band)
+        self._placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        """What the table says while it has no rows, drawn in its viewport. A label beside it,
+        hidden as the first row comes, would lay the dock out again and repaint the whole view
+        in the first turn of a storm."""
+        self._placeholder = text
+        self.viewport().update()
+
+    def placeholder_shown(self) -> str:
+        """The placeholder as shown now: empty while the table has rows."""
+        if not self._placeholder:  # most tables: no call into the model at every paint
+            return ""
+        model = self.model()
+        return self._placeholder if model is None or model.rowCount() == 0 else ""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        text = self.placeholder_shown()
+        if text:
+            painter = QPainter(self.viewport())
+            painter.setPen(palette.FINISHED_TEXT)
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, text)
+            painter.end()
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         for connection in self._connections:
@@ -57,9 +84,14 @@ class QuietTable(QTableView):
             model.modelReset, model.layoutChanged, model.columnsInserted,
             model.columnsRemoved, model.columnsMoved)]
 
-    def _note_rows(self, parent, first: int, _last: int) -> None:
+    def _note_rows(self, parent, first: int, last: int) -> None:
         """After the rows changed (the header already counts them): from which row down does
         the view show something else? Rows above those in view shift every one of them."""
+        if not parent.isValid() and self.model().rowCount() == last - first + 1:
+            # The first rows of an empty table (a reset before it, however recent, showed
+            # nothing): painted from the top in bands, as rows coming into view are.
+            self._pending = first
+            return
         top = self.rowAt(0)
         if parent.isValid() or self._pending == _FULL or top < 0 or first < top:
             self._pending = _FULL

@@ -8,13 +8,17 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from commandroom.models.enums import Action
+from commandroom.models.lifecycle import RULES, UNVERSIONED
 from commandroom.views.common.labels import label
+from commandroom.views.common.out_of_sight import out_of_sight
 
 # The step that moves the event on along the loop (drawn as primary); the others are side paths.
 FORWARD = frozenset({Action.REGISTER, Action.DISPATCH, Action.ACKNOWLEDGE, Action.START,
                      Action.RESOLVE, Action.VERIFY, Action.CLOSE, Action.EVALUATE,
                      Action.APPROVE_EXTENSION})
 PER_ROW = 6  # at most: a wide dock keeps a short row of buttons rather than one long line
+# Every action ``allowed_actions`` can offer on an event.
+OFFERED = tuple(action for action in RULES if action not in UNVERSIONED)
 
 
 class ActionBar(QWidget):
@@ -30,12 +34,20 @@ class ActionBar(QWidget):
         self._layout.setHorizontalSpacing(6)
         self._layout.setVerticalSpacing(4)
         self._actions: tuple[Action, ...] = ()
-        self.buttons: dict[Action, QPushButton] = {}
-        # Every button made so far, reused for the next event's actions (a click on another
-        # event: no buttons made and styled again).
-        self._pool: list[QPushButton] = []
-        self._action_of: dict[QPushButton, Action] = {}
+        self.buttons: dict[Action, QPushButton] = {}  # those shown, in order
+        # A button for every action there is, made and styled with the bar: the first event
+        # shown (in a storm, the first call, selected as it comes in) only shows the ones it
+        # needs, and no click makes or styles a button again.
+        self._made = {action: self._button(action) for action in OFFERED}
         self._per_row = 0  # buttons a row as placed
+
+    def _button(self, action: Action) -> QPushButton:
+        button = QPushButton(label(action), self, objectName=f"action_{action.value}")
+        button.setProperty("primary", action in FORWARD)  # read by the style sheet
+        button.clicked.connect(lambda _checked=False: self.sig_action.emit(action))
+        button.hide()
+        button.ensurePolished()
+        return button
 
     def show_actions(self, actions) -> None:
         """One button per action, in the lifecycle table's order; laid out anew only when they
@@ -44,28 +56,17 @@ class ActionBar(QWidget):
         if actions == self._actions:
             return
         self._actions = actions
-        for button in self.buttons.values():
-            self._layout.removeWidget(button)
-        self.buttons = {}
-        while len(self._pool) < len(actions):  # new buttons only beyond those made before
-            button = QPushButton(self)
-            button.clicked.connect(lambda _checked=False, b=button: self.sig_action.emit(self._action_of[b]))
-            self._pool.append(button)
-        for button, action in zip(self._pool, actions):
-            button.setText(label(action))
-            button.setObjectName(f"action_{action.value}")
-            if button.property("primary") != (action in FORWARD):
-                button.setProperty("primary", action in FORWARD)
-                button.style().unpolish(button)  # the style sheet reads the property at polish
-                button.style().polish(button)
-            if button.isHidden():
-                button.show()
-            self._action_of[button] = action
-            self.buttons[action] = button
-        for button in self._pool[len(actions):]:
-            button.hide()
-        self._per_row = 0
-        self._place(self.width())
+        if not actions:
+            self.hide()  # first: the buttons then go out of sight behind it
+        with out_of_sight(self):
+            for button in self.buttons.values():
+                self._layout.removeWidget(button)
+            self.buttons = {action: self._made[action] for action in actions}
+            for action, button in self._made.items():
+                if button.isHidden() == (action in self.buttons):
+                    button.setVisible(action in self.buttons)
+            self._per_row = 0
+            self._place(self.width())
         self.setVisible(bool(actions))
         self.updateGeometry()
 

@@ -18,8 +18,10 @@ from commandroom.models.lifecycle import HELD
 from commandroom.models.privacy import mask_phone
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
+from commandroom.views.common.out_of_sight import out_of_sight
 
 PAIRS_PER_ROW = 3  # at most: fewer in a narrow dock
+MOST_FIELDS = 19  # an event's fields at most (``_pairs``: 15 always, 4 when it has them)
 
 
 def _full(at: datetime | None) -> str:
@@ -46,6 +48,8 @@ class DetailHeader(QWidget):
         # Every label pair made so far, reused for the next event's fields: a new label costs
         # its creation and its style's polish at its first showing, a click's worth of the GUI.
         self._pool: list[tuple[QLabel, QLabel]] = []
+        for _ in range(MOST_FIELDS):  # made and styled with the dock, not at its first event
+            self._pool.append(self._pair())
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(lambda: self._fit_pairs(self.width()))
         self._per_row = PAIRS_PER_ROW  # pairs a row as placed
@@ -63,6 +67,17 @@ class DetailHeader(QWidget):
         layout.addWidget(self.clock_line)
         layout.addLayout(self.grid)
 
+    def _pair(self) -> tuple[QLabel, QLabel]:
+        """A field's name and value labels, out of sight until placed."""
+        name = QLabel(self, objectName="fieldName")
+        text = QLabel(self, objectName="fieldValue")
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (name, text):
+            widget.hide()
+            widget.ensurePolished()
+        return name, text
+
     def show_loading(self) -> None:
         self.headline.setText(self.tr("正在读取…"))
         self.title.clear()
@@ -74,7 +89,7 @@ class DetailHeader(QWidget):
         self.clock_line.clear()
         self._fill([])
 
-    def show(self, d, now: datetime) -> None:
+    def show_detail(self, d, now: datetime) -> None:
         status_colour = palette.STATUS.get(d.status)
         prio_colour = palette.PRIORITY[d.priority]
         self.headline.setText(
@@ -149,26 +164,24 @@ class DetailHeader(QWidget):
             return
         self._shape = shape
         self.values = {}
-        for name, text, _long in self._cells:
-            self.grid.removeWidget(name)
-            self.grid.removeWidget(text)
-        while len(self._pool) < len(pairs):  # new labels only for fields never shown before
-            text = QLabel(self, objectName="fieldValue")
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._pool.append((QLabel(self, objectName="fieldName"), text))
-        self._cells = []
-        for (name, text), (caption, value) in zip(self._pool, pairs):
-            name.setText(caption)
-            text.setText(value)
-            self._cells.append((name, text, len(value) > 40))
-            self.values[caption] = text
-        for name, text in self._pool[len(pairs):]:  # out of the grid: out of sight
-            name.hide()
-            text.hide()
-        self._needs, self._choices = self._memo.setdefault(tuple(shape), ({}, {}))
-        self._fitted_width = None
-        self._place(self._choices.get(self.width(), self._per_row))
+        with out_of_sight(self):
+            for name, text, _long in self._cells:
+                self.grid.removeWidget(name)
+                self.grid.removeWidget(text)
+            while len(self._pool) < len(pairs):
+                self._pool.append(self._pair())
+            self._cells = []
+            for (name, text), (caption, value) in zip(self._pool, pairs):
+                name.setText(caption)
+                text.setText(value)
+                self._cells.append((name, text, len(value) > 40))
+                self.values[caption] = text
+            for name, text in self._pool[len(pairs):]:  # out of the grid: out of sight
+                name.hide()
+                text.hide()
+            self._needs, self._choices = self._memo.setdefault(tuple(shape), ({}, {}))
+            self._fitted_width = None
+            self._place(self._choices.get(self.width(), self._per_row))
         # A new set of fields is measured one turn later, not in the call that shows the event
         # (a storm's first report: the showing is the longest stall of the GUI).
         self._refit.start()
@@ -182,7 +195,9 @@ class DetailHeader(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_pairs(event.size().width())
+        # Fitted a turn later, once for the width the resizes end at: one layout pass resizes the
+        # header several times (the scroll bar comes and goes), and each measure is milliseconds.
+        self._refit.start()
 
     def _fit_pairs(self, width: int) -> None:
         """Of the arrangements that fit the width (a narrow dock: two or one pair a row, never a

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QStackedLayout, QTabWidget, QVBoxLayout, QWidget
 
 from commandroom.models.clock import Clock
 from commandroom.models.enums import Action, Role
@@ -86,12 +86,16 @@ class EventDetailPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
+        self.empty.setAutoFillBackground(True)  # it covers the body (below)
+
+        self.body = QWidget(self)
+        self.body.setAutoFillBackground(True)  # over the hint, it hides it (the buttons' gaps too)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         # Whole when the dock has room, scrolling when not: never a cut address. The buttons
         # and the answer to a command stay in sight under it.
-        self.fields = FittedScroll(self.header, self)
+        self.fields = FittedScroll(self.header, self.body)
         for widget in (self.fields, self.actions, self.notice):
             layout.addWidget(widget)
         # The tabs take what the fields leave, down to a few rows (they scroll): their own size
@@ -99,7 +103,14 @@ class EventDetailPanel(QWidget):
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.tabs.setMinimumHeight(TABS_MIN_LINES * self.fontMetrics().height())
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.empty, 1)
+        # The body is never hidden: with nothing selected the hint lies over it. A widget shown
+        # in a shown window lays out every layout above it up to the main window's, at once
+        # (Qt's setVisible): showing the body's tree took 20-60 ms, a stall of the console when
+        # a storm's first call is selected as it comes in.
+        self._stack = QStackedLayout(self)
+        self._stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
+        self._stack.addWidget(self.body)
+        self._stack.addWidget(self.empty)
         self._show_body(False)
         self._name_tabs()
         selection.sig_selected.connect(self._follow_selection)
@@ -157,13 +168,16 @@ class EventDetailPanel(QWidget):
             return
         self.view = view
         detail = view.detail
-        if detail is None:
+        if detail is None:  # the headline says so, over empty tabs and no buttons
             self.header.show_gone(view.event_id)
-            self._show_body(False, keep_header=True)
+            for model, _name, _stretch in self._tab_models:
+                model.reset([])
+            self._name_tabs()
+            self._show_body(True)
             self.actions.show_actions(())
             return
         same_event = old is not None and old.event_id == view.event_id and old.detail is not None
-        self.header.show(detail, self.clock.now())
+        self.header.show_detail(detail, self.clock.now())
         words = TimelineWords(detail, view.units)
         lines = [tables.TimelineLine(e.log_id, e.at, e.actor_name, words.describe(e), e.console)
                  for e in detail.timeline]
@@ -186,7 +200,7 @@ class EventDetailPanel(QWidget):
     def tick(self) -> None:
         """Once a minute: the time left follows the clock."""
         if self.view is not None and self.view.detail is not None:
-            self.header.show(self.view.detail, self.clock.now())
+            self.header.show_detail(self.view.detail, self.clock.now())
 
     def _name_tabs(self) -> None:
         counts = [m.rowCount() for m, _n, _s in self._tab_models]
@@ -197,10 +211,8 @@ class EventDetailPanel(QWidget):
             if self.tabs.tabText(n) != text:  # a new text lays the tab bar out again
                 self.tabs.setTabText(n, text)
 
-    def _show_body(self, shown: bool, keep_header: bool = False) -> None:
-        self.fields.setVisible(shown or keep_header)
-        self.tabs.setVisible(shown)
-        self.empty.setVisible(not shown and not keep_header)
+    def _show_body(self, shown: bool) -> None:
+        self._stack.setCurrentWidget(self.body if shown else self.empty)
         if not shown:
             self.actions.show_actions(())
 

@@ -3,6 +3,7 @@ that come into view, removals in view and resets do, as in any table view."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from commandroom.models.clock import FrozenClock
@@ -23,16 +24,21 @@ class CountedModel(CallQueueModel):
         super().multiData(index, roles)
 
 
-def shown(qtbot, rows: int):
+def shown(qtbot, rows: int, placeholder: str = ""):
+    """A table of ``rows`` queue rows on screen (with ``placeholder`` and no row numbers)."""
     model = CountedModel("console-1", FrozenClock(NOW))
     model.set_rows([queue_row(n) for n in range(1, rows + 1)])  # the longest waiting first
     table = QuietTable()
     qtbot.addWidget(table)
     table.setModel(model)
+    if placeholder:
+        table.set_placeholder(placeholder)
+        table.verticalHeader().hide()  # as the queue's: no row numbers
     table.resize(900, 300)
     table.show()
     qtbot.waitExposed(table)
-    qtbot.waitUntil(lambda: model.painted > 0)
+    if rows:
+        qtbot.waitUntil(lambda: model.painted > 0)
     return table, model
 
 
@@ -105,3 +111,32 @@ def test_a_repaint_in_bands_ends_even_where_it_reached_past_the_viewport(qtbot):
     qtbot.waitUntil(lambda: not table._band.isActive(), timeout=2_000)
     assert table._queued.isEmpty()
     assert model.painted > 0
+
+
+def test_an_empty_table_says_so_in_its_viewport_and_keeps_its_size_as_rows_come(qtbot):
+    """The placeholder is painted by the table, not a label beside it: the first row does not
+    lay the dock out again (the view keeps its size) and the text is gone with it."""
+    table, model = shown(qtbot, 0, placeholder="暂无待处理的报告")
+    blank = QImage(table.viewport().size(), QImage.Format.Format_RGB32)
+    blank.fill(table.viewport().palette().base().color())
+    assert table.placeholder_shown() == "暂无待处理的报告"
+    assert table.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32) != blank  # drawn
+    size = table.viewport().size()
+    model.set_rows([queue_row(1)])
+    assert table.placeholder_shown() == ""
+    settle(qtbot, table, model)
+    assert table.viewport().size() == size
+    model.set_rows([])
+    assert table.placeholder_shown() == "暂无待处理的报告"
+
+
+def test_the_first_rows_of_an_empty_table_are_painted_in_bands_even_just_after_a_reset(qtbot):
+    """The queue's opening load is a reset, and a reset of an empty table is laid out no
+    sooner than the next rows: a storm's first batch was then painted whole in one turn. The
+    first rows are painted from the top a band a turn, and what is on screen ends up right."""
+    table, model = shown(qtbot, 0)
+    model.set_rows([])  # the opening load: nothing waiting
+    rows = [queue_row(n) for n in range(1, 40)]
+    model.apply([r.id for r in rows], rows)
+    assert table._pending == 0  # from the top, in bands: not a whole relayout
+    qtbot.waitUntil(lambda: on_screen_is_fresh(table, table), timeout=2_000)

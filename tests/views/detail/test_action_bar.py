@@ -2,10 +2,10 @@
 every button shows its whole word."""
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from commandroom.models.enums import Action
-from commandroom.views.detail.action_bar import PER_ROW, ActionBar
+from commandroom.views.detail.action_bar import OFFERED, PER_ROW, ActionBar
 
 SEVEN = (Action.ATTACH_CONTACT, Action.REGISTER, Action.REJECT, Action.MERGE, Action.TAKE, Action.RELEASE,
          Action.ANSWER)
@@ -54,18 +54,30 @@ def test_narrowing_the_dock_wraps_and_widening_it_unwraps(qtbot):
     qtbot.waitUntil(lambda: rows_of(bar) == [PER_ROW, 1])
 
 
-def test_another_event_reuses_the_buttons_and_each_gives_its_own_action(qtbot):
-    """Buttons made for one event serve the next one's actions (no buttons made and styled
-    again on a click): each with its new word, its own object name, primary or not, and a press
-    gives the action it shows now."""
+def test_another_event_shows_buttons_made_with_the_bar_and_each_gives_its_own_action(qtbot):
+    """The bar makes and styles a button for every action the lifecycle may offer when it is
+    made (the first event shown, a storm's first call, only shows some): another event's
+    actions show those buttons, each with its word, its object name, primary or not, and a
+    press gives its action."""
     _dock, bar = bar_in_a_dock(qtbot, 900)
-    made = set(bar.buttons.values())
+    made = set(bar.findChildren(QPushButton))
+    assert len(made) == len(OFFERED)
     bar.show_actions((Action.DISPATCH, Action.RETURN))
-    assert set(bar.buttons.values()) <= made
+    assert set(bar.findChildren(QPushButton)) == made
     dispatch = bar.buttons[Action.DISPATCH]
     assert dispatch.text() == "派遣" and dispatch.objectName() == "action_dispatch"
     assert dispatch.property("primary") is True and bar.buttons[Action.RETURN].property("primary") is False
+    assert [b for b in made if b.isVisibleTo(bar)] == [b for b in made if b in bar.buttons.values()]
     assert sum(b.isVisibleTo(bar) for b in made) == 2  # the others out of sight
     with qtbot.waitSignal(bar.sig_action) as pressed:
         bar.buttons[Action.RETURN].click()
     assert pressed.args == [Action.RETURN]
+
+
+def test_a_bar_with_nothing_to_offer_is_out_of_sight(qtbot):
+    dock, bar = bar_in_a_dock(qtbot, 900)
+    assert bar.isVisible()
+    bar.show_actions(())
+    assert not bar.isVisible() and bar.buttons == {}
+    bar.show_actions((Action.DISPATCH,))
+    assert bar.isVisible() and bar.buttons[Action.DISPATCH].isVisible()

@@ -119,6 +119,31 @@ def test_selection_is_shared_between_list_and_detail(qtbot, room, open_console):
     assert "138****5678" in detail.header.values["反映人"].text()
 
 
+def test_with_nothing_selected_the_hint_lies_over_a_body_never_hidden(qtbot, room, open_console):
+    """The body is shown with the dock and stays so: a widget shown in a shown window lays the
+    whole console out at once, and the first call of a storm, selected as it comes in, would
+    pay for it. The hint covers it while nothing is selected."""
+    event_id = receive(room)
+    console = open_console()
+    detail = console.window.detail
+    on_top = lambda: detail.childAt(detail.rect().center())  # noqa: E731  what the officer sees there
+    assert detail.body.isVisible() and on_top() is detail.empty
+    select_in_list(qtbot, console, event_id)
+    assert detail.body.isVisible() and detail.body.isAncestorOf(on_top())
+    assert detail.actions.isVisible() and detail.header.title.text() == "燕翔路占道经营"
+    # Under the body, the hint shows nowhere, not even between the buttons: a hint that fills
+    # the whole dock changes nothing on screen.
+    hint = detail.empty.text()
+    detail.empty.setText("")
+    shown = detail.grab().toImage()
+    detail.empty.setText("详" * 5000)
+    assert detail.grab().toImage() == shown
+    detail.empty.setText(hint)
+    console.window.selection.select([], source=None)
+    qtbot.waitUntil(lambda: on_top() is detail.empty, timeout=5_000)
+    assert detail.body.isVisible() and not detail.actions.isVisible()
+
+
 @pytest.mark.parametrize("user", ["duty", "leader"])
 def test_buttons_are_exactly_the_allowed_actions(qtbot, room, open_console, user):
     event_id = receive(room)
