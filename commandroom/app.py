@@ -89,6 +89,14 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _sandbox_off_for_root() -> None:
+    """Chromium (the map's web engine) refuses its sandbox to root; without this variable the
+    engine never starts and the console hung at the map. Root runs the console on kiosk
+    machines and in CI; an officer's own account keeps the sandbox."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
 def _application(settings: Settings):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
@@ -96,6 +104,7 @@ def _application(settings: Settings):
     from commandroom.services.gui_collector import collect_on_gui_thread
     from commandroom.views.common.style import console_style
 
+    _sandbox_off_for_root()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     collect_on_gui_thread(app)  # garbage holding widgets is never freed by a worker thread
     app.setApplicationName(APP_NAME)

@@ -103,3 +103,12 @@ def test_a_missing_database_is_one_dialog_in_the_language_asked(qapp, tmp_path, 
     assert app._open_database(url, OpenMode.WRITE, False, lang) is None
     assert len(shown) == 1 and words in shown[0] and "\n" not in shown[0]
     assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("uid", [0, 1000])
+def test_as_root_the_web_engines_sandbox_is_off_for_an_officer_it_stays_on(monkeypatch, uid):
+    """Chromium refuses its sandbox to root: the map's engine never started, the console hung."""
+    monkeypatch.delenv("QTWEBENGINE_DISABLE_SANDBOX", raising=False)
+    monkeypatch.setattr(app.os, "geteuid", lambda: uid)
+    app._sandbox_off_for_root()
+    assert app.os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == ("1" if uid == 0 else None)
