@@ -3,9 +3,7 @@ actors. ``db`` runs a test once per backend; ``sqlite_db`` only on SQLite."""
 
 from __future__ import annotations
 
-import gc
 import os
-import sys
 import uuid
 from datetime import datetime
 
@@ -23,6 +21,9 @@ from commandroom.models.enums import Role
 from tests.pg_server import PostgresServer
 
 
+_gui_collector = []  # the session's, once a test has made the application
+
+
 @pytest.fixture(scope="session")
 def qapp(qapp):
     """pytest-qt's application, with the cyclic collector on its GUI thread as the program's
@@ -31,19 +32,21 @@ def qapp(qapp):
     another thread)."""
     from commandroom.services.gui_collector import collect_on_gui_thread
 
-    collector = collect_on_gui_thread(qapp)
+    _gui_collector.append(collect_on_gui_thread(qapp))
     yield qapp
-    collector.stop()
+    _gui_collector.pop().stop()
 
 
 @pytest.fixture(autouse=True)
 def _earlier_tests_widgets_freed():
-    """Each test starts with the widgets of the tests before it gone: closed ones deleted (their
-    ``deleteLater``) and the garbage cycles holding others freed, here on the GUI thread."""
-    qt = sys.modules.get("PySide6.QtCore")  # a test of the Qt-free core does not load Qt here
-    if qt is not None and qt.QCoreApplication.instance() is not None:
-        qt.QCoreApplication.sendPostedEvents(None, qt.QEvent.Type.DeferredDelete)
-        gc.collect()
+    """Each test starts as the event loop would leave it: the widgets closed before it deleted
+    (their ``deleteLater``) and the collector's due collection made, on the GUI thread. (A full
+    collection at every test walked the whole heap: most of a run's time.)"""
+    if _gui_collector:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        _gui_collector[0].tick()
     yield
 
 
