@@ -189,12 +189,24 @@ class EventListPanel(QWidget):
             flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                      | QItemSelectionModel.SelectionFlag.Rows)
             self.table.selectionModel().select(wanted, flags)
-            if first is not None:
+            if first is not None:  # scrolled first: the current row's own scrollTo has nothing left to do
+                self._bring_into_view(first.row())
                 self.table.selectionModel().setCurrentIndex(
                     first, QItemSelectionModel.SelectionFlag.NoUpdate)
-                self.table.scrollTo(first, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._following = False
+
+    def _bring_into_view(self, row: int) -> None:
+        """Scroll just enough for the row to be whole in view, the view's top on a row's edge.
+        (``scrollTo`` by pixels put the row at the very bottom: the top row showed cut in half.)
+        The rows are all one height (``Fixed``)."""
+        self.table.updateGeometries()  # the scroll range of rows just added (a layout may be pending)
+        bar, height = self.table.verticalScrollBar(), self.table.rowHeight(row)
+        top, page, y = bar.value(), self.table.viewport().height(), row * height
+        if top <= y and y + height <= top + page:
+            return  # already whole in view: the officer's scrolling is kept
+        whole_rows = max(1, page // height)
+        bar.setValue(y if y < top else y - (whole_rows - 1) * height)
 
     # --- Header state (kept by the window's settings) -----------------------------------------
     def header_state(self) -> QByteArray:

@@ -46,3 +46,24 @@ def test_a_filter_hiding_the_row_keeps_the_shared_selection(qtbot, make_window):
         window.events.model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
     window.events.filters.search.setText("井盖")
     assert window.selection.ids == (1,)
+
+
+def test_a_row_brought_into_view_is_whole_and_so_is_the_top_row(qtbot, make_window):
+    """Scrolled to from another dock: the row whole in view, the top on a row's edge (scrollTo by
+    pixels left the top row cut in half); a row already in view scrolls nothing."""
+    window = make_window()
+    window.resize(1400, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.on_loaded(make_snapshot([make_row(n) for n in range(1, 300)]))
+    table, model = window.events.table, window.events.model
+    bar, height = table.verticalScrollBar(), table.rowHeight(0)
+    assert table.viewport().height() % height  # a page that is not whole rows: the case to see
+    for event_id in (150, 280, 20, 21):
+        window.selection.select([event_id], source=QObject())
+        rect = table.visualRect(model.index(model.row_of(event_id), 0))
+        assert table.viewport().rect().contains(rect), event_id
+        assert bar.value() % height == 0 or bar.value() == bar.maximum()
+    before = bar.value()
+    window.selection.select([22], source=QObject())  # just below 21: already whole in view
+    assert bar.value() == before
