@@ -86,12 +86,14 @@ class ActionBar(QWidget):
 
     def _place(self, width: int) -> None:
         """As many buttons a row as the dock's width holds whole (a narrow dock: more rows,
-        never a clipped "不予立案"); placed again only when that number changes."""
+        never a clipped "不予立案"), each column as wide as its widest button (one long word,
+        "Answer on the spot", does not make every column as wide); placed again only when that
+        number changes."""
         if not self.buttons:
             return
         margins, gap = self._layout.contentsMargins(), self._layout.horizontalSpacing()
-        cell = max(b.sizeHint().width() for b in self.buttons.values()) + gap
-        per_row = max(1, min(PER_ROW, (width - margins.left() - margins.right() + gap) // cell))
+        per_row = buttons_a_row([b.sizeHint().width() for b in self.buttons.values()],
+                                width - margins.left() - margins.right(), gap)
         if per_row == self._per_row:
             return
         self._per_row = per_row
@@ -109,3 +111,13 @@ class ActionBar(QWidget):
         """While a command is on its way the buttons wait (no double dispatch by a second click)."""
         for button in self.buttons.values():
             button.setEnabled(not busy)
+
+
+def buttons_a_row(widths: list[int], room: int, gap: int) -> int:
+    """The most buttons a row (at most ``PER_ROW``) whose columns, each as wide as its widest
+    button, fit in ``room``; at least one."""
+    for per_row in range(min(PER_ROW, len(widths)), 1, -1):
+        columns = [max(widths[col::per_row]) for col in range(per_row)]
+        if sum(columns) + gap * (per_row - 1) <= room:
+            return per_row
+    return 1

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from commandroom.models.enums import Action
-from commandroom.views.detail.action_bar import OFFERED, PER_ROW, ActionBar
+from commandroom.views.detail.action_bar import OFFERED, PER_ROW, ActionBar, buttons_a_row
 
 SEVEN = (Action.ATTACH_CONTACT, Action.REGISTER, Action.REJECT, Action.MERGE, Action.TAKE, Action.RELEASE,
          Action.ANSWER)
@@ -39,10 +39,21 @@ def test_every_button_is_whole_at_any_width(qtbot, width):
     qtbot.waitUntil(lambda: all(b.width() >= b.sizeHint().width() and b.geometry().right() < width
                                 for b in buttons))
     # As few rows as the width allows: one more button a row would not fit.
-    widest = max(b.sizeHint().width() for b in buttons)
-    fits = (width - 16 + 6) // (widest + 6)  # the bar's margins (8 each side) and spacing (6)
-    qtbot.waitUntil(lambda: len(rows_of(bar)) == -(-len(SEVEN) // min(PER_ROW, fits)))
+    widths = [b.sizeHint().width() for b in buttons]
+    per_row = buttons_a_row(widths, width - 16, 6)  # the bar's margins (8 each side) and spacing (6)
+    qtbot.waitUntil(lambda: len(rows_of(bar)) == -(-len(SEVEN) // per_row))
     assert max(rows_of(bar)) <= PER_ROW
+
+
+@pytest.mark.parametrize("widths, room, expected", [
+    ([50, 50, 50, 50], 1000, 4),  # all in one row
+    ([120, 60, 60, 60, 60, 60, 60], 260, 3),  # columns 120+60+60 and two gaps fit; 4 would not
+    ([120, 60, 60, 60, 60, 60, 60], 259, 2),
+    ([300, 60], 200, 1),  # the widest alone is too wide: still one a row
+    ([40] * 10, 10_000, PER_ROW),
+])
+def test_each_column_is_as_wide_as_its_widest_button(widths, room, expected):
+    assert buttons_a_row(widths, room, gap=10) == expected
 
 
 def test_narrowing_the_dock_wraps_and_widening_it_unwraps(qtbot):
