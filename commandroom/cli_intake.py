@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sys
 from functools import partial
 
@@ -39,7 +40,9 @@ def add_parsers(sub, common, lang: str, typed_positive) -> None:
     sim.add_argument("--burst", action="store_true",
                      help=h("每秒的报告同时发出（而非均匀分布）", "send each second's reports at once instead of spread out"))
     sim.add_argument("--dialect", choices=("native", "open311"), default="native")
-    sim.add_argument("--seed", type=int, default=1, help=h("随机种子", "random seed"))
+    sim.add_argument("--seed", type=int, default=None,
+                     help=h("随机种子：同一种子发出同样的报告（默认每次不同，并在结束时给出）",
+                            "random seed: the same seed sends the same reports (default: a new one each run, printed at the end)"))
     _nice_option(sim, h, lang, defaults.simulate_nice)
 
 
@@ -129,8 +132,13 @@ def _simulate(args) -> int:
     from commandroom.services.intake.simulate import Simulation, run_simulation
 
     lower_priority(args.nice)
+    # A new seed each run: a second demonstration brings new reports, not only retries of the
+    # first run's (the server answers those without a second report). Printed, to send again.
+    seed = secrets.randbelow(1_000_000) if args.seed is None else args.seed
     summary = run_simulation(Simulation(url=args.url, key=args.key, rate=args.rate,
                                         duration=args.duration, burst=args.burst,
-                                        dialect=args.dialect, seed=args.seed))
+                                        dialect=args.dialect, seed=seed))
     print(summary.format(args.lang))
-    return 0 if summary.accepted else 1
+    print(pick(args.lang, f"随机种子 {seed}（--seed {seed} 再发同样的报告）",
+               f"seed {seed} (--seed {seed} sends the same reports again)"))
+    return 0 if summary.accepted or summary.replayed else 1  # answered: new, or a retry known

@@ -68,6 +68,23 @@ def test_the_simulator_speaks_open311(live_intake):
     assert "发送 10，" in ran.stdout and "失败 0" in ran.stdout
 
 
+def test_each_run_sends_new_reports_and_a_seed_sends_the_same_again(live_intake):
+    """A second demonstration brings new reports (a new seed each run, printed); the same seed
+    sends the same reports, each answered as a retry, and that is not a failure."""
+    def run(*seed):
+        ran = cli("simulate", "--url", live_intake.url, "--key", live_intake.key, "--rate", "10",
+                  "--duration", "1", "--lang", "en", *seed)
+        assert ran.returncode == 0, ran.stderr
+        new, retries = map(int, re.search(r"accepted (\d+) new \+ (\d+) retries", ran.stdout).groups())
+        return new, retries, int(re.search(r"^seed (\d+) \(--seed \1 sends", ran.stdout, re.M).group(1))
+
+    first, _, seed = run()
+    again, _, other = run()
+    assert first > 0 and again > 0 and other != seed
+    replayed, retries, same = run("--seed", str(seed))
+    assert (replayed, retries, same) == (0, 10, seed)
+
+
 def _nice_of(pid: int) -> int:
     """The nice value of a running process, as the kernel has it (field 19 of its stat)."""
     with open(f"/proc/{pid}/stat") as stat:
