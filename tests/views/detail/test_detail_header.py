@@ -80,8 +80,41 @@ def test_a_squeezed_dock_cuts_no_wrapped_value(qtbot, height):
     if height >= 900:  # room: laid out whole, nothing to scroll
         qtbot.waitUntil(lambda: fields.height() >= needed)
         assert fields.verticalScrollBar().maximum() == 0
+        assert not fields.more_below()
     else:
         assert fields.verticalScrollBar().maximum() > 0
+        assert fields.more_below()
+
+
+def test_a_line_cut_by_the_bottom_edge_fades_out_while_more_lies_below(qtbot):
+    """The fields scroll in a short dock: the line the edge cuts fades into the background (it
+    reads as "more below"), and the fade is gone once the officer has scrolled to the end."""
+    header = DetailHeader()
+    header._fill(PAIRS)
+    fields = FittedScroll(header)
+    qtbot.addWidget(fields)
+    fields.resize(330, 120)
+    fields.show()
+    qtbot.waitExposed(fields)
+    address = header.values["地址"]
+    qtbot.waitUntil(lambda: fields.verticalScrollBar().maximum() > 0 and address.height() > 0)
+    # The address's first line right across the bottom edge.
+    middle = address.mapTo(header, address.rect().topLeft()).y() + address.fontMetrics().height() // 2
+    fields.verticalScrollBar().setValue(middle - fields.viewport().height())
+    background = fields.fade.palette().color(fields.fade.backgroundRole()).rgb()
+
+    def bottom_row() -> set:
+        image = fields.grab().toImage()
+        x0 = address.mapTo(fields, address.rect().topLeft()).x()
+        return {image.pixel(x, fields.viewport().geometry().bottom()) for x in range(x0, x0 + 60)}
+
+    assert fields.more_below()
+    assert bottom_row() == {background}
+    fields.fade.hide()  # without it, the same edge cuts through the address's glyphs
+    assert bottom_row() != {background}
+    fields.fade.show()
+    fields.verticalScrollBar().setValue(fields.verticalScrollBar().maximum())
+    assert not fields.more_below()  # all seen: the fade paints nothing
 
 
 def test_another_kind_of_event_reuses_the_labels_made_before(qtbot, header):
