@@ -51,9 +51,13 @@ def test_a_tick_collects_the_generation_python_would(qapp):
         for _ in range(8):
             _cycles(1_500)
             collector.tick()
-        assert collector.collections == [7, 1, 0]  # the 5th: the middle (4 young ones, past 3)
+        # Each tick 1.5 young thresholds' worth: the middle at the 3rd and the 6th (4.5, past 3).
+        assert collector.collections == [6, 2, 0]
         collector.tick()  # below the young threshold: nothing
         assert sum(collector.collections) == 8
+        _cycles(5_000)  # a storm's tick: five young thresholds' worth at once
+        collector.tick()
+        assert collector.collections == [6, 3, 0]
         gc.set_threshold(1000, 3, 0)  # full collections allowed: one, as the survivors have grown
         kept = [[n] for n in range(4 * len(gc.get_objects(2)))]  # more than a quarter
         for _ in range(8):
