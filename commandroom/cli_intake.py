@@ -42,7 +42,8 @@ def add_parsers(sub, common, lang: str, typed_positive) -> None:
     sim.add_argument("--dialect", choices=("native", "open311"), default="native")
     sim.add_argument("--seed", type=int, default=None,
                      help=h("随机种子：同一种子发出同样的报告（默认每次不同，并在结束时给出）",
-                            "random seed: the same seed sends the same reports (default: a new one each run, printed at the end)"))
+                            "random seed: the same seed sends the same reports "
+                            "(default: a new one each run, printed at the end)"))
     _nice_option(sim, h, lang, defaults.simulate_nice)
 
 

@@ -6,8 +6,8 @@ every unreachable cycle it finds, and a cycle may hold a Qt widget (a closed dia
 slots, a window a test let go of): its C++ destructor then runs in that worker thread. Qt
 widgets may only be touched by the GUI thread; what happens instead was seen here — "QBasicTimer::
 start: Timers cannot be started from another thread" warnings, a deadlock between a destructor's
-mutex and the GIL (a full test run hung), and a segmentation fault (``tests/services/
-test_gui_collector.py`` rebuilds it without this module).
+mutex and the GIL (a full test run hung), and a segmentation fault (a window in a cycle,
+collected by ``gc.collect()`` in a ``threading.Thread``).
 
 So while the GUI runs, Python's automatic collection is off (``gc.disable``) and this timer does
 the same work on the GUI thread, from the same counters and thresholds (``gc.get_count``,
@@ -77,6 +77,7 @@ class GuiCollector(QObject):
         else:
             gc.collect(0)
             self.collections[0] += 1
+
 
 def collect_on_gui_thread(app: QObject) -> GuiCollector:
     """The application's collector, started (one per application, however often asked)."""

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from commandroom.views.common.fitted_scroll import FittedScroll
-from commandroom.views.detail.detail_header import MOST_FIELDS, PAIRS_PER_ROW, DetailHeader
+from commandroom.views.detail.detail_header import MOST_FIELDS, DetailHeader
 
 PAIRS = [("来源", "12345热线"), ("类别", "未立案"), ("社区/网格", "燕翔社区 / 历山名郡小区2号院"),
          ("地址", "历下区千佛山东路258号历山名郡"), ("反映人", "苏磊婷 139****4242"), ("处置单位", "—"),
