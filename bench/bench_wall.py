@@ -181,7 +181,7 @@ def main() -> None:
     parser.add_argument("--demo-db", default=None, help="a demo street to copy (sqlite:///FILE)")
     args = parser.parse_args()
 
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from commandroom.app import _application
     from commandroom.config import Settings

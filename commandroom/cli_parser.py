@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from typing import NoReturn
 
 DEFAULT_LANG = "zh_CN"

@@ -8,7 +8,7 @@ listed. Names (category, grids, units) are the organisation's as it is now, read
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         # The right-hand docks take the full height beside the list: a long timeline needs rows.
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        detail_dock = self.add_dock(self.detail, self.tr("事件详情"), "detail", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock(self.detail, self.tr("事件详情"), "detail", Qt.DockWidgetArea.RightDockWidgetArea)
         # Its width is the officer's (or the first run's), never its content's (``sizeHint``).
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)

@@ -4,7 +4,7 @@ events, catch-up after a gap, exactly once, self-clearing, and no stale write be
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select

@@ -8,7 +8,8 @@ from enum import IntEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 
 from commandroom.views.common.labels import label
-from commandroom.views.common.live_rows import Index, LiveRowsModel
+from commandroom.views.common.live_rows import LiveRowsModel
+from commandroom.views.common.named_columns import Index
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -27,7 +27,7 @@ from commandroom.models.intake_limits import intake_state
 from commandroom.views.calls.source_icons import source_icon
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
-from commandroom.views.common.live_rows import Index
+from commandroom.views.common.named_columns import Index
 from commandroom.views.common.one_call import OneCallPerCell
 from commandroom.views.common.runs import runs
 from commandroom.views.common.sorted_rows import SortedRowsModel

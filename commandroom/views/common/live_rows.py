@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 
 from commandroom.models.clock import Clock
-from commandroom.views.common.named_columns import Index, NamedColumnsModel
+from commandroom.views.common.named_columns import NamedColumnsModel
 from commandroom.views.common.runs import runs
 
 

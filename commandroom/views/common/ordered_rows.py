@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QCollator, QLocale, QModelIndex, Qt
 
 from commandroom.models.clock import Clock
-from commandroom.views.common.named_columns import Index, NamedColumnsModel
+from commandroom.views.common.named_columns import NamedColumnsModel
 from commandroom.views.common.runs import runs
 
 # A batch moving more than this share of the shown rows is laid out again at once: one sort

@@ -21,7 +21,8 @@ from commandroom.models.urgency import seconds, urgency_key
 from commandroom.views.common import palette, timefmt
 from commandroom.views.common.labels import label
 from commandroom.views.common.one_call import OneCallPerCell
-from commandroom.views.common.ordered_rows import Index, OrderedRowsModel
+from commandroom.views.common.named_columns import Index
+from commandroom.views.common.ordered_rows import OrderedRowsModel
 from commandroom.views.events.event_filter import EventFilter
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QVBoxLayout
 
 from commandroom.models.datum import Datum
 from commandroom.models.privacy import public_address, public_text

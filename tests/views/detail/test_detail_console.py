@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QDialog, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QListWidget, QPlainTextEdit
 
 from commandroom.app import Console
 from commandroom.config import Settings
