@@ -45,6 +45,15 @@ IN_FLIGHT = 64  # requests open at once, at most
 TIMEOUT = aiohttp.ClientTimeout(total=30)
 
 
+# Failures with no HTTP answer, said in words (``Summary.format``), not as aiohttp's class names.
+NO_CONNECTION, NO_ANSWER = "no-connection", "no-answer"
+_FAILURE_WORDS = {
+    NO_CONNECTION: ("无法连接接入服务（地址有误，或服务未运行）",
+                    "cannot connect to the intake server (a wrong address, or it is not running)"),
+    NO_ANSWER: (f"{TIMEOUT.total:.0f} 秒内未应答", f"no answer within {TIMEOUT.total:.0f} s"),
+}
+
+
 @dataclass(frozen=True)
 class Simulation:
     url: str
@@ -88,7 +97,10 @@ class Summary:
             (f"用时 {self.seconds:.1f} 秒，每秒受理 {rate:.0f} 件；延迟 p50 {ms[50]:.1f} 毫秒，"
              f"p90 {ms[90]:.1f} 毫秒，p99 {ms[99]:.1f} 毫秒"),
         ]
-        lines += [f"  {count} × {reason}" for reason, count in sorted(self.errors.items())]
+        if not self.latencies:  # nothing answered: no percentiles to give
+            lines[1] = (f"{self.seconds:.1f} s, no answer" if en else f"用时 {self.seconds:.1f} 秒，没有应答")
+        lines += [f"  {count} × {_FAILURE_WORDS[reason][en] if reason in _FAILURE_WORDS else reason}"
+                  for reason, count in sorted(self.errors.items())]
         return "\n".join(lines)
 
 
@@ -206,7 +218,8 @@ async def _send(http: aiohttp.ClientSession, request: dict, summary: Summary, ga
             text = await reply.text()
     except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
         summary.failed += 1
-        reason = type(exc).__name__
+        reason = (NO_CONNECTION if isinstance(exc, aiohttp.ClientConnectorError) else
+                  NO_ANSWER if isinstance(exc, asyncio.TimeoutError) else type(exc).__name__)
         summary.errors[reason] = summary.errors.get(reason, 0) + 1
         return
     finally:

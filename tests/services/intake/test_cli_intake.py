@@ -119,6 +119,23 @@ def test_the_server_runs_at_a_lower_cpu_priority(sqlite_db, tmp_path):
         server.wait(30)
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", "1 × cannot connect to the intake server (a wrong address, or it is not running)"),
+    ("zh_CN", "1 × 无法连接接入服务（地址有误，或服务未运行）")])
+def test_a_wrong_address_is_said_in_words(lang, words):
+    """Nothing listens there: the run fails, saying why in the officer's language (not aiohttp's
+    class name) and giving no latency of answers that never came."""
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    ran = cli("simulate", "--url", f"http://127.0.0.1:{port}", "--key", "k", "--rate", "1",
+              "--duration", "1", "--lang", lang)
+    assert ran.returncode == 1
+    assert words in ran.stdout and "nan" not in ran.stdout and "Error" not in ran.stdout, ran.stdout
+
+
 def test_a_niceness_out_of_range_is_refused(sqlite_db):
     for command in (("intake",), ("simulate", "--url", "http://127.0.0.1:1", "--key", "k")):
         refused = cli(*command, "--db", sqlite_db.url, "--nice", "25", "--lang", "en")
